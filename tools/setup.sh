@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One script behind the README's commands, so the README, CI and a fresh machine agree.
+#   bash tools/setup.sh run    install into .venv, then start the station window
+#   bash tools/setup.sh test   install into .venv (with test tools), lint, run the test suite
+#   bash tools/setup.sh bundle install build tools and build the PyInstaller one-folder bundle
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+PY="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+VPY=.venv/bin/python
+# torch first, pinned: on the reference machine 2.13.0 is a CPU wheel on local disk. Any torch
+# that pyproject's range admits works (a CUDA build for GPU stations).
+"$VPY" -m pip install -q --disable-pip-version-check "torch==${QCS_TORCH_VERSION:-2.13.0}"
+case "$mode" in
+  run)
+    "$VPY" -m pip install -q --disable-pip-version-check -e .
+    exec "$VPY" main.py "${@:2}"
+    ;;
+  test)
+    "$VPY" -m pip install -q --disable-pip-version-check -e ".[dev]"
+    "$VPY" -m ruff check .
+    QT_QPA_PLATFORM=offscreen "$VPY" -m pytest -q -m "not slow" --timeout=900 "${@:2}"
+    ;;
+  bundle)
+    "$VPY" -m pip install -q --disable-pip-version-check -e ".[build]"
+    exec "$VPY" build/build_bundle.py "${@:2}"
+    ;;
+  *) echo "usage: tools/setup.sh run|test|bundle" >&2; exit 2 ;;
+esac
