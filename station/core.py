@@ -1,0 +1,422 @@
+"""The station: one object that the GUI, the HTTP endpoint and the CLI all go through.
+
+Flow (one way)::
+
+    inspect(image) ─▶ bounded job queue ─▶ inference worker (the only thread that runs the model)
+                                              │ batches what is waiting, same model + params
+                                              ▼
+                                           recorder thread: insert row ─▶ resolve Future ─▶ events
+                                              └──▶ save images, enforce quota (after the reply)
+
+Why two threads: encoding and writing PNGs costs as much as inference on a 2-core PC, so it
+runs beside the next batch instead of after it; the caller's Future resolves as soon as the
+record row exists (it carries the record id), and the images follow.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
+from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning
+from station.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_STOP = object()
+SOURCES = ("camera", "video", "folder", "http", "batch", "cli")
+
+
+@dataclass(frozen=True, eq=False)
+class Inspection:
+    """One judged part: what was stored, what the engine said, and the image it saw."""
+
+    record: Any  # storage.InspectionRecord
+    result: Any  # inference.InspectionResult
+    image: np.ndarray
+
+
+@dataclass(eq=False)
+class _Job:
+    image: np.ndarray
+    source: str
+    name: str
+    part_id: str | None
+    record: bool
+    model: Any
+    params: Any  # PredictParams or None (the model's own)
+    future: Future
+    enqueued: float = field(default_factory=time.perf_counter)
+    when: datetime = field(default_factory=datetime.now)
+
+
+def validate_image(image: Any) -> np.ndarray:
+    """Accept H×W or H×W×{1,3,4} uint8/uint16 arrays; anything else is a clear InvalidImage."""
+    if not isinstance(image, np.ndarray):
+        raise InvalidImage(f"expected a numpy image array, got {type(image).__name__}")
+    if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (1, 3, 4)):
+        raise InvalidImage(f"unsupported image shape {image.shape}: expected H×W or H×W×3")
+    if image.shape[0] < 8 or image.shape[1] < 8:
+        raise InvalidImage(f"image too small: {image.shape[1]}×{image.shape[0]} px")
+    if image.dtype not in (np.uint8, np.uint16):
+        raise InvalidImage(f"unsupported pixel type {image.dtype}: expected uint8 or uint16")
+    return image
+
+
+class Station:
+    """Active model + the one inference worker + recording + events. Thread-safe."""
+
+    def __init__(self, settings: Settings, *, database: Any = None, model: Any = None,
+                 image_store: Any = None) -> None:
+        self.settings = settings
+        self.events = EventBus()
+        self._own_database = database is None
+        self._database = database
+        self._image_store = image_store
+        self._lock = threading.RLock()
+        self._model = model
+        self._model_path: Path | None = None
+        cap = max(1, int(settings.inference.queue_size))
+        self._jobs: queue.Queue = queue.Queue(maxsize=cap)
+        self._records: queue.Queue = queue.Queue(maxsize=max(8, cap * 2))
+        self._worker: threading.Thread | None = None
+        self._recorder: threading.Thread | None = None
+        self._accepting = False
+        self._saves_since_quota = 0
+        self._saving_paused_reason: str | None = None
+
+    # ----------------------------------------------------------------- lifecycle
+    def start(self) -> Station:
+        with self._lock:
+            if self._worker is not None:
+                return self
+            if self._database is None:
+                from storage import Database
+
+                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+                self._database = Database(self.settings.db_path)
+            if self._image_store is None and self.settings.storage.save_images != "none":
+                self._image_store = self._make_image_store()
+            if self._model is None and self.settings.inference.model_path:
+                try:
+                    self.load_model(self.settings.inference.model_path)
+                except StationError as exc:
+                    log.warning("active model not loaded: %s", exc)
+                    self.events.publish(StorageWarning(f"model not loaded: {exc}"))
+            self._accepting = True
+            self._worker = threading.Thread(target=self._run_worker, name="qcs-inference", daemon=True)
+            self._recorder = threading.Thread(target=self._run_recorder, name="qcs-recorder", daemon=True)
+            self._worker.start()
+            self._recorder.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish queued work, then stop the threads; close the database if the station opened it."""
+        with self._lock:
+            if self._worker is None:
+                return
+            self._accepting = False
+            worker, recorder = self._worker, self._recorder
+            self._worker = self._recorder = None
+        self._jobs.put(_STOP)
+        worker.join(timeout)
+        self._records.put(_STOP)
+        if recorder is not None:
+            recorder.join(timeout)
+        self._fail_pending(StationStopped("the station stopped before this image was inspected"))
+        if self._own_database and self._database is not None:
+            self._database.close()
+            self._database = None
+
+    def __enter__(self) -> Station:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._accepting
+
+    # ----------------------------------------------------------------- model
+    @property
+    def model(self) -> Any:
+        return self._model
+
+    @property
+    def model_info(self) -> Any:
+        model = self._model
+        return model.info if model is not None else None
+
+    @property
+    def model_path(self) -> Path | None:
+        return self._model_path
+
+    @property
+    def params(self) -> Any:
+        model = self._model
+        return model.params if model is not None else None
+
+    def set_model(self, model: Any, path: str | Path | None = None) -> None:
+        """Switch the active model. Work already queued finishes on the model it was queued with."""
+        with self._lock:
+            self._model = model
+            self._model_path = Path(path) if path else None
+        self.events.publish(ModelChanged(model.info if model is not None else None))
+
+    def load_model(self, path: str | Path) -> Any:
+        """Load a bundle and make it active; a missing or damaged file raises StationError."""
+        from inference import load
+        from inference.errors import EngineError
+
+        path = Path(path)
+        if not path.is_file():
+            raise StationError(f"model file not found: {path}")
+        try:
+            model = load(path, device=self.settings.inference.device)
+        except EngineError as exc:
+            raise StationError(f"cannot load model {path.name}: {exc}") from exc
+        self.set_model(model, path)
+        return model.info
+
+    def set_params(self, params: Any, persist: bool = True) -> None:
+        """New prediction parameters (threshold, min area, ignore outer); no retraining.
+
+        With ``persist`` the model file is rewritten (atomically, in the background) so the
+        parameters survive a restart, as HACARUS' ``update_predict_parameters`` does.
+        """
+        with self._lock:
+            if self._model is None:
+                raise NoModelLoaded("no model loaded: train or open a model first")
+            self._model = self._model.with_params(params)
+            model, path = self._model, self._model_path
+        self.events.publish(ModelChanged(model.info))
+        if persist and path is not None:
+            threading.Thread(target=self._persist_model, args=(model, path), daemon=True,
+                             name="qcs-save-params").start()
+
+    @staticmethod
+    def _persist_model(model: Any, path: Path) -> None:
+        tmp = path.with_name(path.name + ".saving")
+        try:
+            model.save(tmp)
+            tmp.replace(path)
+        except Exception:  # noqa: BLE001 - the live model is already switched; log and go on
+            log.exception("could not save prediction parameters to %s", path)
+            tmp.unlink(missing_ok=True)
+
+    # ----------------------------------------------------------------- storage
+    @property
+    def database(self) -> Any:
+        return self._database
+
+    @property
+    def image_store(self) -> Any:
+        return self._image_store
+
+    def _make_image_store(self) -> Any:
+        from storage import ImageStore
+
+        s = self.settings.storage
+        return ImageStore(self.settings.data_dir / "images", quota_mb=s.quota_mb,
+                          min_free_mb=s.min_free_mb, save_rule=s.save_images)
+
+    def apply_storage_settings(self, settings: Settings) -> None:
+        """Saving rule / quota changed in the GUI: takes effect for the next record."""
+        self.settings = settings
+        self._image_store = None if settings.storage.save_images == "none" else self._make_image_store()
+
+    # ----------------------------------------------------------------- work
+    @property
+    def queue_depth(self) -> int:
+        return self._jobs.qsize()
+
+    @property
+    def queue_capacity(self) -> int:
+        return self._jobs.maxsize
+
+    def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
+                record: bool = True) -> Future:
+        """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
+
+        Raises at once (not through the Future) when the station cannot take the work:
+        StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
+        """
+        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None)
+
+    def preview(self, image: np.ndarray, params: Any) -> Future:
+        """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
+        return self._submit(image, source="preview", name="preview", part_id=None, record=False,
+                            params=params)
+
+    def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
+                params: Any) -> Future:
+        if not self._accepting:
+            raise StationStopped("the station is not running")
+        model = self._model
+        if model is None:
+            raise NoModelLoaded("no model loaded: train or open a model first")
+        image = validate_image(image)
+        job = _Job(image=image, source=source, name=name or "image", part_id=part_id, record=record,
+                   model=model, params=params, future=Future())
+        try:
+            self._jobs.put_nowait(job)
+        except queue.Full:
+            raise StationBusy(f"busy: {self._jobs.maxsize} images are already waiting") from None
+        self.events.publish(QueueDepth(self._jobs.qsize(), self._jobs.maxsize))
+        return job.future
+
+    def inspect_sync(self, image: np.ndarray, *, source: str = "cli", name: str = "image",
+                     part_id: str | None = None, timeout: float | None = 60.0) -> Inspection:
+        return self.inspect(image, source=source, name=name, part_id=part_id).result(timeout)
+
+    # ----------------------------------------------------------------- inference worker
+    def _next_batch(self) -> list[_Job] | None:
+        first = self._jobs.get()
+        if first is _STOP:
+            return None
+        batch = [first]
+        limit = max(1, int(self.settings.inference.max_batch))
+        held: list[Any] = []
+        while len(batch) < limit:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is _STOP or job.model is not first.model or job.params != first.params:
+                held.append(job)  # a different model/params (or stop) ends this batch
+                break
+            batch.append(job)
+        for job in held:  # back to the front is impossible with queue.Queue; re-queue in order
+            self._requeue_front(job)
+        return batch
+
+    def _requeue_front(self, job: Any) -> None:
+        with self._jobs.mutex:
+            self._jobs.queue.appendleft(job)
+            self._jobs.unfinished_tasks += 1
+            self._jobs.not_empty.notify()
+
+    def _run_worker(self) -> None:
+        while True:
+            batch = self._next_batch()
+            if batch is None:
+                return
+            self.events.publish(QueueDepth(self._jobs.qsize(), self._jobs.maxsize))
+            batch = [job for job in batch if job.future.set_running_or_notify_cancel()]
+            if not batch:
+                continue
+            started = time.perf_counter()
+            try:
+                model = batch[0].model
+                results = model.predict([job.image for job in batch], params=batch[0].params)
+            except Exception as exc:  # noqa: BLE001 - one bad batch must not kill the station
+                log.exception("inference failed for %d image(s)", len(batch))
+                err = StationError(f"inference failed: {exc}")
+                for job in batch:
+                    job.future.set_exception(err)
+                continue
+            batch_ms = (time.perf_counter() - started) * 1000.0
+            for job, result in zip(batch, results, strict=True):
+                if not job.record:
+                    job.future.set_result(result)
+                    continue
+                waited_ms = (started - job.enqueued) * 1000.0
+                self._records.put((job, result, batch_ms / len(batch), waited_ms))
+
+    # ----------------------------------------------------------------- recorder
+    def _run_recorder(self) -> None:
+        while True:
+            item = self._records.get()
+            if item is _STOP:
+                return
+            job, result, infer_ms, waited_ms = item
+            try:
+                inspection = self._record(job, result, infer_ms, waited_ms)
+            except Exception as exc:  # noqa: BLE001 - report to the caller, keep recording others
+                log.exception("could not record %s", job.name)
+                job.future.set_exception(StationError(f"could not store the result: {exc}"))
+                continue
+            job.future.set_result(inspection)
+            self.events.publish(ResultReady(inspection))
+            self._save_images(inspection)
+
+    def _record(self, job: _Job, result: Any, infer_ms: float, waited_ms: float) -> Inspection:
+        from storage import InspectionRecord
+
+        model_info = job.model.info
+        record = InspectionRecord(
+            id=None,
+            name=job.name,
+            source=job.source,
+            part_id=job.part_id,
+            timestamp=job.when,
+            label=result.verdict,
+            defect_count=result.defect_count,
+            score=float(result.score),
+            normalized_score=float(result.normalized_score),
+            confidence=float(result.confidence),
+            model_id=model_info.id,
+            model_version=model_info.version,
+            processing_ms=float(result.timings.get("total", infer_ms)),
+            regions=tuple(r.to_dict() for r in result.regions),
+            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold)},
+        )
+        record_id = self._database.insert(record)
+        return Inspection(record=replace(record, id=record_id), result=result, image=job.image)
+
+    def _save_images(self, inspection: Inspection) -> None:
+        """Runs after the caller has its answer: render and write images, then keep the quota."""
+        store = self._image_store
+        record = inspection.record
+        rule = self.settings.storage.save_images
+        if store is None or rule == "none" or (rule == "ng" and record.label != "NG"):
+            return
+        from inference.visualize import annotate, heatmap_image
+
+        try:
+            annotated = annotate(inspection.image, inspection.result)
+            heatmap = heatmap_image(inspection.result)
+            saved = store.save(record.timestamp, record.name, record.label, inspection.image,
+                               annotated, heatmap)
+        except Exception as exc:  # noqa: BLE001 - inspection goes on without images
+            log.exception("saving images of record %s failed", record.id)
+            self.events.publish(StorageWarning(f"images not saved: {exc}"))
+            return
+        warning = getattr(store, "warning", None)
+        if warning and warning != self._saving_paused_reason:
+            self.events.publish(StorageWarning(warning))
+        self._saving_paused_reason = warning
+        if saved is None:
+            return
+        self._database.set_image_paths(record.id, saved.image_path, saved.result_path, saved.heatmap_path)
+        self._saves_since_quota += 1
+        if self._saves_since_quota >= 50:
+            self._saves_since_quota = 0
+            try:
+                store.enforce_quota(self._database)
+            except Exception:  # noqa: BLE001
+                log.exception("quota enforcement failed")
+
+    def _fail_pending(self, exc: Exception) -> None:
+        for q in (self._jobs, self._records):
+            while True:
+                try:
+                    item = q.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    continue
+                job = item[0] if isinstance(item, tuple) else item
+                if not job.future.done():
+                    job.future.set_exception(exc)
