@@ -1,0 +1,533 @@
+"""The inspection history in one SQLite file.
+
+Concurrency model: one *writer* connection guarded by a lock (the station's worker thread does
+nearly all writes; a GUI review or the ES sync's bookmark take the same lock), and one *reader*
+connection per thread (``threading.local``). WAL mode lets readers run while the writer commits, and
+``busy_timeout`` covers the rare moments SQLite itself needs (WAL recovery, checkpoints), so no
+reader ever sees "database is locked".
+
+Durability: every ``insert`` is its own transaction. ``synchronous=NORMAL`` in WAL mode loses
+nothing when the *process* dies (``kill -9``); after a power cut the last few commits may be
+missing but the file is always consistent. Pass ``synchronous="FULL"`` to fsync every commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from storage import schema
+from storage.errors import (
+    DatabaseCorrupt,
+    InvalidQuery,
+    MigrationError,
+    RecordNotFound,
+    SchemaTooNew,
+    StorageError,
+)
+from storage.filters import SearchFilters
+from storage.records import InspectionRecord
+from storage.rows import INSERT_SQL, INSERT_WITH_ID_SQL, SELECT_COLUMNS, record_params, row_record
+from storage.timeutil import parse_day, to_db
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000  # rows per page / recent
+MAX_STAT_DAYS = 3700  # about ten years of days in one stat_by_date answer
+ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
+ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of a search: ``total`` matching records and this page's ``data``."""
+
+    total: int
+    data: list[InspectionRecord]
+
+    def to_seed(self) -> dict[str, Any]:
+        """The seed-000 ``{total, data}`` answer."""
+        return {"total": self.total, "data": [r.to_seed_row() for r in self.data]}
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _check_limit(limit: Any, what: str = "limit") -> int:
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError) as exc:
+        raise InvalidQuery(f"{what} must be a whole number, got {limit!r}") from exc
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidQuery(f"{what} must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit
+
+
+class Database:
+    """The history database (see the module docstring for threads and durability).
+
+    ``on_corrupt``: what to do when the file fails ``PRAGMA quick_check`` or is not a database:
+    ``"move_aside"`` (default) renames it (with its WAL) to ``<stem>.damaged-<time>.sqlite3``,
+    copies every still-readable record into a fresh file and adds a line to :attr:`warnings`, so the
+    line keeps running and nothing is silently lost; ``"raise"`` raises :class:`DatabaseCorrupt`.
+    ``check``: ``"quick"`` (default) or ``"none"`` (skip the start-up check).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        on_corrupt: Literal["move_aside", "raise"] = "move_aside",
+        check: Literal["quick", "none"] = "quick",
+        synchronous: Literal["NORMAL", "FULL"] = "NORMAL",
+        busy_timeout_ms: int = 10_000,
+    ) -> None:
+        if on_corrupt not in ("move_aside", "raise"):
+            raise ValueError(f"on_corrupt must be 'move_aside' or 'raise', got {on_corrupt!r}")
+        if synchronous not in ("NORMAL", "FULL"):
+            raise ValueError(f"synchronous must be NORMAL or FULL, got {synchronous!r}")
+        self.path = Path(path)
+        self.warnings: list[str] = []  # problems met at start (damaged file moved aside, ...)
+        self.backups: list[Path] = []  # copies taken before migrating
+        self._busy_ms = int(busy_timeout_ms)
+        self._synchronous = synchronous
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: dict[int, sqlite3.Connection] = {}
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+
+        damaged = self._damage(check) if self.path.exists() and self.path.stat().st_size else None
+        moved: Path | None = None
+        if damaged:
+            if on_corrupt == "raise":
+                raise DatabaseCorrupt(f"history database {self.path} is damaged ({damaged}); "
+                                      "restore a backup or move it aside to start a new one")
+            moved = self._move_aside()
+        self._writer = self._connect()
+        self._migrate()
+        self.has_fts = bool(self._writer.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'names_fts'").fetchone())
+        if moved is not None:
+            saved = self._salvage(moved)
+            message = (f"The history database was damaged ({damaged}). It was moved to {moved}; "
+                       f"{saved} readable records were copied into a new database.")
+            log.error(message)
+            self.warnings.append(message)
+
+    # ---------------------------------------------------------------- connections
+
+    def _connect(self, *, readonly: bool = False) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=self._busy_ms / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
+        if readonly:
+            conn.execute("PRAGMA query_only = 1")
+        else:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("SQLite refused WAL mode (%s) for %s; readers may wait", mode, self.path)
+            conn.execute(f"PRAGMA synchronous = {self._synchronous}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -32000")  # 32 MB per connection
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StorageError("the history database is closed")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect(readonly=True)
+            self._local.conn = conn
+            with self._readers_lock:
+                alive = {t.ident for t in threading.enumerate()}
+                for ident in [i for i in self._readers if i not in alive]:
+                    self._readers.pop(ident).close()  # a finished thread's connection
+                self._readers[threading.get_ident()] = conn
+        return conn
+
+    def _write(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        with self._write_lock:
+            if self._closed:
+                raise StorageError("the history database is closed")
+            return self._writer.execute(sql, params)
+
+    def close(self) -> None:
+        """Close every connection; the last close checkpoints the WAL into the main file."""
+        with self._write_lock:
+            if self._closed:
+                return
+            self._closed = True
+            with self._readers_lock:
+                for conn in self._readers.values():
+                    conn.close()
+                self._readers.clear()
+            with contextlib.suppress(sqlite3.Error):
+                self._writer.execute("PRAGMA optimize")
+            self._writer.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- integrity and migrations
+
+    def _damage(self, check: str) -> str | None:
+        """None when the file is healthy, else what is wrong with it."""
+        try:
+            conn = sqlite3.connect(self.path, timeout=self._busy_ms / 1000)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                if check == "none":
+                    return None
+                rows = conn.execute("PRAGMA quick_check").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        return "; ".join(problems[:3]) if problems else None
+
+    def _move_aside(self) -> Path:
+        target = self.path.with_name(f"{self.path.stem}.damaged-{_stamp()}{self.path.suffix or '.sqlite3'}")
+        for src, dst in zip(_sidecars(self.path), _sidecars(target), strict=True):
+            if src.exists():
+                os.replace(src, dst)
+        return target
+
+    def _salvage(self, damaged: Path) -> int:
+        """Copy every record still readable from a damaged file (keeping figIds); best effort."""
+        saved = 0
+        try:
+            src = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return 0
+        try:
+            last = 0
+            while True:
+                try:
+                    rows = src.execute(
+                        f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id > ? ORDER BY id LIMIT 500",
+                        (last,)).fetchall()
+                except sqlite3.Error:
+                    # Skip over the unreadable stretch, one probe at a time.
+                    last += 500
+                    probe = None
+                    with contextlib.suppress(sqlite3.Error):
+                        probe = src.execute("SELECT max(id) FROM inspections").fetchone()[0]
+                    if probe is None or last > probe:
+                        break
+                    continue
+                if not rows:
+                    break
+                records = []
+                for row in rows:
+                    try:
+                        records.append(row_record(row))
+                    except (ValueError, TypeError):
+                        continue
+                self.insert_many(records)
+                saved += len(records)
+                last = rows[-1][0]
+        finally:
+            src.close()
+        return saved
+
+    def _migrate(self) -> None:
+        conn = self._writer
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.SCHEMA_VERSION:
+            conn.close()
+            raise SchemaTooNew(
+                f"{self.path} has schema version {version}, newer than this QC Station supports "
+                f"({schema.SCHEMA_VERSION}); update QC Station (the file was not changed)")
+        if version == schema.SCHEMA_VERSION:
+            return
+        if version == 0:
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+            if tables:
+                conn.close()
+                raise StorageError(f"{self.path} is an SQLite file but not a QC Station history "
+                                   "(it has other tables); choose another data directory")
+        else:
+            backup = self.path.with_name(f"{self.path.stem}.v{version}-backup-{_stamp()}.sqlite3")
+            dest = sqlite3.connect(backup)
+            try:
+                conn.backup(dest)
+            finally:
+                dest.close()
+            self.backups.append(backup)
+            log.info("history schema v%d -> v%d; backup at %s", version, schema.SCHEMA_VERSION, backup)
+        for target in range(version + 1, schema.SCHEMA_VERSION + 1):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                schema.MIGRATIONS[target - 1](conn)
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                conn.close()
+                where = f"; the copy taken before migrating is {self.backups[-1]}" if self.backups else ""
+                raise MigrationError(f"upgrading {self.path} to schema v{target} failed: {exc}{where}") from exc
+
+    @property
+    def schema_version(self) -> int:
+        return self._reader().execute("PRAGMA user_version").fetchone()[0]
+
+    # ---------------------------------------------------------------- writes
+
+    def insert(self, record: InspectionRecord) -> int:
+        """Store one record in its own transaction; returns the new figId."""
+        params = record_params(record)
+        with self._write_lock:
+            if record.id is None:
+                cur = self._write(INSERT_SQL, params)
+            else:
+                cur = self._write(INSERT_WITH_ID_SQL, (int(record.id), *params))
+            return int(cur.lastrowid)
+
+    def insert_many(self, records: Iterable[InspectionRecord]) -> list[int]:
+        """Store records in one transaction (all or none); returns their figIds in order."""
+        prepared = [(r.id, record_params(r)) for r in records]
+        ids: list[int] = []
+        with self._write_lock:
+            conn = self._writer
+            if self._closed:
+                raise StorageError("the history database is closed")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for rid, params in prepared:
+                    if rid is None:
+                        cur = conn.execute(INSERT_SQL, params)
+                    else:
+                        cur = conn.execute(INSERT_WITH_ID_SQL, (int(rid), *params))
+                    ids.append(int(cur.lastrowid))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return ids
+
+    def set_review(self, record_id: int, label: str | None, note: str | None = None) -> InspectionRecord:
+        """Record the operator's verdict (``None`` clears the review); statistics follow it."""
+        if label is not None:
+            label = str(label).upper()
+            if label not in ("OK", "NG"):
+                raise InvalidQuery(f"review label must be OK or NG, got {label!r}")
+        reviewed_at = to_db(datetime.now()) if label is not None else None
+        note = note if label is not None else None
+        cur = self._write(
+            "UPDATE inspections SET review_label = ?, review_note = ?, reviewed_at = ?, "
+            "final_label = COALESCE(?, label) WHERE id = ?",
+            (label, note, reviewed_at, label, int(record_id)))
+        if cur.rowcount == 0:
+            raise RecordNotFound(f"no inspection record with figId {record_id}")
+        record = self.get(record_id)
+        assert record is not None
+        return record
+
+    def mark_pruned(self, image_paths: Iterable[str]) -> int:
+        """Clear the image paths of records whose original image is ``image_paths``; count them."""
+        paths = list(image_paths)
+        changed = 0
+        with self._write_lock:
+            for i in range(0, len(paths), 500):
+                chunk = paths[i:i + 500]
+                marks = ", ".join("?" * len(chunk))
+                cur = self._write(
+                    "UPDATE inspections SET image_pruned = 1, image_path = NULL, result_path = NULL, "
+                    f"heatmap_path = NULL WHERE image_path IS NOT NULL AND image_path IN ({marks})",
+                    chunk)
+                changed += cur.rowcount
+        return changed
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self._reader().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._write("INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
+
+    # ---------------------------------------------------------------- reads
+
+    def get(self, record_id: int) -> InspectionRecord | None:
+        row = self._reader().execute(
+            f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id = ?", (int(record_id),)).fetchone()
+        return row_record(row) if row else None
+
+    def recent(self, limit: int = 120) -> list[InspectionRecord]:
+        """The newest ``limit`` records, newest first (seed ``getRecent``)."""
+        limit = _check_limit(limit)
+        rows = self._reader().execute(
+            f"SELECT {SELECT_COLUMNS} FROM inspections{ORDER_DESC} LIMIT ?", (limit,)).fetchall()
+        return [row_record(r) for r in rows]
+
+    def records_after(self, last_id: int, limit: int = 500) -> list[InspectionRecord]:
+        """Records with figId above ``last_id`` in figId order (for mirrors such as the ES sync)."""
+        rows = self._reader().execute(
+            f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id > ? ORDER BY id LIMIT ?",
+            (int(last_id), int(limit))).fetchall()
+        return [row_record(r) for r in rows]
+
+    def count(self) -> int:
+        row = self._reader().execute("SELECT COALESCE(sum(record_count), 0) FROM stats_hourly").fetchone()
+        return int(row[0])
+
+    def stat_by_date(
+        self, start: date | datetime | str | None = None, end: date | datetime | str | None = None
+    ) -> list[dict[str, Any]]:
+        """Per day from ``start`` to ``end`` inclusive (default: the 15 days up to today), oldest
+        first, days without records as zeros: ``{stat_date, record_count, total_num, ng_count}``."""
+        end_day = parse_day(end, "end_date") or date.today()
+        start_day = parse_day(start, "start_date") or end_day - timedelta(days=14)
+        if start_day > end_day:
+            raise InvalidQuery("start_date must not be after end_date")
+        days = (end_day - start_day).days + 1
+        if days > MAX_STAT_DAYS:
+            raise InvalidQuery(f"at most {MAX_STAT_DAYS} days per request, asked for {days}")
+        rows = self._reader().execute(
+            "SELECT substr(hour, 1, 10), sum(record_count), sum(total_num), sum(ng_count) "
+            "FROM stats_hourly WHERE hour >= ? AND hour < ? GROUP BY 1",
+            (start_day.isoformat(), (end_day + timedelta(days=1)).isoformat())).fetchall()
+        found = {r[0]: r[1:] for r in rows}
+        out = []
+        for i in range(days):
+            key = (start_day + timedelta(days=i)).isoformat()
+            count, num, ng = found.get(key, (0, 0, 0))
+            out.append({"stat_date": key, "record_count": int(count), "total_num": int(num),
+                        "ng_count": int(ng)})
+        return out
+
+    def _count(self, conn: sqlite3.Connection, filters: SearchFilters) -> int:
+        if filters.summary_only:
+            # Exact from the hourly summary: no row scan, whatever the size of the history.
+            column = {"NG": "ng_count", "OK": "record_count - ng_count"}.get(filters.label or "",
+                                                                              "record_count")
+            terms, params = [], []
+            if filters.start:
+                terms.append("hour >= ?")
+                params.append(filters.start[:13])
+            if filters.end:
+                terms.append("hour < ?")
+                params.append(filters.end[:13])
+            where = (" WHERE " + " AND ".join(terms)) if terms else ""
+            row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}",
+                               params).fetchone()
+            return int(row[0])
+        where, params = filters.where(fts=self.has_fts)
+        return int(conn.execute(f"SELECT count(*) FROM inspections{where}", params).fetchone()[0])
+
+    def search(
+        self,
+        limit: int = 20,
+        page: int = 1,
+        name: str | None = None,
+        num: int | None = None,
+        start_date: date | datetime | str | None = None,
+        end_date: date | datetime | str | None = None,
+        label: str | None = None,
+        score_min: float | None = None,
+        score_max: float | None = None,
+        model_id: str | None = None,
+        source: str | None = None,
+        part_id: str | None = None,
+    ) -> SearchPage:
+        """One page (1-based) of the matching records, newest first, and their total count.
+
+        ``name`` is a substring (LIKE semantics: ASCII case-insensitive); dates are whole days,
+        both inclusive (a ``datetime`` is exact); ``label`` matches the final verdict;
+        ``score_min``/``score_max`` bound the raw score, inclusive.
+        """
+        limit = _check_limit(limit)
+        page = _check_page(page)
+        filters = SearchFilters.build(name, num, start_date, end_date, label, score_min, score_max,
+                                      model_id, source, part_id)
+        conn = self._reader()
+        conn.execute("BEGIN")  # one snapshot for the count and the page
+        try:
+            total = self._count(conn, filters)
+            data = self._page(conn, filters, limit, page, total)
+        finally:
+            conn.execute("COMMIT")
+        return SearchPage(total=total, data=data)
+
+    def _page(self, conn: sqlite3.Connection, filters: SearchFilters, limit: int, page: int,
+              total: int) -> list[InspectionRecord]:
+        offset = (page - 1) * limit
+        if offset >= total:
+            return []
+        where, params = filters.where(fts=self.has_fts)
+        reverse = offset + limit > total - offset  # past the middle: count from the oldest end
+        if reverse:
+            count = min(limit, total - offset)
+            skip = total - offset - count
+            order = ORDER_ASC
+        else:
+            count, skip, order = limit, offset, ORDER_DESC
+        # The inner query walks an index (ids only); full rows are read for this page alone.
+        sql = (f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN "
+               f"(SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?){ORDER_DESC}")
+        rows = conn.execute(sql, [*params, count, skip]).fetchall()
+        return [row_record(r) for r in rows]
+
+    def get_paginated(self, limit: int = 20, page: int = 1) -> SearchPage:
+        """The seed's deprecated ``getPaginated``: an unfiltered :meth:`search`."""
+        return self.search(limit=limit, page=page)
+
+    def iter_search(self, **filters: Any) -> Iterator[InspectionRecord]:
+        """Every matching record, newest first, streamed from one read snapshot."""
+        f = SearchFilters.build(**filters)
+        where, params = f.where(fts=self.has_fts)
+        cur = self._reader().execute(f"SELECT {SELECT_COLUMNS} FROM inspections{where}{ORDER_DESC}",
+                                     params)
+        try:
+            while rows := cur.fetchmany(2000):
+                for row in rows:
+                    yield row_record(row)
+        finally:
+            cur.close()
+
+    # ---------------------------------------------------------------- maintenance
+
+    def backup_to(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the live database (safe while the station runs)."""
+        target = Path(target)
+        dest = sqlite3.connect(target)
+        try:
+            with self._write_lock:
+                self._writer.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    def disk_bytes(self) -> int:
+        return sum(p.stat().st_size for p in _sidecars(self.path) if p.exists())
+
+
+def _check_page(page: Any) -> int:
+    try:
+        page = int(page)
+    except (TypeError, ValueError) as exc:
+        raise InvalidQuery(f"page must be a whole number, got {page!r}") from exc
+    if page < 1:
+        raise InvalidQuery(f"page must be 1 or more, got {page}")
+    return page
+

@@ -1,0 +1,160 @@
+"""Search filters: validated once, turned into a WHERE clause with bound parameters only.
+
+No value is ever formatted into SQL text: the clause is built from fixed fragments and every value
+travels as a ``?`` parameter. LIKE wildcards in the name are escaped, and the FTS5 query is one
+quoted phrase, so ``%'; DROP TABLE --`` is just a name nobody has.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from storage.errors import InvalidQuery
+from storage.timeutil import parse_bound
+
+MIN_TRIGRAM = 3  # the trigram index needs at least three characters
+MAX_NAME = 256
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with ``\\``, ``%`` and ``_`` escaped (use with ``ESCAPE '\\'``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_phrase(text: str) -> str:
+    """One FTS5 phrase (double quotes doubled): matches rows whose name contains ``text``."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _text(value: Any, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidQuery(f"{what} must be text, got {value!r}")
+    value = value.strip()
+    if len(value) > MAX_NAME:
+        raise InvalidQuery(f"{what} is longer than {MAX_NAME} characters")
+    return value or None
+
+
+def _float(value: Any, what: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        raise InvalidQuery(f"{what} must be a number, got {value!r}") from exc
+    if math.isnan(number):
+        raise InvalidQuery(f"{what} must be a number, got NaN")
+    return number
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    name: str | None = None  # substring, case-insensitive for ASCII (SQL LIKE semantics)
+    num: int | None = None  # exact defect count
+    start: str | None = None  # stored-text bound, inclusive
+    end: str | None = None  # stored-text bound, exclusive
+    label: str | None = None  # final verdict (an operator review overrides the machine)
+    score_min: float | None = None  # raw score, inclusive
+    score_max: float | None = None
+    model_id: str | None = None
+    source: str | None = None
+    part_id: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        name: str | None = None,
+        num: int | str | None = None,
+        start_date: date | datetime | str | None = None,
+        end_date: date | datetime | str | None = None,
+        label: str | None = None,
+        score_min: float | str | None = None,
+        score_max: float | str | None = None,
+        model_id: str | None = None,
+        source: str | None = None,
+        part_id: str | None = None,
+    ) -> SearchFilters:
+        if num is not None and num != "":
+            try:
+                num = int(num)
+            except (TypeError, ValueError) as exc:
+                raise InvalidQuery(f"num must be a whole number, got {num!r}") from exc
+            if num < 0:
+                raise InvalidQuery(f"num must be 0 or more, got {num}")
+        else:
+            num = None
+        label_text = _text(label, "label")
+        if label_text is not None:
+            label_text = label_text.upper()
+            if label_text not in ("OK", "NG"):
+                raise InvalidQuery(f"label must be OK or NG, got {label!r}")
+        start = parse_bound(start_date, "start_date", end=False)
+        end = parse_bound(end_date, "end_date", end=True)
+        if start and end and start >= end:
+            raise InvalidQuery("start_date must not be after end_date")
+        lo, hi = _float(score_min, "score_min"), _float(score_max, "score_max")
+        if lo is not None and hi is not None and lo > hi:
+            raise InvalidQuery("score_min must not be above score_max")
+        return cls(
+            name=_text(name, "name"),
+            num=num,
+            start=start,
+            end=end,
+            label=label_text,
+            score_min=lo,
+            score_max=hi,
+            model_id=_text(model_id, "model_id"),
+            source=_text(source, "source"),
+            part_id=_text(part_id, "part_id"),
+        )
+
+    @property
+    def summary_only(self) -> bool:
+        """True when the hourly summary answers the count (hour-aligned dates, label at most)."""
+        others = (self.name, self.num, self.score_min, self.score_max, self.model_id, self.source,
+                  self.part_id)
+        return all(v is None for v in others) and all(
+            b is None or b.endswith(":00:00.000000") for b in (self.start, self.end)
+        )
+
+    def where(self, *, fts: bool, alias: str = "") -> tuple[str, list[Any]]:
+        """``(sql, params)``: the WHERE clause ("" when unfiltered) and its bound parameters."""
+        p = f"{alias}." if alias else ""
+        terms: list[str] = []
+        params: list[Any] = []
+        if self.name is not None:
+            if fts and len(self.name) >= MIN_TRIGRAM:
+                # The trigram index narrows to candidates; LIKE keeps exact LIKE semantics.
+                terms.append(f"{p}id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH ?)")
+                params.append(fts_phrase(self.name))
+            terms.append(f"{p}name LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(self.name))
+        for column, value in (
+            ("defect_count", self.num),
+            ("final_label", self.label),
+            ("model_id", self.model_id),
+            ("source", self.source),
+            ("part_id", self.part_id),
+        ):
+            if value is not None:
+                terms.append(f"{p}{column} = ?")
+                params.append(value)
+        if self.start is not None:
+            terms.append(f"{p}timestamp >= ?")
+            params.append(self.start)
+        if self.end is not None:
+            terms.append(f"{p}timestamp < ?")
+            params.append(self.end)
+        if self.score_min is not None:
+            terms.append(f"{p}score >= ?")
+            params.append(self.score_min)
+        if self.score_max is not None:
+            terms.append(f"{p}score <= ?")
+            params.append(self.score_max)
+        return (" WHERE " + " AND ".join(terms)) if terms else "", params

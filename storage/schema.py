@@ -1,0 +1,138 @@
+"""The history schema as an ordered list of migrations; ``PRAGMA user_version`` is the version.
+
+Each step moves a file from version ``n - 1`` to ``n`` inside one transaction, so a crash mid-way
+leaves the old version intact. A new database runs every step, an old one only the missing ones —
+the same code path, so migrations are exercised by every fresh install.
+
+Timestamps are local wall-clock time stored as fixed-width text ``YYYY-MM-DD HH:MM:SS.ffffff``:
+it sorts chronologically, ``substr(ts, 1, 10)`` is the day and ``substr(ts, 1, 13)`` the hour,
+with no time-zone arithmetic in SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# v1: the first release: one row per inspection, indexed by time.
+_V1 = [
+    """CREATE TABLE inspections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        part_id TEXT,
+        timestamp TEXT NOT NULL,
+        label TEXT NOT NULL CHECK (label IN ('OK', 'NG')),
+        defect_count INTEGER NOT NULL,
+        score REAL NOT NULL,
+        normalized_score REAL NOT NULL,
+        confidence REAL NOT NULL,
+        model_id TEXT,
+        model_version INTEGER,
+        processing_ms REAL NOT NULL,
+        regions TEXT NOT NULL DEFAULT '[]',
+        image_path TEXT,
+        result_path TEXT,
+        heatmap_path TEXT,
+        image_pruned INTEGER NOT NULL DEFAULT 0,
+        review_label TEXT CHECK (review_label IN ('OK', 'NG')),
+        review_note TEXT,
+        reviewed_at TEXT,
+        extra TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX idx_inspections_ts ON inspections(timestamp)",
+]
+
+# v2: statistics in milliseconds at a million rows: the final (reviewed) verdict as a column,
+# an hourly summary kept exact by triggers, and one index per search filter (ordered by time so
+# a filtered page never sorts).
+_V2 = [
+    "ALTER TABLE inspections ADD COLUMN final_label TEXT NOT NULL DEFAULT 'OK'",
+    "UPDATE inspections SET final_label = COALESCE(review_label, label)",
+    """CREATE TABLE stats_hourly (
+        hour TEXT PRIMARY KEY,           -- 'YYYY-MM-DD HH'
+        record_count INTEGER NOT NULL,
+        ng_count INTEGER NOT NULL,       -- by final verdict
+        total_num INTEGER NOT NULL       -- sum of defect_count
+    ) WITHOUT ROWID""",
+    """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
+       SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
+       FROM inspections GROUP BY 1""",
+    """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
+        INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
+        VALUES (substr(NEW.timestamp, 1, 13), 1, NEW.final_label = 'NG', NEW.defect_count)
+        ON CONFLICT(hour) DO UPDATE SET record_count = record_count + 1,
+            ng_count = ng_count + (NEW.final_label = 'NG'), total_num = total_num + NEW.defect_count;
+    END""",
+    """CREATE TRIGGER trg_stats_delete AFTER DELETE ON inspections BEGIN
+        UPDATE stats_hourly SET record_count = record_count - 1,
+            ng_count = ng_count - (OLD.final_label = 'NG'), total_num = total_num - OLD.defect_count
+        WHERE hour = substr(OLD.timestamp, 1, 13);
+    END""",
+    """CREATE TRIGGER trg_stats_update AFTER UPDATE OF timestamp, final_label, defect_count ON inspections
+    BEGIN
+        UPDATE stats_hourly SET record_count = record_count - 1,
+            ng_count = ng_count - (OLD.final_label = 'NG'), total_num = total_num - OLD.defect_count
+        WHERE hour = substr(OLD.timestamp, 1, 13);
+        INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
+        VALUES (substr(NEW.timestamp, 1, 13), 1, NEW.final_label = 'NG', NEW.defect_count)
+        ON CONFLICT(hour) DO UPDATE SET record_count = record_count + 1,
+            ng_count = ng_count + (NEW.final_label = 'NG'), total_num = total_num + NEW.defect_count;
+    END""",
+    "CREATE INDEX idx_inspections_label_ts ON inspections(final_label, timestamp)",
+    "CREATE INDEX idx_inspections_num_ts ON inspections(defect_count, timestamp)",
+    "CREATE INDEX idx_inspections_model_ts ON inspections(model_id, timestamp)",
+    "CREATE INDEX idx_inspections_source_ts ON inspections(source, timestamp)",
+    "CREATE INDEX idx_inspections_part_ts ON inspections(part_id, timestamp) WHERE part_id IS NOT NULL",
+    "CREATE INDEX idx_inspections_image ON inspections(image_path) WHERE image_path IS NOT NULL",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+]
+
+# v3: substring search on names over a million rows: an FTS5 trigram index (SQLite >= 3.34).
+_V3_FTS = [
+    """CREATE VIRTUAL TABLE names_fts USING fts5(
+        name, content='inspections', content_rowid='id', tokenize='trigram')""",
+    "INSERT INTO names_fts(names_fts) VALUES ('rebuild')",
+    """CREATE TRIGGER trg_fts_insert AFTER INSERT ON inspections BEGIN
+        INSERT INTO names_fts(rowid, name) VALUES (NEW.id, NEW.name);
+    END""",
+    """CREATE TRIGGER trg_fts_delete AFTER DELETE ON inspections BEGIN
+        INSERT INTO names_fts(names_fts, rowid, name) VALUES ('delete', OLD.id, OLD.name);
+    END""",
+    """CREATE TRIGGER trg_fts_update AFTER UPDATE OF name ON inspections BEGIN
+        INSERT INTO names_fts(names_fts, rowid, name) VALUES ('delete', OLD.id, OLD.name);
+        INSERT INTO names_fts(rowid, name) VALUES (NEW.id, NEW.name);
+    END""",
+]
+
+
+def trigram_available(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.qcs_probe USING fts5(x, tokenize='trigram')")
+        conn.execute("DROP TABLE temp.qcs_probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    # Without the trigram tokenizer (old SQLite) name search falls back to a LIKE scan.
+    if trigram_available(conn):
+        for sql in _V3_FTS:
+            conn.execute(sql)
+
+
+def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        for sql in statements:
+            conn.execute(sql)
+
+    return step
+
+
+# MIGRATIONS[i] moves a file from version i to i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Statements of the first release, for tests that build an "old" file.
+V1_STATEMENTS = tuple(_V1)
