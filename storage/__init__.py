@@ -13,17 +13,23 @@ from storage.errors import (
     SchemaTooNew,
     StorageError,
 )
+from storage.images import ImageStore, SavedImages
 from storage.records import InspectionRecord
+from storage.stats import ScoreHistogram, YieldBucket
 
 __all__ = [
     "Database",
     "DatabaseCorrupt",
+    "ImageStore",
     "InspectionRecord",
     "InvalidQuery",
     "InvalidRecord",
     "MigrationError",
     "RecordNotFound",
+    "SavedImages",
     "SchemaTooNew",
+    "ScoreHistogram",
     "SearchPage",
     "StorageError",
+    "YieldBucket",
 ]

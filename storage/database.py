@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from storage import schema
+from storage import schema, stats
 from storage.errors import (
     DatabaseCorrupt,
     InvalidQuery,
@@ -33,6 +33,7 @@ from storage.errors import (
     SchemaTooNew,
     StorageError,
 )
+from storage.export import write_csv
 from storage.filters import SearchFilters
 from storage.records import InspectionRecord
 from storage.rows import INSERT_SQL, INSERT_WITH_ID_SQL, SELECT_COLUMNS, record_params, row_record
@@ -504,6 +505,36 @@ class Database:
                     yield row_record(row)
         finally:
             cur.close()
+
+    def export_csv(self, path: str | os.PathLike[str], **filters: Any) -> int:
+        """Write every record matching the :meth:`search` filters to a CSV file (UTF-8 with BOM,
+        newest first, streamed); returns the number of rows."""
+        return write_csv(path, self.iter_search(**filters))
+
+    # ---------------------------------------------------------------- statistics
+
+    def yield_stats(
+        self,
+        start: date | datetime | str,
+        end: date | datetime | str,
+        bucket: Literal["hour", "day", "shift"] = "hour",
+        shifts: Iterable[Any] | None = None,
+    ) -> list[stats.YieldBucket]:
+        """OK / NG counts and NG rate per hour, day or shift (``shifts``: ``(name, "HH:MM")``)."""
+        conn = self._reader()
+        conn.execute("BEGIN")
+        try:
+            return stats.yield_stats(conn, start, end, bucket, shifts)
+        finally:
+            conn.execute("COMMIT")
+
+    def defect_count_distribution(self, start: Any = None, end: Any = None) -> dict[int, int]:
+        return stats.defect_count_distribution(self._reader(), start, end)
+
+    def score_histogram(self, start: Any = None, end: Any = None, bins: int = 40,
+                        field: Literal["normalized_score", "score"] = "normalized_score",
+                        lo: float | None = None, hi: float | None = None) -> stats.ScoreHistogram:
+        return stats.score_histogram(self._reader(), start, end, bins, field, lo, hi)
 
     # ---------------------------------------------------------------- maintenance
 
