@@ -27,3 +27,6 @@ def datasets() -> Path:
     if not DATASETS.is_dir():
         pytest.skip(f"dataset folder not found: {DATASETS}")
     return DATASETS
+
+
+pytest_plugins = ["tests.model_fixtures"]

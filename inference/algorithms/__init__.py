@@ -1,0 +1,107 @@
+"""Algorithm registry: every anomaly algorithm with its parameters, types, ranges and defaults.
+
+The registry is data, so the HTTP ``algorithms`` endpoint, the GUI's training form and the CLI's
+``--param KEY=VALUE`` all read (and validate against) the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ParamType = Literal["int", "float", "bool", "choice"]
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    name: str
+    type: ParamType
+    default: Any
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def coerce(self, value: Any) -> Any:
+        """Value from JSON or a CLI string, converted and range-checked; ValueError says why."""
+        try:
+            if self.type == "bool":
+                if isinstance(value, str):
+                    low = value.strip().lower()
+                    if low not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                        raise ValueError
+                    value = low in ("1", "true", "yes", "on")
+                elif not isinstance(value, (bool, int)):
+                    raise ValueError
+                return bool(value)
+            if self.type == "int":
+                if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                    raise ValueError
+                value = int(value)
+            elif self.type == "float":
+                if isinstance(value, bool):
+                    raise ValueError
+                value = float(value)
+                if value != value:  # NaN
+                    raise ValueError
+            else:
+                value = str(value)
+                if value not in self.choices:
+                    raise ValueError(f"{self.name} must be one of {', '.join(self.choices)} (got {value!r})")
+                return value
+        except (TypeError, ValueError) as exc:
+            if str(exc):
+                raise
+            raise ValueError(f"{self.name} must be a {self.type} (got {value!r})") from None
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{self.name} must be >= {self.minimum} (got {value})")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{self.name} must be <= {self.maximum} (got {value})")
+        return value
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["choices"] = list(self.choices)
+        return d
+
+
+@dataclass(frozen=True)
+class AlgorithmSpec:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[ParamSpec, ...] = field(default_factory=tuple)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.parameters}
+
+    def resolve(self, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Defaults updated with ``overrides``; unknown names and bad values raise ValueError."""
+        known = {p.name: p for p in self.parameters}
+        out = self.defaults()
+        for key, value in (overrides or {}).items():
+            if key not in known:
+                raise ValueError(f"unknown parameter {key!r} for {self.name}; known: {', '.join(known)}")
+            out[key] = known[key].coerce(value)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "description": self.description,
+                "parameters": [p.to_dict() for p in self.parameters]}
+
+
+def registry() -> list[AlgorithmSpec]:
+    """All algorithms the engine can train, default first."""
+    from inference.algorithms.patchcore import SPEC as PATCHCORE
+
+    return [PATCHCORE]
+
+
+def get_spec(name: str) -> AlgorithmSpec:
+    for spec in registry():
+        if spec.name == name:
+            return spec
+    raise ValueError(f"unknown algorithm {name!r}; known: {', '.join(s.name for s in registry())}")
+
+
+__all__ = ["AlgorithmSpec", "ParamSpec", "get_spec", "registry"]

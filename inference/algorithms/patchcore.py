@@ -1,0 +1,123 @@
+"""PatchCore: a memory bank of normal patch features; a patch's anomaly is its distance to the bank.
+
+Roth et al., "Towards Total Recall in Industrial Anomaly Detection" (CVPR 2022), on an
+EfficientNet-Lite backbone so it runs in tens of milliseconds on a 2-core CPU.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import torch
+
+from inference.algorithms import AlgorithmSpec, ParamSpec
+from inference.coreset import greedy_coreset
+
+SPEC = AlgorithmSpec(
+    name="patchcore",
+    title="PatchCore (memory bank of normal patches)",
+    description=(
+        "Learns from OK images only. Each image patch is compared with the closest normal patch seen in "
+        "training; tolerant to small shifts, good for textures and for parts that are not aligned."
+    ),
+    parameters=(
+        ParamSpec("backbone", "choice", "efficientnet-lite0", "ImageNet feature extractor",
+                  choices=("efficientnet-lite0", "efficientnet-lite1", "efficientnet-lite2")),
+        ParamSpec("input_size", "int", 256, "long side of the image fed to the network (px)", 64, 1024),
+        ParamSpec("keep_aspect", "bool", False, "keep the aspect ratio instead of squashing to a square"),
+        ParamSpec("layers", "choice", "s8+s16_last", "backbone stages merged into a patch feature",
+                  choices=("s8+s16_last", "s8+s16_mid", "s8+s16_mid+s16_last")),
+        ParamSpec("neighbourhood", "int", 3, "local aggregation window (patches)", 1, 7),
+        ParamSpec("contrast", "choice", "none", "contrast normalisation before the network",
+                  choices=("none", "standardize", "clahe")),
+        ParamSpec("coreset_ratio", "float", 0.05, "fraction of training patches kept in the memory bank",
+                  0.001, 1.0),
+        ParamSpec("max_bank", "int", 4096, "upper bound on memory-bank size (latency grows with it)", 64, 200000),
+        ParamSpec("score_rule", "choice", "max", "image score: most anomalous patch, or PatchCore reweighting",
+                  choices=("max", "reweight")),
+        ParamSpec("smoothing_sigma", "float", 4.0, "Gaussian smoothing of the anomaly map (input px)", 0.0, 16.0),
+        ParamSpec("holdout_fraction", "float", 0.2, "OK images held out of the bank to calibrate", 0.05, 0.5),
+        ParamSpec("threshold_margin", "float", 0.1, "threshold = max held-out OK score × (1 + margin)",
+                  0.0, 2.0),
+        ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
+    ),
+)
+
+REWEIGHT_K = 9
+
+
+class PatchCore:
+    """The fitted state: the memory bank (float32, on the model's device)."""
+
+    name = "patchcore"
+
+    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor):
+        self.cfg = cfg
+        self.bank = bank.float().contiguous()
+        self.bank_sq = (self.bank * self.bank).sum(1)
+
+    # -- fitting -------------------------------------------------------------------------------------
+    @classmethod
+    def fit(cls, cfg: dict[str, Any], features: torch.Tensor, *, tick: Callable[[float], None] | None = None,
+            ) -> PatchCore:
+        """``features``: (N, D) all training patches."""
+        n = features.shape[0]
+        k = int(min(cfg["max_bank"], max(1, round(n * cfg["coreset_ratio"]))))
+        idx = greedy_coreset(features, k, seed=cfg["seed"], tick=tick)
+        return cls(cfg, features[idx].clone())
+
+    def tensors(self) -> dict[str, np.ndarray]:
+        return {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
+
+    @classmethod
+    def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,
+                     ) -> PatchCore:
+        """Rebuild from a bundle; shapes are checked (ValueError says what is wrong)."""
+        if set(tensors) != {"memory_bank"}:
+            raise ValueError(f"expected tensor 'memory_bank', found {sorted(tensors)}")
+        bank = tensors["memory_bank"]
+        if bank.ndim != 2 or bank.shape[1] != feature_dim or bank.shape[0] < 1:
+            raise ValueError(f"memory_bank has shape {tuple(bank.shape)}, expected (N, {feature_dim})")
+        if bank.dtype != np.float32:
+            raise ValueError(f"memory_bank has dtype {bank.dtype}, expected float32")
+        if not np.isfinite(bank).all():
+            raise ValueError("memory_bank contains NaN or infinite values")
+        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device))
+
+    # -- scoring -------------------------------------------------------------------------------------
+    @torch.no_grad()
+    def nearest(self, q: torch.Tensor, chunk: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
+        """Distance to and index of each query row's nearest bank row."""
+        dists, idxs = [], []
+        for start in range(0, q.shape[0], chunk):
+            part = q[start : start + chunk]
+            d2 = torch.addmm(self.bank_sq.unsqueeze(0), part, self.bank.T, beta=1, alpha=-2)
+            d2.add_((part * part).sum(1, keepdim=True))
+            m, i = d2.min(dim=1)
+            dists.append(m.clamp_min_(0).sqrt_())
+            idxs.append(i)
+        return torch.cat(dists), torch.cat(idxs)
+
+    @torch.no_grad()
+    def patch_scores(self, feats: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """(B, D, h, w) features → (B, h, w) patch distances, and per-image reweighting factors."""
+        b, d, h, w = feats.shape
+        q = feats.permute(0, 2, 3, 1).reshape(-1, d).float()
+        dist, idx = self.nearest(q)
+        scores = dist.view(b, h, w)
+        if self.cfg.get("score_rule", "max") != "reweight":
+            return scores, None
+        weights = torch.empty(b, device=feats.device)
+        qv = q.view(b, h * w, d)
+        for i in range(b):
+            j = int(torch.argmax(dist.view(b, -1)[i]))
+            m_test = qv[i, j]
+            m_star = self.bank[idx.view(b, -1)[i, j]]
+            nb = torch.cdist(m_star[None], self.bank)[0].topk(min(REWEIGHT_K, self.bank.shape[0]), largest=False)
+            d_nb = torch.cdist(m_test[None], self.bank[nb.indices])[0]
+            s = dist.view(b, -1)[i, j]
+            # 1 - exp(s) / sum(exp(d_nb)), computed stably (distances are far beyond exp's range)
+            weights[i] = 1 - torch.exp(s - torch.logsumexp(torch.cat([d_nb, s[None]]), 0))
+        return scores, weights

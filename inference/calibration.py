@@ -1,0 +1,70 @@
+"""Decision thresholds from held-out images (documented in docs/engine.md).
+
+OK only: the image threshold is the highest held-out OK score times (1 + margin): with a few dozen
+images a high quantile is just the maximum, and the margin absorbs the bank being built without those
+images. With NG images as well: the threshold that maximises F1 (NG = positive) over the held-out OK and
+the NG scores, placed half way between the two neighbouring scores, with precision and recall reported.
+The pixel threshold (where defect regions start) is a fixed fraction of the image threshold, so every NG
+verdict has at least one region and the region outline covers the defect, not just its peak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+PIXEL_FRACTION = 0.85
+
+
+@dataclass(frozen=True)
+class Calibration:
+    threshold: float
+    pixel_threshold: float
+    stats: dict
+
+
+def calibrate(ok_scores: np.ndarray, ng_scores: np.ndarray | None = None, margin: float = 0.1) -> Calibration:
+    ok = np.asarray(ok_scores, dtype=np.float64)
+    if ok.size == 0:
+        raise ValueError("calibration needs at least one held-out OK image")
+    stats: dict = {
+        "calibration_ok_count": int(ok.size),
+        "calibration_ok_max": float(ok.max()),
+        "calibration_ok_mean": float(ok.mean()),
+        "calibration_ok_std": float(ok.std()),
+        "rule": f"max held-out OK score x {1 + margin:.3g}",
+    }
+    threshold = float(ok.max() * (1.0 + margin))
+    ng = None if ng_scores is None else np.asarray(ng_scores, dtype=np.float64)
+    if ng is not None and ng.size:
+        threshold, fit = best_f1_threshold(ok, ng)
+        stats.update(fit)
+        stats["rule"] = "F1-maximising threshold over held-out OK and NG scores"
+        stats["calibration_ng_count"] = int(ng.size)
+    threshold = max(threshold, 1e-6)
+    return Calibration(threshold, threshold * PIXEL_FRACTION, stats)
+
+
+def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict:
+    tp = int((ng >= threshold).sum())
+    fn = int(ng.size - tp)
+    fp = int((ok >= threshold).sum())
+    tn = int(ok.size - fp)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fn": fn, "fp": fp, "tn": tn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def best_f1_threshold(ok: np.ndarray, ng: np.ndarray) -> tuple[float, dict]:
+    """Threshold with the best F1; ties prefer the larger margin to the OK scores."""
+    values = np.unique(np.concatenate([ok, ng]))
+    candidates = np.concatenate([[values[0] - 1e-9], (values[:-1] + values[1:]) / 2, [values[-1] * 1.001 + 1e-9]])
+    best_t, best = float(candidates[0]), None
+    for t in candidates:
+        c = confusion(ok, ng, float(t))
+        if best is None or c["f1"] > best["f1"] + 1e-12:
+            best_t, best = float(t), c
+    assert best is not None
+    return best_t, best

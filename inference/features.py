@@ -1,0 +1,112 @@
+"""From a BGR image to locally aware patch features on the stride-8 grid.
+
+Shared by every algorithm: preprocessing (resize, contrast), the frozen backbone, and PatchCore's
+3×3 local aggregation with the stride-16 maps upsampled and merged onto the stride-8 grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from inference.backbone import FeatureExtractor
+
+LAYER_SETS = {
+    "s8+s16_last": ("s8", "s16_last"),
+    "s8+s16_mid": ("s8", "s16_mid"),
+    "s8+s16_mid+s16_last": ("s8", "s16_mid", "s16_last"),
+}
+_GRID = 16  # resized sides are multiples of this so both strides tile the image exactly
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One image ready for the backbone, with what is needed to map results back."""
+
+    tensor: np.ndarray  # float32 3×h×w, backbone scaling
+    original_shape: tuple[int, int]  # (H, W) of the analysed image
+    input_shape: tuple[int, int]  # (h, w) fed to the backbone
+
+
+def input_shape_for(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
+    """(h, w) the image is resized to: a square, or the long side = input_size keeping aspect."""
+    size = int(cfg["input_size"])
+    if not cfg.get("keep_aspect", False):
+        return size, size
+    h, w = shape
+    scale = size / max(h, w)
+    rh = max(_GRID, int(round(h * scale / _GRID)) * _GRID)
+    rw = max(_GRID, int(round(w * scale / _GRID)) * _GRID)
+    return rh, rw
+
+
+def _contrast(img: np.ndarray, mode: str) -> np.ndarray:
+    if mode == "none":
+        return img
+    if mode == "clahe":
+        lab = cv2.cvtColor(img, cv2.COLOR_BGR2LAB)
+        clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+        lab[:, :, 0] = clahe.apply(lab[:, :, 0])
+        return cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+    if mode == "standardize":
+        f = img.astype(np.float32)
+        mean = f.mean(axis=(0, 1), keepdims=True)
+        std = f.std() + 1e-3
+        return np.clip((f - mean) * (48.0 / std) + 127.0, 0, 255).astype(np.uint8)
+    raise ValueError(f"unknown contrast mode {mode!r}")
+
+
+def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
+    """Resize, normalise contrast, BGR→RGB and scale to the weights' (x − 127) / 128."""
+    h, w = bgr.shape[:2]
+    ih, iw = input_shape_for((h, w), cfg)
+    interp = cv2.INTER_AREA if ih * iw < h * w else cv2.INTER_LINEAR
+    img = cv2.resize(bgr, (iw, ih), interpolation=interp) if (ih, iw) != (h, w) else bgr
+    img = _contrast(img, cfg.get("contrast", "none"))
+    rgb = img[:, :, ::-1].astype(np.float32)
+    t = (rgb - 127.0) / 128.0
+    return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), (h, w), (ih, iw))
+
+
+def group_by_shape(items: Sequence[Prepared], batch_size: int) -> Iterator[list[int]]:
+    """Indices of same-input-shape images, in batches: parts from one line batch together."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, p in enumerate(items):
+        groups.setdefault(p.input_shape, []).append(i)
+    for idx in groups.values():
+        for start in range(0, len(idx), batch_size):
+            yield idx[start : start + batch_size]
+
+
+def feature_dim(fx: FeatureExtractor, cfg: dict[str, Any]) -> int:
+    return sum(fx.stages.channels[name] for name in LAYER_SETS[cfg["layers"]])
+
+
+@torch.no_grad()
+def patch_features(fx: FeatureExtractor, batch: torch.Tensor, cfg: dict[str, Any]) -> torch.Tensor:
+    """(B, D, h/8, w/8) float32 patch features: each layer 3×3-averaged, upsampled, concatenated."""
+    maps = fx(batch)
+    names = LAYER_SETS[cfg["layers"]]
+    target = maps["s8"].shape[-2:]
+    k = int(cfg.get("neighbourhood", 3))
+    parts = []
+    for name in names:
+        m = maps[name].float()
+        if k > 1:
+            m = F.avg_pool2d(m, k, stride=1, padding=k // 2, count_include_pad=False)
+        if m.shape[-2:] != target:
+            m = F.interpolate(m, size=target, mode="bilinear", align_corners=False)
+        parts.append(m)
+    return torch.cat(parts, dim=1)
+
+
+def to_batch(items: Sequence[Prepared], idx: Sequence[int], device: str) -> torch.Tensor:
+    arr = np.stack([items[i].tensor for i in idx])
+    t = torch.from_numpy(arr).to(device)
+    return t.half() if device.startswith("cuda") else t

@@ -1,0 +1,165 @@
+"""The trained model: backbone + algorithm state + prediction parameters, and batched prediction."""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import torch
+
+from inference.algorithms.patchcore import PatchCore
+from inference.backbone import FeatureExtractor
+from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
+from inference.imageio import load_bgr
+from inference.regions import find_regions
+from inference.types import InspectionResult, ModelInfo, PredictParams
+
+DEFAULT_BATCH = 8
+
+
+def confidence_of(normalized: float) -> float:
+    """How sure the verdict is: 0 on the threshold, → 1 far from it on either side (log scale)."""
+    if normalized <= 0:
+        return 1.0
+    return float(math.tanh(2.5 * abs(math.log(normalized))))
+
+
+class _Core:
+    """What copies made by ``with_params`` share: backbone, algorithm state, a lock."""
+
+    def __init__(self, fx: FeatureExtractor, algo: PatchCore, cfg: dict[str, Any], device: str):
+        self.fx = fx
+        self.algo = algo
+        self.cfg = cfg
+        self.device = device
+        self.lock = threading.Lock()
+
+    def patch_maps(self, prepared: Sequence[Prepared], batch_size: int) -> tuple[list[np.ndarray], list[float], float, float]:
+        """Patch anomaly maps (h/8 × w/8), reweighting factors, backbone ms and search ms (whole batch)."""
+        maps: list[np.ndarray | None] = [None] * len(prepared)
+        weights = [1.0] * len(prepared)
+        t_fx = t_nn = 0.0
+        with self.lock, torch.inference_mode():
+            for idx in group_by_shape(prepared, batch_size):
+                t0 = time.perf_counter()
+                feats = patch_features(self.fx, to_batch(prepared, idx, self.device), self.cfg)
+                t1 = time.perf_counter()
+                scores, w = self.algo.patch_scores(feats)
+                scores = scores.float().cpu().numpy()
+                t_fx += t1 - t0
+                t_nn += time.perf_counter() - t1
+                for j, i in enumerate(idx):
+                    maps[i] = scores[j]
+                    if w is not None:
+                        weights[i] = float(w[j])
+        return maps, weights, t_fx * 1000, t_nn * 1000  # type: ignore[return-value]
+
+
+class AnomalyModel:
+    """A trained anomaly model. ``predict`` is thread-safe; copies from ``with_params`` share tensors."""
+
+    def __init__(self, info: ModelInfo, core: _Core, params: PredictParams | None = None):
+        self.info = info
+        self.params = params or info.params
+        self._core = core
+
+    @property
+    def device(self) -> str:
+        return "cuda" if self._core.device.startswith("cuda") else "cpu"
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return dict(self._core.cfg)
+
+    def __repr__(self) -> str:
+        return f"AnomalyModel(id={self.info.id!r}, name={self.info.name!r}, algorithm={self.info.algorithm!r})"
+
+    def with_params(self, params: PredictParams) -> AnomalyModel:
+        """Same model, other prediction parameters; no retraining, tensors shared."""
+        if not isinstance(params, PredictParams):
+            raise TypeError("params must be a PredictParams")
+        _check_params(params)
+        return AnomalyModel(self.info, self._core, params)
+
+    def save(self, path: str | os.PathLike) -> Path:
+        from inference.bundle import save_bundle
+
+        info = replace(self.info, params=self.params)
+        return save_bundle(Path(path), info, self._core.algo.tensors())
+
+    # -- prediction ------------------------------------------------------------------------------------
+    def anomaly_maps(self, images: Sequence[Any], batch_size: int = DEFAULT_BATCH) -> list[np.ndarray]:
+        """Anomaly maps at the original sizes (no thresholds applied): calibration and evaluation use it."""
+        return [m for m, _ in self._maps([load_bgr(im) for im in images], batch_size)[0]]
+
+    def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int) -> tuple[list[tuple[np.ndarray, float]], dict]:
+        t0 = time.perf_counter()
+        prepared = [prepare(im, self._core.cfg) for im in bgrs]
+        t1 = time.perf_counter()
+        patch, weights, t_fx, t_nn = self._core.patch_maps(prepared, batch_size)
+        t2 = time.perf_counter()
+        sigma = float(self._core.cfg.get("smoothing_sigma", 4.0))
+        out = []
+        for p, m, w in zip(prepared, patch, weights, strict=True):
+            ih, iw = p.input_shape
+            up = cv2.resize(m, (iw, ih), interpolation=cv2.INTER_LINEAR)
+            if sigma > 0:
+                up = cv2.GaussianBlur(up, (0, 0), sigma)
+            h, w_ = p.original_shape
+            amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
+            if w != 1.0:
+                amap = amap * np.float32(w)
+            out.append((np.ascontiguousarray(amap, dtype=np.float32), w))
+        t3 = time.perf_counter()
+        timing = {"preprocess": (t1 - t0) * 1000, "backbone": t_fx, "search": t_nn, "map": (t3 - t2) * 1000}
+        return out, timing
+
+    def predict(self, images: Sequence[Any], params: PredictParams | None = None,
+                batch_size: int = DEFAULT_BATCH) -> list[InspectionResult]:
+        """Judge images (arrays in any supported mode, or paths); one result per image, same order."""
+        if isinstance(images, (np.ndarray, str, os.PathLike)):
+            images = [images]
+        params = params or self.params
+        _check_params(params)
+        t_start = time.perf_counter()
+        bgrs = [load_bgr(im) for im in images]
+        if not bgrs:
+            return []
+        t_load = (time.perf_counter() - t_start) * 1000
+        maps, timing = self._maps(bgrs, batch_size)
+        n = len(bgrs)
+        results = []
+        for bgr, (amap, _) in zip(bgrs, maps, strict=True):
+            t0 = time.perf_counter()
+            regions, score = find_regions(amap, params)
+            norm = score / params.threshold if params.threshold > 0 else float("inf")
+            verdict = "NG" if score >= params.threshold else "OK"
+            t_reg = (time.perf_counter() - t0) * 1000
+            shared = {k: v / n for k, v in timing.items()}
+            shared["load"] = t_load / n
+            shared["regions"] = t_reg
+            shared["total"] = sum(shared.values())
+            results.append(InspectionResult(
+                verdict=verdict, score=float(score), normalized_score=float(norm),
+                confidence=confidence_of(norm), threshold=float(params.threshold), anomaly_map=amap,
+                regions=regions, image_shape=(int(bgr.shape[0]), int(bgr.shape[1])),
+                model_id=self.info.id, timings=shared,
+            ))
+        return results
+
+
+def _check_params(p: PredictParams) -> None:
+    for name in ("threshold", "pixel_threshold"):
+        v = getattr(p, name)
+        if not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+            raise ValueError(f"{name} must be a positive number (got {v!r})")
+    if p.min_detected_area < 0 or p.ignore_outer < 0:
+        raise ValueError("min_detected_area and ignore_outer must be >= 0")

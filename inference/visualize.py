@@ -1,0 +1,45 @@
+"""Pictures of a result: the heatmap alone, and the image with heatmap overlay, boxes and scores."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from inference.imageio import to_bgr
+from inference.types import InspectionResult
+
+OK_COLOUR = (80, 180, 60)  # BGR
+NG_COLOUR = (40, 40, 230)
+
+
+def heatmap_image(result: InspectionResult, vmax: float | None = None) -> np.ndarray:
+    """JET colour map of the anomaly map, 0 → blue, ``vmax`` (default 1.5 × threshold) → red."""
+    top = vmax if vmax and vmax > 0 else 1.5 * result.threshold
+    scaled = np.clip(result.anomaly_map / max(top, 1e-9), 0.0, 1.0)
+    return cv2.applyColorMap((scaled * 255).astype(np.uint8), cv2.COLORMAP_JET)
+
+
+def annotate(image: np.ndarray, result: InspectionResult, opacity: float = 0.45, boxes: bool = True) -> np.ndarray:
+    """The analysed image with the heatmap blended in (where it matters) and one box per region."""
+    base = to_bgr(image).copy()
+    if base.shape[:2] != result.anomaly_map.shape:
+        raise ValueError(f"image {base.shape[:2]} does not match the result's map {result.anomaly_map.shape}")
+    if opacity > 0:
+        heat = heatmap_image(result)
+        # fade the overlay in from half the pixel threshold so clean areas stay readable
+        weight = np.clip(result.anomaly_map / max(result.threshold, 1e-9) * 1.0 - 0.5, 0.0, 1.0) * opacity
+        weight = weight[:, :, None].astype(np.float32)
+        base = (base * (1 - weight) + heat * weight).astype(np.uint8)
+    if boxes:
+        h, w = base.shape[:2]
+        thick = max(1, round(max(h, w) / 300))
+        scale = max(0.4, max(h, w) / 900)
+        for r in result.regions:
+            cv2.rectangle(base, (r.x, r.y), (r.x + r.width - 1, r.y + r.height - 1), NG_COLOUR, thick)
+            label = f"{r.score / max(result.threshold, 1e-9):.2f}"
+            (tw, th), _ = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+            ty = r.y - 4 if r.y - th - 6 >= 0 else min(h - 2, r.y + r.height + th + 4)
+            cv2.rectangle(base, (r.x, ty - th - 3), (r.x + tw + 4, ty + 3), NG_COLOUR, -1)
+            cv2.putText(base, label, (r.x + 2, ty), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick,
+                        cv2.LINE_AA)
+    return base
