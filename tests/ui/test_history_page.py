@@ -1,0 +1,155 @@
+"""History page on a real history database: filters change the rows and the total, review is saved,
+paging is lazy, new results refresh the top, CSV export follows the filter."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timedelta
+
+import pytest
+
+from tests.ui.part2_helpers import make_record, station_with_db, varied_records
+from ui.background import wait_for_pool
+from ui.history_page import PAGE_SIZE, HistoryFilter, HistoryPage
+from ui.station_bridge import StationBridge
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    station, db, settings = station_with_db(tmp_path)
+    start = datetime.now().replace(microsecond=0) - timedelta(minutes=8 * 500 + 60)
+    records = varied_records(500, start, step=timedelta(minutes=8))
+    db.insert_many(records)
+    bridge = StationBridge(station, settings)
+    p = HistoryPage(bridge, settings)
+    qtbot.addWidget(p)
+    p.resize(1400, 800)
+    p.show()
+    p.page_shown()
+    qtbot.waitUntil(lambda: p.model.total == 500, timeout=10_000)
+    yield p, db, records
+    p.shutdown()
+    wait_for_pool()
+    bridge.close()
+    db.close()
+
+
+def _expected(records, **f):
+    out = records
+    if "label" in f:
+        out = [r for r in out if r.label == f["label"]]
+    if "num" in f:
+        out = [r for r in out if r.defect_count == f["num"]]
+    if "name" in f:
+        out = [r for r in out if f["name"] in r.name]
+    if "model_id" in f:
+        out = [r for r in out if r.model_id == f["model_id"]]
+    if "score_min" in f:
+        out = [r for r in out if f["score_min"] <= r.score <= f["score_max"]]
+    return out
+
+
+def _apply(qtbot, page, f: HistoryFilter):
+    page.set_filter(f)
+    qtbot.waitUntil(lambda: not page._query.busy, timeout=10_000)
+    qtbot.wait(20)
+
+
+def test_filters_change_rows_and_total(qtbot, page):
+    p, _db, records = page
+    assert "500" in p.total_label.text()
+    assert p.model.rowCount() == 500 and p.model.cached_rows() == PAGE_SIZE  # lazy: page 1 only
+
+    cases = [
+        {"label": "NG"},
+        {"label": "OK", "model_id": "m-tile"},
+        {"num": 2},
+        {"name": "part_001"},
+        {"score_min": 0.5, "score_max": 1.2},
+    ]
+    for kw in cases:
+        _apply(qtbot, p, HistoryFilter(**kw))
+        want = _expected(records, **kw)
+        assert 0 < len(want) < 500, kw
+        assert p.model.total == len(want), kw
+        assert f"{len(want):,}" in p.total_label.text()
+        shown = [p.model.index(r, 1).data() for r in range(min(len(want), PAGE_SIZE))]
+        assert set(shown) <= {r.name for r in want}, kw
+        verdicts = {p.model.index(r, 4).data() for r in range(min(len(want), PAGE_SIZE))}
+        if kw.get("label") == "NG":
+            assert verdicts == {"NG"}
+
+    # a date range of the first day only
+    first_day = records[0].timestamp.date()
+    _apply(qtbot, p, HistoryFilter(start_date=first_day, end_date=first_day))
+    assert p.model.total == sum(r.timestamp.date() == first_day for r in records)
+    # UI widgets drive the same filter
+    p.clear_filters()
+    qtbot.waitUntil(lambda: p.model.total == 500, timeout=10_000)
+    p.verdict_combo.setCurrentIndex(p.verdict_combo.findData("NG"))
+    qtbot.waitUntil(lambda: p.model.total == len(_expected(records, label="NG")), timeout=10_000)
+
+
+def test_lazy_paging_fetches_pages_on_scroll(qtbot, page):
+    p, _db, records = page
+    newest_first = sorted(records, key=lambda r: r.timestamp, reverse=True)
+    assert p.model.record_at(450) is None  # page 3 not loaded yet: requested
+    qtbot.waitUntil(lambda: p.model.record_at(450) is not None, timeout=10_000)
+    assert p.model.record_at(450).name == newest_first[450].name
+    p.table.scrollToBottom()
+    qtbot.waitUntil(lambda: p.model.index(499, 1).data() == newest_first[499].name, timeout=10_000)
+
+
+def test_review_is_saved(qtbot, page):
+    p, db, _records = page
+    _apply(qtbot, p, HistoryFilter(label="NG"))
+    p.table.selectRow(0)
+    rec = p.detail.record
+    assert rec is not None and rec.label == "NG"
+    assert '"result": false' in p.detail.context.toPlainText()
+    p.detail.review_ok.setChecked(True)
+    p.detail.review_note.setText("scratch is on the label, part is fine")
+    p.detail.review_save.click()
+    qtbot.waitUntil(lambda: db.get(rec.id).review_label == "OK", timeout=10_000)
+    stored = db.get(rec.id)
+    assert stored.review_note == "scratch is on the label, part is fine"
+    assert stored.final_label == "OK"
+    qtbot.waitUntil(lambda: "was NG" in (p.model.index(0, 4).data() or ""), timeout=5_000)
+    assert "Reviewed" in p.detail.review_state.text()
+
+
+def test_new_results_refresh_the_top(qtbot, page):
+    p, db, _records = page
+    rec = make_record(9999, datetime.now() + timedelta(minutes=1), label="NG", defects=1, score=1.5,
+                      name="just_arrived.png")
+    rid = db.insert(rec)
+    from dataclasses import replace
+
+    from station.core import Inspection
+
+    p.bridge.resultReady.emit(Inspection(record=replace(rec, id=rid), result=None, image=None))
+    qtbot.waitUntil(lambda: p.model.total == 501, timeout=10_000)
+    assert p.model.index(0, 1).data() == "just_arrived.png"
+
+
+def test_export_follows_the_filter(qtbot, page, tmp_path):
+    p, _db, records = page
+    _apply(qtbot, p, HistoryFilter(label="NG", num=1))
+    out = tmp_path / "ng.csv"
+    p.export_to(str(out))
+    qtbot.waitUntil(lambda: "Exported" in p.total_label.text(), timeout=10_000)
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) - 1 == len(_expected(records, label="NG", num=1))
+
+
+def test_pruned_image_is_said(qtbot, page):
+    p, db, _records = page
+    rid = db.insert(make_record(1, datetime.now() - timedelta(hours=1), image_pruned=True, name="old.png"))
+    _apply(qtbot, p, HistoryFilter(name="old.png"))
+    assert p.model.total == 1
+    p.table.selectRow(0)
+    assert p.detail.record.id == rid
+    assert "pruned" in p.detail.original.text()

@@ -1,0 +1,516 @@
+"""History page: search every inspection, look at one in full, review it, export the selection.
+
+The seed's "conditional search with paging" as a window: a lazy table over ``storage.search``
+(a page cache, never all rows), filters that re-query off the GUI thread (stale answers are
+dropped), a detail panel with the images, regions, the PEKAT-style context and the operator's
+review. New inspections refresh the first page while the user looks at the top.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.background import LatestOnly, run_async
+from widgets.detail_panel import RecordDetailPanel
+from widgets.record_table import RecordTableModel
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """What the user asked for; ``to_kwargs`` gives ``storage.search`` / ``export_csv`` arguments."""
+
+    name: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    label: str | None = None  # "OK" | "NG" | None
+    num: int | None = None  # exact defect count
+    score_min: float | None = None
+    score_max: float | None = None
+    model_id: str | None = None
+
+    def to_kwargs(self) -> dict[str, Any]:
+        kw: dict[str, Any] = {
+            "name": self.name.strip() or None,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "label": self.label,
+            "num": self.num,
+            "score_min": self.score_min,
+            "score_max": self.score_max,
+            "model_id": self.model_id or None,
+        }
+        return {k: v for k, v in kw.items() if v is not None}
+
+
+def resolve_image_path(data_dir: Path, stored: str | None) -> Path | None:
+    """Stored image paths are relative to the data directory (absolute ones are kept)."""
+    if not stored:
+        return None
+    p = Path(stored)
+    if p.is_absolute():
+        return p
+    for candidate in (data_dir / p, data_dir / "images" / p):
+        if candidate.is_file():
+            return candidate
+    return data_dir / p
+
+
+def _load_images(data_dir: Path, record: Any) -> tuple[int, QImage | None, QImage | None]:
+    """Worker thread: decode the record's original and annotated images (QImage is thread-safe)."""
+    out: list[QImage | None] = []
+    for stored in (record.image_path, record.result_path):
+        path = resolve_image_path(data_dir, stored)
+        img = QImage(str(path)) if path is not None and path.is_file() else None
+        out.append(img if img is not None and not img.isNull() else None)
+    return record.id, out[0], out[1]
+
+
+class HistoryPage(QWidget):
+    def __init__(self, bridge: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self._filter = HistoryFilter()
+        self._gen_filter: dict[int, HistoryFilter] = {}
+        self._stale = True  # needs a query when shown
+        self._new_since_query = 0
+        self._pending_select: int | None = None
+        self._images: dict[str, QImage | None] = {"original": None, "annotated": None}
+
+        self.model = RecordTableModel(page_size=PAGE_SIZE, parent=self)
+        self.model.pageRequested.connect(self._fetch_page)
+        self._query = LatestOnly(self)
+        self._query.resultReady.connect(self._on_query_result)
+        self._query.failed.connect(self._on_query_failed)
+
+        self._build_filters()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((150, 180, 70, 90, 80, 60, 70, 120)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+        self.detail = RecordDetailPanel()
+        self.detail.reviewRequested.connect(self._save_review)
+        self.detail.copyImageRequested.connect(self._copy_image)
+        self.detail.openFolderRequested.connect(self._open_folder)
+
+        self.total_label = QLabel()
+        self.total_label.setObjectName("historyTotal")
+        self.new_button = QPushButton()
+        self.new_button.setVisible(False)
+        self.new_button.setFlat(True)
+        self.new_button.clicked.connect(self._go_newest)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Export every record matching the current filter"))
+        self.export_button.clicked.connect(self._export_csv)
+        status = QHBoxLayout()
+        status.addWidget(self.total_label)
+        status.addWidget(self.new_button)
+        status.addStretch(1)
+        status.addWidget(self.export_button)
+
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.table, 1)
+        left_lay.addLayout(status)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.splitter = split
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.apply_filters)
+        self._live_timer = QTimer(self)
+        self._live_timer.setInterval(1000)
+        self._live_timer.timeout.connect(self._refresh_if_new)
+        self._live_timer.start()
+        bridge.resultReady.connect(self._on_result)
+        bridge.modelChanged.connect(lambda _info: self._refresh_models())
+
+    def title(self) -> str:
+        return self.tr("History")
+
+    # -- building -----------------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.filter_box = QWidget()
+        g = QGridLayout(self.filter_box)
+        g.setContentsMargins(0, 0, 0, 0)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("part of the file name"))
+        self.name_edit.setClearButtonEnabled(True)
+        self.verdict_combo = QComboBox()
+        self.verdict_combo.addItem(self.tr("All"), None)
+        self.verdict_combo.addItem(self.tr("OK"), "OK")
+        self.verdict_combo.addItem(self.tr("NG"), "NG")
+        self.defects_spin = QSpinBox()
+        self.defects_spin.setRange(-1, 9999)
+        self.defects_spin.setSpecialValueText(self.tr("any"))
+        self.defects_spin.setValue(-1)
+        self.model_combo = QComboBox()
+        self.model_combo.setEditable(True)
+        self.model_combo.setMinimumContentsLength(14)
+        self.model_combo.addItem(self.tr("All models"), None)
+        self.model_combo.lineEdit().setPlaceholderText(self.tr("model id"))
+
+        today = QDate.currentDate()
+        self.date_check = QCheckBox(self.tr("Dates"))
+        self.date_from = QDateEdit(today.addDays(-6))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        self.score_check = QCheckBox(self.tr("Score"))
+        self.score_min = QDoubleSpinBox()
+        self.score_max = QDoubleSpinBox()
+        for s, v in ((self.score_min, 0.0), (self.score_max, 10.0)):
+            s.setDecimals(4)
+            s.setRange(-1e9, 1e9)
+            s.setSingleStep(0.1)
+            s.setValue(v)
+            s.setEnabled(False)
+        self.reset_button = QPushButton(self.tr("Clear filters"))
+        self.reset_button.clicked.connect(self.clear_filters)
+
+        g.addWidget(QLabel(self.tr("Name")), 0, 0)
+        g.addWidget(self.name_edit, 0, 1)
+        g.addWidget(QLabel(self.tr("Verdict")), 0, 2)
+        g.addWidget(self.verdict_combo, 0, 3)
+        g.addWidget(QLabel(self.tr("Defects")), 0, 4)
+        g.addWidget(self.defects_spin, 0, 5)
+        g.addWidget(QLabel(self.tr("Model")), 0, 6)
+        g.addWidget(self.model_combo, 0, 7)
+        g.addWidget(self.date_check, 1, 0)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        g.addLayout(dates, 1, 1)
+        g.addWidget(self.score_check, 1, 2)
+        scores = QHBoxLayout()
+        scores.addWidget(self.score_min)
+        scores.addWidget(QLabel("–"))
+        scores.addWidget(self.score_max)
+        g.addLayout(scores, 1, 3, 1, 3)
+        g.addWidget(self.reset_button, 1, 7)
+        g.setColumnStretch(1, 2)
+        g.setColumnStretch(7, 1)
+
+        self.name_edit.textChanged.connect(self._schedule)
+        self.verdict_combo.currentIndexChanged.connect(self._schedule)
+        self.defects_spin.valueChanged.connect(self._schedule)
+        self.model_combo.currentTextChanged.connect(self._schedule)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.date_from.dateChanged.connect(self._schedule)
+        self.date_to.dateChanged.connect(self._schedule)
+        self.score_check.toggled.connect(self._on_score_toggled)
+        self.score_min.valueChanged.connect(self._schedule)
+        self.score_max.valueChanged.connect(self._schedule)
+
+    def _on_date_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self._schedule()
+
+    def _on_score_toggled(self, on: bool) -> None:
+        self.score_min.setEnabled(on)
+        self.score_max.setEnabled(on)
+        self._schedule()
+
+    # -- filters ------------------------------------------------------------------------------------
+    def current_filter(self) -> HistoryFilter:
+        model_text = self.model_combo.currentText().strip()
+        model_id = None if model_text == self.model_combo.itemText(0) else model_text
+        return HistoryFilter(
+            name=self.name_edit.text(),
+            start_date=self.date_from.date().toPython() if self.date_check.isChecked() else None,
+            end_date=self.date_to.date().toPython() if self.date_check.isChecked() else None,
+            label=self.verdict_combo.currentData(),
+            num=self.defects_spin.value() if self.defects_spin.value() >= 0 else None,
+            score_min=self.score_min.value() if self.score_check.isChecked() else None,
+            score_max=self.score_max.value() if self.score_check.isChecked() else None,
+            model_id=model_id or None,
+        )
+
+    def set_filter(self, f: HistoryFilter) -> None:
+        """Fill the filter widgets (other pages jump here, e.g. "show NG of today")."""
+        widgets = (self.name_edit, self.verdict_combo, self.defects_spin, self.model_combo, self.date_check,
+                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.name_edit.setText(f.name)
+            self.verdict_combo.setCurrentIndex(max(0, self.verdict_combo.findData(f.label)) if f.label else 0)
+            self.defects_spin.setValue(-1 if f.num is None else f.num)
+            self.model_combo.setEditText(f.model_id or self.model_combo.itemText(0))
+            has_dates = f.start_date is not None or f.end_date is not None
+            self.date_check.setChecked(has_dates)
+            if f.start_date:
+                self.date_from.setDate(QDate(f.start_date))
+            if f.end_date:
+                self.date_to.setDate(QDate(f.end_date))
+            has_score = f.score_min is not None or f.score_max is not None
+            self.score_check.setChecked(has_score)
+            if f.score_min is not None:
+                self.score_min.setValue(f.score_min)
+            if f.score_max is not None:
+                self.score_max.setValue(f.score_max)
+            for w in (self.date_from, self.date_to):
+                w.setEnabled(has_dates)
+            for w in (self.score_min, self.score_max):
+                w.setEnabled(has_score)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        self.set_filter(HistoryFilter())
+
+    def _schedule(self, *_args: Any) -> None:
+        self._debounce.start()
+
+    def _database(self) -> Any:
+        return self.bridge.database
+
+    def apply_filters(self, keep_selection: bool = False) -> None:
+        """Re-run the query for the current filter in the background."""
+        self._debounce.stop()
+        f = self.current_filter()
+        if f.start_date and f.end_date and f.start_date > f.end_date:
+            self.total_label.setText(self.tr("The start date is after the end date."))
+            return
+        if f.score_min is not None and f.score_max is not None and f.score_min > f.score_max:
+            self.total_label.setText(self.tr("The minimum score is above the maximum."))
+            return
+        db = self._database()
+        if db is None:
+            self.total_label.setText(self.tr("No history database."))
+            return
+        self._filter = f
+        self._stale = False
+        self._new_since_query = 0
+        self.new_button.setVisible(False)
+        current = self.detail.record
+        self._pending_select = current.id if keep_selection and current is not None else None
+        self.total_label.setText(self.tr("Searching…"))
+        self._query.submit(self._run_query, db, f)
+
+    @staticmethod
+    def _run_query(db: Any, f: HistoryFilter) -> tuple[HistoryFilter, Any]:
+        return f, db.search(limit=PAGE_SIZE, page=1, **f.to_kwargs())
+
+    def _on_query_result(self, _token: int, result: tuple[HistoryFilter, Any]) -> None:
+        f, page = result
+        gen = self.model.reset(page.total, page.data)
+        self._gen_filter = {gen: f}
+        self._show_total(page.total)
+        self._remember_models(page.data)
+        row = self.model.row_of(self._pending_select) if self._pending_select is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif self.detail.record is not None and self._pending_select is None:
+            self.detail.show_record(None)
+        self._pending_select = None
+
+    def _on_query_failed(self, _token: int, reason: str) -> None:
+        self.total_label.setText(self.tr("Search failed: {0}").format(reason))
+
+    def _show_total(self, total: int) -> None:
+        self.total_label.setText(self.tr("{0} records").format(f"{total:,}"))
+
+    def _fetch_page(self, generation: int, page: int) -> None:
+        f = self._gen_filter.get(generation)
+        db = self._database()
+        if f is None or db is None:
+            self.model.page_failed(generation, page)
+            return
+
+        def done(result: Any) -> None:
+            self.model.deliver_page(generation, page, result.data)
+
+        def failed(reason: str) -> None:
+            log.warning("history page %d failed: %s", page, reason)
+            self.model.page_failed(generation, page)
+
+        run_async(db.search, limit=PAGE_SIZE, page=page, **f.to_kwargs(), on_done=done, on_error=failed)
+
+    def _remember_models(self, records: list[Any]) -> None:
+        ids = {r.model_id for r in records if r.model_id}
+        info = self.bridge.model_info()
+        if info is not None:
+            ids.add(info.id)
+        for mid in sorted(ids):
+            if self.model_combo.findText(mid) < 0:
+                self.model_combo.blockSignals(True)
+                self.model_combo.addItem(mid, mid)
+                self.model_combo.blockSignals(False)
+
+    def _refresh_models(self) -> None:
+        self._remember_models([])
+
+    # -- live updates -------------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        if self._stale or self._new_since_query:
+            self.apply_filters(keep_selection=True)
+
+    def _on_result(self, _inspection: Any) -> None:
+        self._new_since_query += 1
+
+    def _at_top(self) -> bool:
+        return self.table.verticalScrollBar().value() == 0
+
+    def _refresh_if_new(self) -> None:
+        if not self._new_since_query or not self.isVisible() or self._query.busy:
+            return
+        if self._at_top():
+            self.apply_filters(keep_selection=True)
+        else:
+            self.new_button.setText(self.tr("{0} new — show newest").format(self._new_since_query))
+            self.new_button.setVisible(True)
+
+    def _on_scrolled(self, value: int) -> None:
+        if value == 0 and self._new_since_query:
+            self._refresh_if_new()
+
+    def _go_newest(self) -> None:
+        self.table.scrollToTop()
+        self.apply_filters(keep_selection=False)
+
+    # -- detail -------------------------------------------------------------------------------------
+    def _on_current_row(self, current: Any, _previous: Any) -> None:
+        record = self.model.record_at(current.row()) if current.isValid() else None
+        self.detail.show_record(record)
+        self._images = {"original": None, "annotated": None}
+        if record is None or record.image_pruned or not (record.image_path or record.result_path):
+            return
+        data_dir = self.settings.data_dir
+
+        def done(result: tuple[int, QImage | None, QImage | None]) -> None:
+            rid, original, annotated = result
+            if self.detail.record is not None and self.detail.record.id == rid:
+                self._images = {"original": original, "annotated": annotated}
+                self.detail.set_images(rid, original, annotated)
+
+        run_async(_load_images, data_dir, record, on_done=done,
+                  on_error=lambda reason: log.warning("images not loaded: %s", reason))
+
+    def _save_review(self, record_id: int, label: str, note: str) -> None:
+        db = self._database()
+
+        def done(record: Any) -> None:
+            self.model.replace_record(record)
+            if self.detail.record is not None and self.detail.record.id == record.id:
+                images = dict(self._images)
+                self.detail.show_record(record)
+                self.detail.set_images(record.id, images["original"], images["annotated"])
+                self._images = images
+
+        run_async(db.set_review, record_id, label, note or None, on_done=done,
+                  on_error=self.detail.review_failed)
+
+    def _copy_image(self, which: str) -> None:
+        image = self._images.get(which)
+        if image is None:
+            self.total_label.setText(self.tr("No image to copy."))
+            return
+        QGuiApplication.clipboard().setImage(image)
+        self.total_label.setText(self.tr("Image copied to the clipboard."))
+
+    def _open_folder(self) -> None:
+        record = self.detail.record
+        if record is None:
+            return
+        path = resolve_image_path(self.settings.data_dir, record.image_path or record.result_path)
+        if path is None or not path.parent.is_dir():
+            QMessageBox.warning(self, self.tr("Open image folder"), self.tr("The image folder does not exist."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # -- export -------------------------------------------------------------------------------------
+    def _export_csv(self) -> None:
+        db = self._database()
+        if db is None:
+            return
+        default = str(Path.home() / f"qcstation-history-{date.today():%Y%m%d}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history as CSV"), default,
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the current filter's records to ``path`` in the background."""
+        db = self._database()
+        f = self._filter
+        self.export_button.setEnabled(False)
+        self.total_label.setText(self.tr("Exporting…"))
+
+        def done(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self.total_label.setText(self.tr("Exported {0} records to {1}").format(f"{count:,}", path))
+
+        def failed(reason: str) -> None:
+            self.export_button.setEnabled(True)
+            self.total_label.setText(self.tr("Export failed: {0}").format(reason))
+            QMessageBox.warning(self, self.tr("Export history as CSV"), reason)
+
+        run_async(db.export_csv, path, **f.to_kwargs(), on_done=done, on_error=failed)
+
+    def shortcut_help(self) -> list[tuple[str, str]]:
+        return [(self.tr("History: ↑ / ↓"), self.tr("previous / next record"))]
+
+    def shutdown(self) -> None:
+        self._live_timer.stop()
+        self._debounce.stop()
+        self._query.cancel()

@@ -1,0 +1,201 @@
+"""The station's charts (pyqtgraph): bars per category, rate lines, score histograms.
+
+Each chart keeps the numbers it shows (``table()``) so the page can export them as CSV, and can
+render itself to PNG (``export_png``) on a light background for reports. Tests read the numbers
+back from the plot items (``BarGraphItem.opts``, ``PlotDataItem.getData()``), which is what the
+user sees.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+OK_COLOR = QColor(60, 170, 90)
+NG_COLOR = QColor(220, 60, 60)
+BLUE = QColor(70, 130, 220)
+AMBER = QColor(230, 160, 40)
+
+
+def _sparse_ticks(labels: Sequence[str], max_labels: int = 12) -> list[tuple[float, str]]:
+    step = max(1, int(np.ceil(len(labels) / max_labels)))
+    return [(float(i), str(lab)) for i, lab in enumerate(labels) if i % step == 0]
+
+
+class ChartWidget(pg.PlotWidget):
+    """A plot with a title, a legend, its numbers as a table, and PNG export."""
+
+    def __init__(self, title: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self.setTitle(title)
+        self.showGrid(x=False, y=True, alpha=0.25)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMenuEnabled(False)
+        self.getPlotItem().hideButtons()
+        self.legend = self.addLegend(offset=(-10, 10))
+        self.setMinimumSize(240, 180)
+        self._headers: list[str] = []
+        self._rows: list[list] = []
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """The numbers on show: (column headers, rows) for CSV export."""
+        return list(self._headers), [list(r) for r in self._rows]
+
+    def write_csv(self, path: str | Path) -> Path:
+        path = Path(path)
+        with path.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh)
+            w.writerow(self._headers)
+            w.writerows(self._rows)
+        return path
+
+    def _set_table(self, headers: Sequence[str], rows: Sequence[Sequence]) -> None:
+        self._headers = list(headers)
+        self._rows = [list(r) for r in rows]
+
+    def _clear(self) -> None:
+        self.getPlotItem().clear()
+        if self.legend is not None:
+            self.legend.clear()
+
+    def export_png(self, path: str | Path, width: int = 900, light: bool = True) -> Path:
+        """Render the chart to PNG; ``light`` draws it black on white for printing."""
+        from pyqtgraph.exporters import ImageExporter
+
+        path = Path(path)
+        item = self.getPlotItem()
+        old_bg = self.backgroundBrush()
+        axes = [item.getAxis(n) for n in ("left", "bottom")]
+        old_pens = [(a.pen(), a.textPen()) for a in axes]
+        old_title = item.titleLabel.opts.get("color")
+        try:
+            if light:
+                self.setBackground("w")
+                for a in axes:
+                    a.setPen("k")
+                    a.setTextPen("k")
+                item.setTitle(self._title, color="k")
+            exporter = ImageExporter(item)
+            exporter.parameters()["width"] = int(width)
+            exporter.export(str(path))
+        finally:
+            if light:
+                self.setBackground(old_bg)
+                for a, (pen, tpen) in zip(axes, old_pens, strict=True):
+                    a.setPen(pen)
+                    a.setTextPen(tpen)
+                item.setTitle(self._title, color=old_title)
+        if not path.is_file():
+            raise OSError(f"could not write {path}")
+        return path
+
+
+class GroupedBarChart(ChartWidget):
+    """Categories on x (dates, defect counts), one coloured bar per series side by side."""
+
+    def set_data(self, categories: Sequence[str], series: dict[str, Sequence[float]],
+                 colors: Sequence[QColor] = (BLUE, AMBER), category_header: str = "") -> None:
+        self._clear()
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        n = max(1, len(series))
+        width = 0.8 / n
+        x = np.arange(len(categories), dtype=float)
+        for i, (name, values) in enumerate(series.items()):
+            color = colors[i % len(colors)]
+            item = pg.BarGraphItem(x=x - 0.4 + width * (i + 0.5), height=np.asarray(values, dtype=float),
+                                   width=width * 0.95, brush=color, pen=pg.mkPen(color.darker(130)), name=name)
+            self.addItem(item)
+            self.bars[name] = item
+            if self.legend is not None:
+                self.legend.addItem(item, name)
+        self.getAxis("bottom").setTicks([_sparse_ticks(categories)])
+        self.setXRange(-0.6, max(0.6, len(categories) - 0.4), padding=0)
+        peak = max([float(np.max(v)) for v in series.values() if len(v)] + [1.0])
+        self.setYRange(0, peak * 1.15, padding=0)
+        self._set_table([category_header or self.tr("category"), *series.keys()],
+                        [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+
+
+class LineChart(ChartWidget):
+    """One or more series over categories (dates, shifts) as lines with markers, e.g. NG rate %."""
+
+    def set_data(self, categories: Sequence[str], series: dict[str, Sequence[float]],
+                 colors: Sequence[QColor] = (NG_COLOR, BLUE), y_label: str = "",
+                 category_header: str = "") -> None:
+        self._clear()
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        x = np.arange(len(categories), dtype=float)
+        for i, (name, values) in enumerate(series.items()):
+            color = colors[i % len(colors)]
+            y = np.asarray(values, dtype=float)
+            item = self.plot(x, y, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
+                             symbolBrush=color, name=name)
+            self.lines[name] = item
+        self.getAxis("bottom").setTicks([_sparse_ticks(categories)])
+        if y_label:
+            self.setLabel("left", y_label)
+        self.setXRange(-0.5, max(0.5, len(categories) - 0.5), padding=0)
+        finite = [float(np.nanmax(v)) for v in series.values() if len(v) and np.isfinite(v).any()]
+        self.setYRange(0, max(finite + [1.0]) * 1.15, padding=0)
+        self._set_table([category_header or self.tr("category"), *series.keys()],
+                        [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+
+
+class ScoreHistogram(ChartWidget):
+    """Score distributions of two groups (OK vs NG) as filled step curves, with the threshold line."""
+
+    def set_data(self, edges: Sequence[float], groups: dict[str, Sequence[float]],
+                 threshold: float | None = None, colors: Sequence[QColor] = (OK_COLOR, NG_COLOR),
+                 x_label: str = "") -> None:
+        """``edges``: bin edges (n+1); ``groups``: name -> counts per bin (n)."""
+        self._clear()
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        edges = np.asarray(edges, dtype=float)
+        for i, (name, counts) in enumerate(groups.items()):
+            color = colors[i % len(colors)]
+            fill = QColor(color)
+            fill.setAlpha(90)
+            item = self.plot(edges, np.asarray(counts, dtype=float), stepMode="center", fillLevel=0,
+                             brush=fill, pen=pg.mkPen(color, width=2), name=name)
+            self.curves[name] = item
+        self.threshold_line = None
+        if threshold is not None and np.isfinite(threshold):
+            self.threshold_line = pg.InfiniteLine(pos=float(threshold), angle=90,
+                                                  pen=pg.mkPen(AMBER, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                                  label=self.tr("threshold {value:.3g}"),
+                                                  labelOpts={"position": 0.9, "color": AMBER})
+            self.addItem(self.threshold_line)
+        if x_label:
+            self.setLabel("bottom", x_label)
+        self.getAxis("bottom").setTicks(None)
+        self.enableAutoRange()
+        centers = (edges[:-1] + edges[1:]) / 2 if len(edges) > 1 else np.zeros(0)
+        self._set_table([self.tr("bin start"), self.tr("bin end"), *groups.keys()],
+                        [[float(edges[i]), float(edges[i + 1]), *(float(g[i]) for g in groups.values())]
+                         for i in range(len(centers))])
+
+    def set_threshold(self, threshold: float) -> None:
+        if self.threshold_line is not None:
+            self.threshold_line.setValue(float(threshold))
+
+
+def histogram_bins(values: Sequence[float], bins: int = 40, extra: Sequence[float] = ()) -> np.ndarray:
+    """Shared bin edges covering ``values`` and ``extra`` (e.g. the threshold)."""
+    data = np.asarray(list(values) + list(extra), dtype=float)
+    data = data[np.isfinite(data)]
+    if data.size == 0:
+        return np.linspace(0.0, 1.0, bins + 1)
+    lo, hi = float(data.min()), float(data.max())
+    if hi <= lo:
+        hi = lo + 1.0
+    return np.linspace(lo, hi, bins + 1)

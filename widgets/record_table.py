@@ -1,0 +1,226 @@
+"""A table model over a paged query: holds a few pages, never the whole result set.
+
+With a million records the history cannot be a list in memory, and the query cannot run on the
+GUI thread. The model therefore knows only the total row count and an LRU cache of pages. When
+the view paints a row whose page is missing it shows a placeholder and asks for the page through
+:attr:`RecordTableModel.pageRequested`; whoever runs the query (off the GUI thread) hands the rows
+back with :meth:`RecordTableModel.deliver_page`. One page is in flight at a time and only the
+pages most recently looked at are kept wanted, so dragging the scroll bar over a million rows
+does not queue a thousand queries. Every reset starts a new *generation*: pages of an older
+query (the filter changed meanwhile) are ignored.
+
+Records are duck-typed (``storage.records.InspectionRecord``): this widget imports no room.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+COLUMN_KEYS = ("time", "name", "source", "part_id", "verdict", "defects", "score", "model")
+NG_BRUSH = QBrush(QColor(220, 60, 60, 70))
+REVIEWED_BRUSH = QBrush(QColor(240, 180, 40, 70))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows = records of the current query, newest first (the order ``storage.search`` returns)."""
+
+    pageRequested = Signal(int, int)  # generation, page number (1-based, as storage.search)
+
+    def __init__(self, page_size: int = 200, max_cached_pages: int = 40, parent=None) -> None:
+        super().__init__(parent)
+        if page_size < 1:
+            raise ValueError("page_size must be >= 1")
+        self.page_size = page_size
+        self._max_pages = max(2, max_cached_pages)
+        self._generation = 0
+        self._total = 0
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        self._failed: set[int] = set()
+        self._inflight: int | None = None
+        self._pump_scheduled = False
+        self._headers = (
+            self.tr("Time"), self.tr("Name"), self.tr("Source"), self.tr("Part ID"),
+            self.tr("Verdict"), self.tr("Defects"), self.tr("Score"), self.tr("Model"),
+        )
+
+    # -- query lifecycle ----------------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def reset(self, total: int, first_page: list[Any] | None = None) -> int:
+        """Show a new query's result: its total and (optionally) page 1. Returns the new generation."""
+        self.beginResetModel()
+        self._generation += 1
+        self._total = max(0, int(total))
+        self._pages.clear()
+        self._wanted.clear()
+        self._failed.clear()
+        self._inflight = None
+        if first_page is not None:
+            self._pages[1] = list(first_page)
+        self.endResetModel()
+        return self._generation
+
+    def deliver_page(self, generation: int, page: int, records: list[Any], total: int | None = None) -> None:
+        """Rows of ``page`` for query ``generation``; stale generations are dropped."""
+        if generation != self._generation:
+            return
+        if self._inflight == page:
+            self._inflight = None
+        self._pages[page] = list(records)
+        self._pages.move_to_end(page)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        if total is not None and int(total) != self._total:
+            # The table grew or shrank under us (new inspections): re-read from a clean state.
+            self.reset(int(total), self._pages.get(1) if page == 1 else None)
+            return
+        first = (page - 1) * self.page_size
+        last = min(self._total, first + self.page_size) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMN_KEYS) - 1))
+        self._schedule_pump()
+
+    def page_failed(self, generation: int, page: int) -> None:
+        """The query for ``page`` failed: stop asking for it until the next reset."""
+        if generation != self._generation:
+            return
+        self._failed.add(page)
+        if self._inflight == page:
+            self._inflight = None
+        self._schedule_pump()
+
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    # -- record access ------------------------------------------------------------------------------
+    def record_at(self, row: int) -> Any | None:
+        """The record on ``row`` if its page is loaded (else None and the page is requested)."""
+        if row < 0 or row >= self._total:
+            return None
+        page, offset = divmod(row, self.page_size)
+        rows = self._pages.get(page + 1)
+        if rows is None:
+            self._want(page + 1)
+            return None
+        self._pages.move_to_end(page + 1)
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        for page, rows in self._pages.items():
+            for i, rec in enumerate(rows):
+                if getattr(rec, "id", None) == record_id:
+                    return (page - 1) * self.page_size + i
+        return None
+
+    def replace_record(self, record: Any) -> None:
+        """Swap in an updated record (after a review) wherever it is cached."""
+        row = self.row_of(record.id)
+        if row is None:
+            return
+        page, offset = divmod(row, self.page_size)
+        self._pages[page + 1][offset] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMN_KEYS) - 1))
+
+    # -- paging -------------------------------------------------------------------------------------
+    def _want(self, page: int) -> None:
+        if page in self._failed or page == self._inflight:
+            return
+        self._wanted[page] = None
+        self._wanted.move_to_end(page)
+        while len(self._wanted) > 4:  # only what the user looked at last
+            self._wanted.popitem(last=False)
+        self._schedule_pump()
+
+    def _schedule_pump(self) -> None:
+        if not self._pump_scheduled:
+            self._pump_scheduled = True
+            QTimer.singleShot(0, self._pump)
+
+    def _pump(self) -> None:
+        self._pump_scheduled = False
+        if self._inflight is not None:
+            return
+        while self._wanted:
+            page, _ = self._wanted.popitem(last=True)
+            if page not in self._pages and page not in self._failed:
+                self._inflight = page
+                self.pageRequested.emit(self._generation, page)
+                return
+
+    # -- Qt model API -------------------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_KEYS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.record_at(index.row())
+        key = COLUMN_KEYS[index.column()]
+        if rec is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, key)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rec.review_label and rec.review_label != rec.label:
+                return REVIEWED_BRUSH
+            return NG_BRUSH if rec.final_label == "NG" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(rec, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("defects", "score"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return rec
+        return None
+
+    def _display(self, rec: Any, key: str) -> str:
+        if key == "time":
+            return rec.timestamp.strftime("%Y-%m-%d %H:%M:%S")
+        if key == "name":
+            return rec.name
+        if key == "source":
+            return rec.source
+        if key == "part_id":
+            return rec.part_id or ""
+        if key == "verdict":
+            if rec.review_label and rec.review_label != rec.label:
+                return f"{rec.review_label} ({self.tr('was')} {rec.label})"
+            return f"{rec.label} ✓" if rec.review_label else rec.label
+        if key == "defects":
+            return str(rec.defect_count)
+        if key == "score":
+            return f"{rec.score:.4g}"
+        if key == "model":
+            if not rec.model_id:
+                return ""
+            return f"{rec.model_id} v{rec.model_version}" if rec.model_version is not None else rec.model_id
+        return ""
+
+    def _tooltip(self, rec: Any, key: str) -> str | None:
+        if key == "verdict" and rec.review_label:
+            note = f"\n{rec.review_note}" if rec.review_note else ""
+            return self.tr("Reviewed by the operator: {0}").format(rec.review_label) + note
+        if key == "score":
+            return self.tr("normalized score {0:.3f} (1.0 = threshold)").format(rec.normalized_score)
+        return None
