@@ -32,14 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     t = sub.add_parser("train", help="train a model from a folder of OK images")
-    t.add_argument("--ok", required=True, help="folder of OK (good) images")
+    t.add_argument("--ok", help="folder of OK (good) images (required)")
     t.add_argument("--ng", help="optional folder of NG images for calibration")
-    t.add_argument("--out", required=True, help="model file to write (.qcs)")
+    t.add_argument("--out", help="model file to write (.qcs) (required)")
     t.add_argument("--name", help="model name (default: the OK folder's name)")
     t.add_argument("--algorithm", default="patchcore")
     t.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                    help="algorithm parameter, repeatable (see --list-algorithms)")
-    t.add_argument("--list-algorithms", action="store_true", help=argparse.SUPPRESS)
+    t.add_argument("--list-algorithms", action="store_true", help="print the algorithms and parameters as JSON")
 
     e = sub.add_parser("evaluate", help="evaluate a model on a labelled folder (MVTec or OK/NG)")
     e.add_argument("--model", required=True)
