@@ -42,6 +42,10 @@ _LIVE: set[_Relay] = set()  # one-shot relays stay referenced until their answer
 
 def _start(relay: _Relay, token: Any, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
     def job() -> None:  # pool thread
+        # Register the Qt pool thread with Python's threading module: storage.Database keeps one
+        # reader connection per thread and closes those of threads it cannot see in
+        # threading.enumerate(), which a bare Qt thread is not part of.
+        threading.current_thread()
         try:
             result = fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - reported to the page as a readable message

@@ -179,6 +179,11 @@ class ScoreHistogram(ChartWidget):
             self.setLabel("bottom", x_label)
         self.getAxis("bottom").setTicks(None)
         self.enableAutoRange()
+        if len(edges) > 1:
+            lo, hi = float(edges[0]), float(edges[-1])
+            if self.threshold_line is not None:
+                lo, hi = min(lo, float(threshold)), max(hi, float(threshold))
+            self.setXRange(lo, hi, padding=0.03)
         centers = (edges[:-1] + edges[1:]) / 2 if len(edges) > 1 else np.zeros(0)
         self._set_table([self.tr("bin start"), self.tr("bin end"), *groups.keys()],
                         [[float(edges[i]), float(edges[i + 1]), *(float(g[i]) for g in groups.values())]

@@ -1,0 +1,145 @@
+"""The printable shift report: counts, yield, charts and the last NG parts, as HTML or PDF.
+
+The offline stand-in for the seed's "AI analysis": everything is embedded (charts and images as
+``data:`` URIs), so the file can be mailed or printed with no network and no external assets.
+PDF goes through ``QTextDocument`` + ``QPdfWriter`` (QtGui), which renders the same HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from ui.history_page import resolve_image_path
+from ui.stats_data import StatsSnapshot
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShiftReport", text)
+
+
+def render_chart_pngs(charts: dict[str, Any], width: int = 900) -> list[tuple[str, bytes]]:
+    """GUI thread: each chart (``widgets.charts.ChartWidget``) as PNG bytes, light background."""
+    out = []
+    with tempfile.TemporaryDirectory(prefix="qcs-report-") as tmp:
+        for key, chart in charts.items():
+            path = chart.export_png(Path(tmp) / f"{key}.png", width=width)
+            out.append((chart.title, path.read_bytes()))
+    return out
+
+
+def _encode(image: QImage, fmt: str = "JPG", quality: int = 85) -> bytes:
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, fmt, quality)
+    buf.close()
+    return bytes(data.data())
+
+
+def gather_ng_images(db: Any, period: Any, data_dir: Path, limit: int = 8,
+                     size: int = 360) -> list[tuple[Any, bytes | None]]:
+    """Worker thread: the last ``limit`` NG records of the period with a small JPEG each
+    (annotated image preferred; ``None`` when the image was not saved or was pruned)."""
+    page = db.search(limit=limit, page=1, label="NG", start_date=period.start,
+                     end_date=period.end - timedelta(microseconds=1))
+    out = []
+    for rec in page.data:
+        jpeg = None
+        if not rec.image_pruned:
+            for stored in (rec.result_path, rec.image_path):
+                path = resolve_image_path(Path(data_dir), stored)
+                if path is not None and path.is_file():
+                    img = QImage(str(path))
+                    if not img.isNull():
+                        img = img.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)
+                        jpeg = _encode(img)
+                        break
+        out.append((rec, jpeg))
+    return out
+
+
+def _uri(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: list[tuple[Any, bytes | None]],
+               settings: Any = None, generated: datetime | None = None) -> str:
+    """The report as one self-contained HTML document."""
+    generated = generated or datetime.now()
+    esc = html.escape
+    yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
+    ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"
+    rows = [
+        (_tr("Inspected"), f"{snap.total:,}"), (_tr("OK"), f"{snap.ok:,}"), (_tr("NG"), f"{snap.ng:,}"),
+        (_tr("NG rate"), ng_rate), (_tr("Yield"), yield_text), (_tr("Defects found"), f"{snap.defect_total:,}"),
+    ]
+    summary = "".join(f"<tr><th align='left'>{esc(k)}</th><td align='right'>{esc(v)}</td></tr>" for k, v in rows)
+    shift_rows = "".join(
+        f"<tr><td>{esc(b.label)}</td><td align='right'>{b.total:,}</td><td align='right'>{b.ok:,}</td>"
+        f"<td align='right'>{b.ng:,}</td><td align='right'>{b.ng_rate * 100:.2f} %</td></tr>"
+        for b in snap.by_shift if b.total)
+    shift_table = (
+        f"<h2>{esc(_tr('Per shift'))}</h2><table border='1' cellspacing='0' cellpadding='4'>"
+        f"<tr><th>{esc(_tr('Shift'))}</th><th>{esc(_tr('Inspected'))}</th><th>{esc(_tr('OK'))}</th>"
+        f"<th>{esc(_tr('NG'))}</th><th>{esc(_tr('NG rate'))}</th></tr>{shift_rows}</table>"
+        if shift_rows else "")
+    chart_html = "".join(
+        f"<p><img src='{_uri(png, 'image/png')}' width='640' alt='{esc(title)}'><br>"
+        f"<i>{esc(title)}</i></p>" for title, png in charts)
+    cells = []
+    for rec, jpeg in ng_images:
+        img = (f"<img src='{_uri(jpeg, 'image/jpeg')}' width='200'>" if jpeg
+               else f"<i>{esc(_tr('image pruned by quota') if rec.image_pruned else _tr('image not saved'))}</i>")
+        reviewed = f" → {esc(rec.review_label)}" if rec.review_label else ""
+        cells.append(
+            f"<td valign='top' align='center'>{img}<br><b>{esc(rec.name)}</b><br>"
+            f"{rec.timestamp:%Y-%m-%d %H:%M:%S}<br>{esc(_tr('score'))} {rec.normalized_score:.2f}× · "
+            f"{esc(_tr('defects'))} {rec.defect_count}{reviewed}</td>")
+    ng_html = "".join("<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4))
+    ng_section = (f"<table cellspacing='6'>{ng_html}</table>" if cells
+                  else f"<p>{esc(_tr('No NG parts in this period.'))}</p>")
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{esc(_tr('QC Station shift report'))}</title>"
+        "<style>body{font-family:sans-serif;margin:24px;color:#111} table{border-collapse:collapse}"
+        " th,td{padding:4px 10px} h1{margin-bottom:2px} .sub{color:#555}</style></head><body>"
+        f"<h1>{esc(_tr('QC Station shift report'))}</h1>"
+        f"<p class='sub'>{esc(_tr('Period'))}: <b>{esc(snap.period.label)}</b> · "
+        f"{esc(_tr('generated'))} {generated:%Y-%m-%d %H:%M}</p>"
+        f"<h2>{esc(_tr('Counts'))}</h2><table border='1' cellspacing='0' cellpadding='4'>{summary}</table>"
+        f"{shift_table}<h2>{esc(_tr('Charts'))}</h2>{chart_html}"
+        f"<h2>{esc(_tr('Last NG parts'))}</h2>{ng_section}</body></html>")
+
+
+def write_report(path: str | Path, snap: StatsSnapshot, charts: list[tuple[str, bytes]],
+                 ng_images: list[tuple[Any, bytes | None]], settings: Any = None) -> Path:
+    """Write HTML (``.html``/``.htm``) or PDF (any other suffix, ``.pdf`` added when missing)."""
+    path = Path(path)
+    doc_html = build_html(snap, charts, ng_images, settings)
+    if path.suffix.lower() in (".html", ".htm"):
+        path.write_text(doc_html, encoding="utf-8")
+        return path
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(path.suffix + ".pdf")
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(_tr("QC Station shift report"))
+    doc = QTextDocument()
+    doc.setHtml(doc_html)
+    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    doc.print_(writer)
+    del writer  # flushes the file
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"the PDF could not be written to {path}")
+    return path

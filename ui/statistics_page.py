@@ -1,0 +1,291 @@
+"""Statistics page: how the line is doing — volume, NG rate per day and shift, score spread.
+
+The seed's "data visualization analysis" (statByDate and recent records) as live charts. Numbers
+come from the history's summary queries in one worker call (:func:`ui.stats_data.collect`);
+while the line runs the page refreshes at most every 2 s and only while it is visible.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.background import LatestOnly, run_async
+from ui.stats_data import Period, StatsSnapshot, collect, make_period
+from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 2000
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", text).strip("_") or "chart"
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, bridge: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self.snapshot: StatsSnapshot | None = None
+        self._dirty = True
+
+        self.period_combo = QComboBox()
+        for key, text in (("today", self.tr("Today")), ("shift", self.tr("Current shift")),
+                          ("7d", self.tr("Last 7 days")), ("15d", self.tr("Last 15 days")),
+                          ("custom", self.tr("Custom"))):
+            self.period_combo.addItem(text, key)
+        self.period_combo.setCurrentIndex(2)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-29))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.period_label = QLabel()
+        self.summary = QLabel()
+        self.summary.setObjectName("statsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.export_button = QPushButton(self.tr("Export charts…"))
+        self.export_button.setToolTip(self.tr("Write every chart as PNG and its numbers as CSV into a folder"))
+        self.report_button = QPushButton(self.tr("Shift report…"))
+        self.report_button.setToolTip(self.tr("A printable report (HTML or PDF) of the period"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(self.period_combo)
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.date_to)
+        top.addWidget(self.period_label)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.report_button)
+
+        self.daily_chart = GroupedBarChart(self.tr("Records and defects per day"))
+        self.rate_chart = LineChart(self.tr("NG rate per day"))
+        self.shift_chart = LineChart(self.tr("NG rate per shift"))
+        self.hist_chart = ScoreHistogram(self.tr("Score distribution (1.0 = threshold)"))
+        self.defect_chart = GroupedBarChart(self.tr("Defects per part"))
+        self.charts: dict[str, ChartWidget] = {
+            "per_day": self.daily_chart, "ng_rate": self.rate_chart, "ng_rate_shift": self.shift_chart,
+            "score_histogram": self.hist_chart, "defect_counts": self.defect_chart,
+        }
+        grid = QGridLayout()
+        grid.addWidget(self.daily_chart, 0, 0, 1, 3)
+        grid.addWidget(self.rate_chart, 0, 3, 1, 3)
+        grid.addWidget(self.shift_chart, 1, 0, 1, 2)
+        grid.addWidget(self.hist_chart, 1, 2, 1, 2)
+        grid.addWidget(self.defect_chart, 1, 4, 1, 2)
+        for chart in self.charts.values():
+            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            chart.customContextMenuRequested.connect(lambda pos, c=chart: self._chart_menu(c, pos))
+            chart.setToolTip(self.tr("Right-click: save as PNG or CSV"))
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addLayout(grid, 1)
+
+        self._query = LatestOnly(self)
+        self._query.resultReady.connect(self._on_snapshot)
+        self._query.failed.connect(self._on_failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+        self.period_combo.currentIndexChanged.connect(self._on_period_changed)
+        self.date_from.dateChanged.connect(self._on_period_changed)
+        self.date_to.dateChanged.connect(self._on_period_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._export_all)
+        self.report_button.clicked.connect(self._report)
+        bridge.resultReady.connect(self._on_result)
+        self._on_period_changed()
+
+    def title(self) -> str:
+        return self.tr("Statistics")
+
+    # -- period & refresh ---------------------------------------------------------------------------
+    def period(self) -> Period:
+        kind = self.period_combo.currentData()
+        custom = (self.date_from.date().toPython(), self.date_to.date().toPython()) if kind == "custom" else None
+        return make_period(kind, list(self.settings.shifts), custom=custom)
+
+    def set_period(self, kind: str, custom: tuple[date, date] | None = None) -> None:
+        if custom is not None:
+            for w, d in ((self.date_from, custom[0]), (self.date_to, custom[1])):
+                w.blockSignals(True)
+                w.setDate(QDate(d))
+                w.blockSignals(False)
+        self.period_combo.setCurrentIndex(self.period_combo.findData(kind))
+        self._on_period_changed()
+
+    def _on_period_changed(self, *_args: Any) -> None:
+        custom = self.period_combo.currentData() == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def page_shown(self) -> None:
+        if self._dirty or self.snapshot is None:
+            self.refresh()
+
+    def _on_result(self, _inspection: Any) -> None:
+        self._dirty = True
+
+    def _tick(self) -> None:
+        # Throttled live update: at most one query per REFRESH_MS, only when something changed.
+        if self._dirty and self.isVisible() and not self._query.busy:
+            self.refresh()
+
+    def refresh(self) -> None:
+        db = self.bridge.database
+        if db is None:
+            self.summary.setText(self.tr("No history database."))
+            return
+        try:
+            period = self.period()
+        except ValueError as exc:
+            self.period_label.setText(str(exc))
+            return
+        self._dirty = False
+        self.period_label.setText(period.label)
+        self._query.submit(collect, db, period, list(self.settings.shifts))
+
+    def _on_failed(self, _token: int, reason: str) -> None:
+        self.summary.setText(self.tr("Statistics unavailable: {0}").format(reason))
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def _on_snapshot(self, _token: int, snap: StatsSnapshot) -> None:
+        self.snapshot = snap
+        yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
+        ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"
+        self.summary.setText(
+            f"<span style='font-size:13pt'>{self.tr('Inspected')} <b>{snap.total:,}</b> &nbsp;&nbsp; "
+            f"{self.tr('OK')} <b>{snap.ok:,}</b> &nbsp;&nbsp; {self.tr('NG')} <b>{snap.ng:,}</b> "
+            f"({ng_rate}) &nbsp;&nbsp; {self.tr('Yield')} <b>{yield_text}</b> &nbsp;&nbsp; "
+            f"{self.tr('Defects found')} <b>{snap.defect_total:,}</b></span>")
+        days = [row["stat_date"][5:] for row in snap.by_day]
+        self.daily_chart.set_data(
+            days, {self.tr("records"): [r["record_count"] for r in snap.by_day],
+                   self.tr("defects"): [r["total_num"] for r in snap.by_day]},
+            category_header=self.tr("date"))
+        if snap.rate_bucket == "day":
+            self.rate_chart.setTitle(self.tr("NG rate per day"))
+            labels = [b.label[5:] for b in snap.rate]
+        else:
+            self.rate_chart.setTitle(self.tr("NG rate per hour"))
+            labels = [b.label[11:] or b.label for b in snap.rate]
+        self.rate_chart.set_data(labels, {self.tr("NG %"): [b.ng_rate * 100 for b in snap.rate]},
+                                 y_label="%", category_header=self.tr("bucket"))
+        self.shift_chart.set_data([b.label[5:] for b in snap.by_shift],
+                                  {self.tr("NG %"): [b.ng_rate * 100 for b in snap.by_shift]},
+                                  colors=(BLUE,), y_label="%", category_header=self.tr("shift"))
+        h = snap.histogram
+        self.hist_chart.set_data(h.edges, {self.tr("OK"): h.ok, self.tr("NG"): h.ng}, threshold=1.0,
+                                 x_label=self.tr("normalized score"))
+        keys = sorted(snap.defects)
+        self.defect_chart.set_data([str(k) for k in keys], {self.tr("parts"): [snap.defects[k] for k in keys]},
+                                   colors=(NG_COLOR,), category_header=self.tr("defects per part"))
+
+    # -- export -------------------------------------------------------------------------------------
+    def _chart_menu(self, chart: ChartWidget, pos: QPoint) -> None:
+        menu = QMenu(self)
+        png = menu.addAction(self.tr("Save chart as PNG…"))
+        csv_ = menu.addAction(self.tr("Save numbers as CSV…"))
+        chosen = menu.exec(chart.mapToGlobal(pos))
+        if chosen is png:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), _safe_name(chart.title) + ".png",
+                                                  self.tr("PNG images (*.png)"))
+            if path:
+                self._try(lambda: chart.export_png(path))
+        elif chosen is csv_:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save numbers"), _safe_name(chart.title) + ".csv",
+                                                  self.tr("CSV files (*.csv)"))
+            if path:
+                self._try(lambda: chart.write_csv(path))
+
+    def _try(self, fn) -> None:
+        try:
+            fn()
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
+
+    def export_all(self, folder: str | Path) -> list[Path]:
+        """Every chart as ``<key>.png`` plus ``<key>.csv`` into ``folder``; returns the files."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        out = []
+        for key, chart in self.charts.items():
+            out.append(chart.export_png(folder / f"{key}.png"))
+            out.append(chart.write_csv(folder / f"{key}.csv"))
+        return out
+
+    def _export_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export charts into folder"))
+        if folder:
+            try:
+                files = self.export_all(folder)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export"), str(exc))
+                return
+            self.period_label.setText(self.tr("{0} files written to {1}").format(len(files), folder))
+
+    def _report(self) -> None:
+        if self.snapshot is None:
+            return
+        from ui.report import gather_ng_images, render_chart_pngs, write_report
+
+        default = f"qcstation-report-{datetime.now():%Y%m%d-%H%M}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save shift report"), str(Path.home() / default),
+                                              self.tr("PDF (*.pdf);;HTML (*.html)"))
+        if not path:
+            return
+        snap = self.snapshot
+        charts = render_chart_pngs(self.charts)
+        self.report_button.setEnabled(False)
+
+        def done(ng_images: list) -> None:
+            self.report_button.setEnabled(True)
+            try:
+                written = write_report(path, snap, charts, ng_images, self.settings)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Shift report"), str(exc))
+                return
+            self.period_label.setText(self.tr("Report written to {0}").format(written))
+
+        def failed(reason: str) -> None:
+            self.report_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Shift report"), reason)
+
+        run_async(gather_ng_images, self.bridge.database, snap.period, self.settings.data_dir,
+                  on_done=done, on_error=failed)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._query.cancel()
