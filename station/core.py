@@ -93,7 +93,6 @@ class Station:
         self._recorder: threading.Thread | None = None
         self._accepting = False
         self._saves_since_quota = 0
-        self._saving_paused_reason: str | None = None
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -228,7 +227,7 @@ class Station:
         from storage import ImageStore
 
         s = self.settings.storage
-        return ImageStore(self.settings.data_dir / "images", quota_mb=s.quota_mb,
+        return ImageStore(self.settings.data_dir, quota_mb=s.quota_mb,
                           min_free_mb=s.min_free_mb, save_rule=s.save_images)
 
     def apply_storage_settings(self, settings: Settings) -> None:
@@ -393,10 +392,8 @@ class Station:
             log.exception("saving images of record %s failed", record.id)
             self.events.publish(StorageWarning(f"images not saved: {exc}"))
             return
-        warning = getattr(store, "warning", None)
-        if warning and warning != self._saving_paused_reason:
+        while (warning := store.pop_warning()) is not None:  # paused / resumed, once each
             self.events.publish(StorageWarning(warning))
-        self._saving_paused_reason = warning
         if saved is None:
             return
         self._database.set_image_paths(record.id, saved.image_path, saved.result_path, saved.heatmap_path)

@@ -344,6 +344,13 @@ class Database:
         assert record is not None
         return record
 
+    def set_image_paths(self, record_id: int, image_path: str | None, result_path: str | None = None,
+                        heatmap_path: str | None = None) -> None:
+        """Attach saved image paths to a record (the station saves images after the reply)."""
+        with self._write_lock:
+            self._write("UPDATE inspections SET image_path = ?, result_path = ?, heatmap_path = ? "
+                        "WHERE id = ?", (image_path, result_path, heatmap_path, int(record_id)))
+
     def mark_pruned(self, image_paths: Iterable[str]) -> int:
         """Clear the image paths of records whose original image is ``image_paths``; count them."""
         paths = list(image_paths)
