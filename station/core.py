@@ -206,13 +206,10 @@ class Station:
 
     @staticmethod
     def _persist_model(model: Any, path: Path) -> None:
-        tmp = path.with_name(path.name + ".saving")
         try:
-            model.save(tmp)
-            tmp.replace(path)
+            model.save(path)  # atomic (temp file + rename) in the bundle writer
         except Exception:  # noqa: BLE001 - the live model is already switched; log and go on
             log.exception("could not save prediction parameters to %s", path)
-            tmp.unlink(missing_ok=True)
 
     # ----------------------------------------------------------------- storage
     @property
