@@ -326,6 +326,49 @@ class Database:
                 raise
         return ids
 
+    def import_records(self, records: Iterable[InspectionRecord], batch: int = 50_000) -> int:
+        """Bulk insert (history imports, benchmark builds): ~10× faster than :meth:`insert_many`.
+
+        Each batch is one transaction in which the per-row FTS and summary triggers are suspended
+        and their work done by two set statements; readers see a batch entirely or not at all, and
+        a crash rolls the open batch back with the triggers intact. Returns the records stored.
+        """
+        stored = 0
+        chunk: list[tuple[Any, ...]] = []
+        for record in records:
+            if record.id is not None:
+                raise InvalidQuery("import_records assigns figIds; records must have id=None")
+            chunk.append(record_params(record))
+            if len(chunk) >= batch:
+                stored += self._import_batch(chunk)
+                chunk = []
+        if chunk:
+            stored += self._import_batch(chunk)
+        return stored
+
+    def _import_batch(self, params: list[tuple[Any, ...]]) -> int:
+        with self._write_lock:
+            if self._closed:
+                raise StorageError("the history database is closed")
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
+                conn.execute("DROP TRIGGER trg_stats_insert")
+                if self.has_fts:
+                    conn.execute("DROP TRIGGER trg_fts_insert")
+                conn.executemany(INSERT_SQL, params)
+                conn.execute(schema.BULK_STATS, (last,))
+                conn.execute(schema.TRIGGER_STATS_INSERT)
+                if self.has_fts:
+                    conn.execute(schema.BULK_FTS, (last,))
+                    conn.execute(schema.TRIGGER_FTS_INSERT)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return len(params)
+
     def set_review(self, record_id: int, label: str | None, note: str | None = None) -> InspectionRecord:
         """Record the operator's verdict (``None`` clears the review); statistics follow it."""
         if label is not None:

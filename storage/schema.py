@@ -58,7 +58,7 @@ _V2 = [
     """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
        SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
        FROM inspections GROUP BY 1""",
-    """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
+    TRIGGER_STATS_INSERT := """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
         INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
         VALUES (substr(NEW.timestamp, 1, 13), 1, NEW.final_label = 'NG', NEW.defect_count)
         ON CONFLICT(hour) DO UPDATE SET record_count = record_count + 1,
@@ -93,7 +93,7 @@ _V3_FTS = [
     """CREATE VIRTUAL TABLE names_fts USING fts5(
         name, content='inspections', content_rowid='id', tokenize='trigram')""",
     "INSERT INTO names_fts(names_fts) VALUES ('rebuild')",
-    """CREATE TRIGGER trg_fts_insert AFTER INSERT ON inspections BEGIN
+    TRIGGER_FTS_INSERT := """CREATE TRIGGER trg_fts_insert AFTER INSERT ON inspections BEGIN
         INSERT INTO names_fts(rowid, name) VALUES (NEW.id, NEW.name);
     END""",
     """CREATE TRIGGER trg_fts_delete AFTER DELETE ON inspections BEGIN
@@ -133,6 +133,14 @@ def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
 # MIGRATIONS[i] moves a file from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Bulk import suspends the per-row insert triggers and does their work in two set statements.
+BULK_FTS = "INSERT INTO names_fts(rowid, name) SELECT id, name FROM inspections WHERE id > ?"
+BULK_STATS = """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
+    SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
+    FROM inspections WHERE id > ? GROUP BY 1 HAVING true
+    ON CONFLICT(hour) DO UPDATE SET record_count = record_count + excluded.record_count,
+        ng_count = ng_count + excluded.ng_count, total_num = total_num + excluded.total_num"""
 
 # Statements of the first release, for tests that build an "old" file.
 V1_STATEMENTS = tuple(_V1)
