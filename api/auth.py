@@ -1,0 +1,35 @@
+"""The API key: when one is configured, protected requests must carry it.
+
+Accepted as ``api_key=...`` anywhere in the query (PEKAT's way) or an ``X-API-Key`` header
+(handier for curl and dashboards). Compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import Request
+
+from api.errors import unauthorized
+from api.protocol import parse_query
+
+
+def require_key(configured: str, given: str | None) -> None:
+    """Raise 401 unless no key is configured or ``given`` matches it."""
+    if not configured:
+        return
+    if given is None or given == "":
+        raise unauthorized("this endpoint needs an API key: add api_key=... to the query")
+    if not hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8")):
+        raise unauthorized("wrong API key")
+
+
+def request_key(request: Request) -> str | None:
+    query = parse_query(request.scope.get("query_string", b""))
+    key = query.get("api_key")
+    return key if key is not None else request.headers.get("x-api-key")
+
+
+def check_request(request: Request) -> None:
+    """FastAPI dependency for protected routes (reads the live settings from ``app.state``)."""
+    require_key(request.app.state.settings.server.api_key, request_key(request))

@@ -1,0 +1,56 @@
+"""Hand one decoded image to the station and await its verdict without blocking the event loop.
+
+Decoding and ``station.inspect`` run in a worker thread; the returned concurrent Future is
+awaited with ``asyncio.wrap_future`` under the configured timeout. A request that times out
+before its image reached the model is cancelled there (no compute spent on an abandoned call);
+one already being judged is still recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from starlette.concurrency import run_in_threadpool
+
+from api.errors import ApiError, from_station_error
+from station.errors import NoModelLoaded, StationError
+
+SOURCE = "http"
+
+
+def ensure_model(station: Any) -> None:
+    """Answer 503 before reading a big body when nothing could judge it anyway."""
+    if station.model is None:
+        raise from_station_error(NoModelLoaded("no model loaded: open or train a model in the station first"))
+
+
+def default_name(prefix: str = "http") -> str:
+    return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}"[:-3]
+
+
+def submit(station: Any, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None):
+    """Thread-side: decode, then queue (the station refuses at once when busy / no model)."""
+    image = make_image()
+    try:
+        return station.inspect(image, source=SOURCE, name=name, part_id=part_id)
+    except StationError as exc:
+        raise from_station_error(exc) from None
+
+
+async def await_inspection(future: Any, timeout: float) -> Any:
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(future), timeout=timeout or None)
+    except asyncio.TimeoutError:
+        raise ApiError(504, "timeout", f"no verdict within {timeout:g} s (settings: server.request_timeout_s)") from None
+    except StationError as exc:
+        raise from_station_error(exc) from None
+
+
+async def inspect(station: Any, make_image: Callable[[], np.ndarray], *, name: str,
+                  part_id: str | None, timeout: float) -> Any:
+    future = await run_in_threadpool(submit, station, make_image, name=name, part_id=part_id)
+    return await await_inspection(future, timeout)

@@ -1,0 +1,168 @@
+"""PEKAT VISION routes: what the official client (``PekatVisionSDK.Instance``) calls, unchanged.
+
+See ``docs/api.md`` and ``../shared/docs/pekat-protocol.md``. Every analysed image goes through
+the station core, so it is recorded (source ``http``, ``data`` as part id) and shown live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api import images, inspection, rawimage, shm
+from api.auth import require_key
+from api.context import build_context
+from api.errors import ApiError
+from api.protocol import RESPONSE_TYPES, AnalyzeQuery, flag, frame_size, parse_query
+from api.responses import pekat_response, render_png
+
+# /version answers at least 3.18.0 so a client on the same host sends numpy frames through
+# shared memory instead of the socket (the client compares with packaging.version).
+PEKAT_VERSION = "3.19.0"
+
+router = APIRouter(tags=["PEKAT VISION"])
+
+
+def _param(name: str, description: str, schema: dict[str, Any] | None = None,
+           required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+_COMMON = [
+    _param("response_type", "context (default), image, annotated_image or heatmap",
+           {"type": "string", "enum": list(RESPONSE_TYPES), "default": "context"}),
+    _param("data", "free text copied into the context's `data` and stored as the part id; "
+                   "the literal `None` means no data"),
+    _param("api_key", "required when the station has an API key"),
+    _param("context_in_body", "bare flag: body = PNG + context JSON, header `ImageLen` = PNG length; "
+                              "otherwise header `ContextBase64utf`", {"type": "boolean"}),
+]
+_SIZE = [_param("width", "frame width in pixels", {"type": "integer", "minimum": 1}, True),
+         _param("height", "frame height in pixels", {"type": "integer", "minimum": 1}, True)]
+_OCTETS = {"required": True, "content": {"application/octet-stream": {
+    "schema": {"type": "string", "format": "binary"}}}}
+_ANSWERS = {
+    "200": {"description": "context JSON, or a PNG with the context (see response_type)",
+            "content": {"application/json": {}, "image/png": {}, "application/octet-stream": {}}},
+    "400": {"description": "bad request: `{error, reason}`"},
+    "401": {"description": "missing or wrong API key"},
+    "413": {"description": "image above server.max_pixels"},
+    "503": {"description": "`no_model`, `busy` (queue full) or `stopped`"},
+    "504": {"description": "no verdict within server.request_timeout_s"},
+}
+
+
+@router.get("/ping", summary="Liveness", response_class=PlainTextResponse)
+async def ping() -> str:
+    return "pong"
+
+
+@router.get("/version", summary="PEKAT protocol version (plain text)", response_class=PlainTextResponse)
+async def version() -> str:
+    return PEKAT_VERSION
+
+
+@router.get("/stop", summary="Stop (refused: the station is not the client's own process)")
+async def stop() -> JSONResponse:
+    return ApiError(403, "forbidden", "this server is a QC Station endpoint; it cannot be stopped over HTTP").response()
+
+
+Decoder = Callable[[bytes], np.ndarray]
+
+
+async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], int], Decoder],
+                   *, needs_body: bool) -> Response:
+    """Auth, parameters, model check, body, decode + inspect off the loop, then the answer.
+
+    ``prepare(query, max_pixels)`` validates the route's own parameters (size, shm name) before
+    the body is read and returns the decoder that turns the body into an image.
+    """
+    settings = request.app.state.settings
+    station = request.app.state.station
+    query = parse_query(request.scope.get("query_string", b""))
+    require_key(settings.server.api_key, query.get("api_key") or request.headers.get("x-api-key"))
+    params = AnalyzeQuery.parse(query)
+    max_pixels = settings.server.max_pixels
+    decode = prepare(query, max_pixels)
+    inspection.ensure_model(station)
+    body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
+    part_id = params.data
+    found = await inspection.inspect(
+        station, lambda: decode(body), name=part_id or inspection.default_name(),
+        part_id=part_id, timeout=settings.server.request_timeout_s)
+    context = build_context(found.result, found.record, params.data)
+    png = None
+    if params.response_type != "context":
+        png = await run_in_threadpool(render_png, params.response_type, found)
+    return pekat_response(context, png, context_in_body=params.context_in_body)
+
+
+@router.post("/analyze_image", summary="Analyze an encoded image (PNG, JPEG, BMP, TIFF, WebP)",
+             openapi_extra={"parameters": _COMMON, "requestBody": _OCTETS, "responses": _ANSWERS})
+async def analyze_image(request: Request) -> Response:
+    def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
+        return lambda body: images.decode_encoded(body, max_pixels)
+
+    return await _analyze(request, prepare, needs_body=True)
+
+
+@router.post("/analyze_raw_image", summary="Analyze raw uint8 pixels (BGR, grey, BGRA or Bayer RG8)",
+             openapi_extra={"parameters": [*_COMMON, *_SIZE, _param(
+                 "bayer", "bare flag: the body is H×W Bayer RG8 (R at the top-left) to demosaic",
+                 {"type": "boolean"})], "requestBody": _OCTETS, "responses": _ANSWERS})
+async def analyze_raw_image(request: Request) -> Response:
+    def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
+        width, height = frame_size(query, max_pixels)  # 400/413 before the body is read
+        bayer = flag(query, "bayer")
+        return lambda body: rawimage.decode_raw(body, width, height, bayer=bayer, max_pixels=max_pixels)
+
+    return await _analyze(request, prepare, needs_body=True)
+
+
+@router.post("/analyze_image_shared_memory", summary="Analyze an H×W×3 frame from a shared-memory block",
+             openapi_extra={"parameters": [*_COMMON, *_SIZE, _param(
+                 "name", "POSIX shared-memory block created by the client on this host", required=True)],
+                 "responses": _ANSWERS})
+async def analyze_image_shared_memory(request: Request) -> Response:
+    def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
+        _require_same_host(request)
+        width, height = frame_size(query, max_pixels)
+        name = query.get("name")
+        return lambda body: shm.read_frame(name, width, height, max_pixels=max_pixels)
+
+    return await _analyze(request, prepare, needs_body=False)
+
+
+def _require_same_host(request: Request) -> None:
+    """Shared memory is a same-host transport; a remote caller must not read this host's blocks."""
+    host = request.client.host if request.client else None
+    if host is None or host == "testclient" or _is_local(host):
+        return
+    raise ApiError(403, "forbidden", "shared-memory analysis is only accepted from this host")
+
+
+def _is_local(host: str) -> bool:
+    import ipaddress
+    import socket
+
+    import psutil
+
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    ip = mapped or ip
+    if ip.is_loopback:
+        return True
+    for iface in psutil.net_if_addrs().values():
+        for a in iface:
+            if a.family in (socket.AF_INET, socket.AF_INET6) and a.address.split("%")[0] == str(ip):
+                return True
+    return False

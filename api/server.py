@@ -1,0 +1,126 @@
+"""The embedded endpoint: uvicorn in a daemon thread, started and stopped with the window.
+
+The socket is bound here, in the caller's thread, so "port already in use" is an immediate,
+readable ``OSError`` instead of a log line from a dying thread. ``stop()`` asks uvicorn to exit,
+gives in-flight requests a short grace period, then forces the exit: it never hangs the GUI.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from typing import Any
+
+import uvicorn
+
+from api.app import create_app
+
+log = logging.getLogger(__name__)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, socktype, proto, _, addr = infos[0]
+    sock = socket.socket(family, socktype, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        sock.bind(addr)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+class EmbeddedServer:
+    """``start()`` / ``stop()`` / ``url``; the app reads ``settings`` live from ``app.state``."""
+
+    def __init__(self, station: Any, settings: Any, *, grace_s: float = 2.0) -> None:
+        self.station = station
+        self.settings = settings
+        self.app = create_app(station, settings)
+        self.grace_s = grace_s
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._sock: socket.socket | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def host(self) -> str:
+        return self.settings.server.host
+
+    @property
+    def port(self) -> int:
+        if self._sock is not None:
+            return int(self._sock.getsockname()[1])
+        return int(self.settings.server.port)
+
+    @property
+    def url(self) -> str:
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> EmbeddedServer:
+        if self.running:
+            return self
+        s = self.settings.server
+        self._sock = _bind(s.host, int(s.port))
+        config = uvicorn.Config(
+            self.app, log_config=None, access_log=False, lifespan="off",
+            timeout_graceful_shutdown=max(0.1, self.grace_s), timeout_keep_alive=30,
+        )
+        self._server = uvicorn.Server(config)
+        self._error = None
+        self._thread = threading.Thread(target=self._run, name="qcs-http", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the HTTP endpoint did not start: {self._error or 'timed out'}")
+            time.sleep(0.01)
+        log.info("HTTP endpoint listening on %s", self.url)
+        return self
+
+    def _run(self) -> None:
+        assert self._server is not None and self._sock is not None
+        try:
+            self._server.run(sockets=[self._sock])
+        except BaseException as exc:  # noqa: BLE001 - reported by start(); the thread just ends
+            self._error = exc
+            log.exception("HTTP endpoint stopped with an error")
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop accepting, let in-flight requests finish for ``grace_s``, then force; idempotent."""
+        server, thread = self._server, self._thread
+        if server is not None:
+            server.should_exit = True
+        if thread is not None and thread.is_alive():
+            thread.join(timeout if timeout is not None else self.grace_s + 1.0)
+            if thread.is_alive() and server is not None:
+                server.force_exit = True
+                thread.join(2.0)
+            if thread.is_alive():
+                log.warning("HTTP endpoint thread did not stop in time (it is a daemon thread)")
+        if self._sock is not None:
+            self._sock.close()
+        self._server = self._thread = self._sock = None
+
+    def __enter__(self) -> EmbeddedServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
