@@ -37,14 +37,13 @@ from storage.export import write_csv
 from storage.filters import SearchFilters
 from storage.records import InspectionRecord
 from storage.rows import INSERT_SQL, INSERT_WITH_ID_SQL, SELECT_COLUMNS, record_params, row_record
+from storage.search_plan import GEN_KEY, ORDER_DESC, SearchPlanner
 from storage.timeutil import parse_day, to_db
 
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000  # rows per page / recent
 MAX_STAT_DAYS = 3700  # about ten years of days in one stat_by_date answer
-ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
-ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
 
 
 @dataclass(frozen=True)
@@ -123,6 +122,7 @@ class Database:
         self._migrate()
         self.has_fts = bool(self._writer.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'names_fts'").fetchone())
+        self._planner = SearchPlanner(self.has_fts)
         if moved is not None:
             saved = self._salvage(moved)
             message = (f"The history database was damaged ({damaged}). It was moved to {moved}; "
@@ -296,13 +296,9 @@ class Database:
 
     def insert(self, record: InspectionRecord) -> int:
         """Store one record in its own transaction; returns the new figId."""
-        params = record_params(record)
-        with self._write_lock:
-            if record.id is None:
-                cur = self._write(INSERT_SQL, params)
-            else:
-                cur = self._write(INSERT_WITH_ID_SQL, (int(record.id), *params))
-            return int(cur.lastrowid)
+        if record.id is not None:
+            return self.insert_many([record])[0]
+        return int(self._write(INSERT_SQL, record_params(record)).lastrowid)
 
     def insert_many(self, records: Iterable[InspectionRecord]) -> list[int]:
         """Store records in one transaction (all or none); returns their figIds in order."""
@@ -320,6 +316,8 @@ class Database:
                     else:
                         cur = conn.execute(INSERT_WITH_ID_SQL, (int(rid), *params))
                     ids.append(int(cur.lastrowid))
+                if any(rid is not None for rid, _p in prepared):
+                    self._bump_generation()  # ids below the newest: cached counts must go
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -377,10 +375,18 @@ class Database:
                 raise InvalidQuery(f"review label must be OK or NG, got {label!r}")
         reviewed_at = to_db(datetime.now()) if label is not None else None
         note = note if label is not None else None
-        cur = self._write(
-            "UPDATE inspections SET review_label = ?, review_note = ?, reviewed_at = ?, "
-            "final_label = COALESCE(?, label) WHERE id = ?",
-            (label, note, reviewed_at, label, int(record_id)))
+        with self._write_lock:
+            self._write("BEGIN IMMEDIATE")
+            try:
+                cur = self._write(
+                    "UPDATE inspections SET review_label = ?, review_note = ?, reviewed_at = ?, "
+                    "final_label = COALESCE(?, label) WHERE id = ?",
+                    (label, note, reviewed_at, label, int(record_id)))
+                self._bump_generation()
+                self._write("COMMIT")
+            except BaseException:
+                self._write("ROLLBACK")
+                raise
         if cur.rowcount == 0:
             raise RecordNotFound(f"no inspection record with figId {record_id}")
         record = self.get(record_id)
@@ -393,6 +399,13 @@ class Database:
         with self._write_lock:
             self._write("UPDATE inspections SET image_path = ?, result_path = ?, heatmap_path = ? "
                         "WHERE id = ?", (image_path, result_path, heatmap_path, int(record_id)))
+
+    def _bump_generation(self) -> None:
+        """Cached search counts are stale after a change other than an append (review, old id)."""
+        self._writer.execute(
+            "INSERT INTO meta(key, value) VALUES (?, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", (GEN_KEY,))
+        self._planner.invalidate()
 
     def mark_pruned(self, image_paths: Iterable[str]) -> int:
         """Clear the image paths of records whose original image is ``image_paths``; count them."""
@@ -467,25 +480,6 @@ class Database:
                         "ng_count": int(ng)})
         return out
 
-    def _count(self, conn: sqlite3.Connection, filters: SearchFilters) -> int:
-        if filters.summary_only:
-            # Exact from the hourly summary: no row scan, whatever the size of the history.
-            column = {"NG": "ng_count", "OK": "record_count - ng_count"}.get(filters.label or "",
-                                                                              "record_count")
-            terms, params = [], []
-            if filters.start:
-                terms.append("hour >= ?")
-                params.append(filters.start[:13])
-            if filters.end:
-                terms.append("hour < ?")
-                params.append(filters.end[:13])
-            where = (" WHERE " + " AND ".join(terms)) if terms else ""
-            row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}",
-                               params).fetchone()
-            return int(row[0])
-        where, params = filters.where(fts=self.has_fts)
-        return int(conn.execute(f"SELECT count(*) FROM inspections{where}", params).fetchone()[0])
-
     def search(
         self,
         limit: int = 20,
@@ -514,7 +508,7 @@ class Database:
         conn = self._reader()
         conn.execute("BEGIN")  # one snapshot for the count and the page
         try:
-            total = self._count(conn, filters)
+            total = self._planner.count(conn, filters)
             data = self._page(conn, filters, limit, page, total)
         finally:
             conn.execute("COMMIT")
@@ -522,22 +516,18 @@ class Database:
 
     def _page(self, conn: sqlite3.Connection, filters: SearchFilters, limit: int, page: int,
               total: int) -> list[InspectionRecord]:
-        offset = (page - 1) * limit
-        if offset >= total:
+        history = self._history_size(conn)
+        ids = self._planner.page_ids(conn, filters, limit, page, total, history)
+        if not ids:
             return []
-        where, params = filters.where(fts=self.has_fts)
-        reverse = offset + limit > total - offset  # past the middle: count from the oldest end
-        if reverse:
-            count = min(limit, total - offset)
-            skip = total - offset - count
-            order = ORDER_ASC
-        else:
-            count, skip, order = limit, offset, ORDER_DESC
-        # The inner query walks an index (ids only); full rows are read for this page alone.
-        sql = (f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN "
-               f"(SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?){ORDER_DESC}")
-        rows = conn.execute(sql, [*params, count, skip]).fetchall()
+        marks = ", ".join("?" * len(ids))
+        rows = conn.execute(f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN ({marks}){ORDER_DESC}",
+                            ids).fetchall()
         return [row_record(r) for r in rows]
+
+    @staticmethod
+    def _history_size(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("SELECT COALESCE(sum(record_count), 0) FROM stats_hourly").fetchone()[0])
 
     def get_paginated(self, limit: int = 20, page: int = 1) -> SearchPage:
         """The seed's deprecated ``getPaginated``: an unfiltered :meth:`search`."""
@@ -546,7 +536,7 @@ class Database:
     def iter_search(self, **filters: Any) -> Iterator[InspectionRecord]:
         """Every matching record, newest first, streamed from one read snapshot."""
         f = SearchFilters.build(**filters)
-        where, params = f.where(fts=self.has_fts)
+        where, params = f.where(name_mode="fts" if f.trigram(self.has_fts) else "like")
         cur = self._reader().execute(f"SELECT {SELECT_COLUMNS} FROM inspections{where}{ORDER_DESC}",
                                      params)
         try:

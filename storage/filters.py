@@ -123,18 +123,47 @@ class SearchFilters:
             b is None or b.endswith(":00:00.000000") for b in (self.start, self.end)
         )
 
-    def where(self, *, fts: bool, alias: str = "") -> tuple[str, list[Any]]:
-        """``(sql, params)``: the WHERE clause ("" when unfiltered) and its bound parameters."""
-        p = f"{alias}." if alias else ""
+    def trigram(self, has_fts: bool) -> bool:
+        """True when the name filter can use the trigram index (three characters or more)."""
+        return self.name is not None and has_fts and len(self.name) >= MIN_TRIGRAM
+
+    @property
+    def name_only(self) -> bool:
+        return self.name is not None and self == SearchFilters(name=self.name)
+
+    def where(
+        self,
+        *,
+        name_mode: str = "like",
+        id_range: tuple[int, int] | None = None,
+        after_id: int | None = None,
+    ) -> tuple[str, list[Any]]:
+        """``(sql, params)``: the WHERE clause ("" when unfiltered) and its bound parameters.
+
+        ``name_mode="fts"`` matches the name through the trigram index (case-insensitive, also for
+        non-ASCII letters), ``"like"`` with LIKE (case-insensitive for ASCII). ``id_range`` is a
+        superset bound on figIds derived from the dates (lets the index skip to that stretch);
+        ``after_id`` keeps only records newer than a cached count.
+        """
         terms: list[str] = []
         params: list[Any] = []
         if self.name is not None:
-            if fts and len(self.name) >= MIN_TRIGRAM:
-                # The trigram index narrows to candidates; LIKE keeps exact LIKE semantics.
-                terms.append(f"{p}id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH ?)")
+            if name_mode == "fts":
+                sub = "SELECT rowid FROM names_fts WHERE names_fts MATCH ?"
                 params.append(fts_phrase(self.name))
-            terms.append(f"{p}name LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(self.name))
+                if id_range is not None:
+                    sub += " AND rowid >= ? AND rowid <= ?"
+                    params += list(id_range)
+                if after_id is not None:
+                    sub += " AND rowid > ?"
+                    params.append(after_id)
+                terms.append(f"id IN ({sub})")
+            else:
+                terms.append("name LIKE ? ESCAPE '\\'")
+                params.append(like_pattern(self.name))
+        if after_id is not None:
+            terms.append("id > ?")
+            params.append(after_id)
         for column, value in (
             ("defect_count", self.num),
             ("final_label", self.label),
@@ -143,18 +172,18 @@ class SearchFilters:
             ("part_id", self.part_id),
         ):
             if value is not None:
-                terms.append(f"{p}{column} = ?")
+                terms.append(f"{column} = ?")
                 params.append(value)
         if self.start is not None:
-            terms.append(f"{p}timestamp >= ?")
+            terms.append("timestamp >= ?")
             params.append(self.start)
         if self.end is not None:
-            terms.append(f"{p}timestamp < ?")
+            terms.append("timestamp < ?")
             params.append(self.end)
         if self.score_min is not None:
-            terms.append(f"{p}score >= ?")
+            terms.append("score >= ?")
             params.append(self.score_min)
         if self.score_max is not None:
-            terms.append(f"{p}score <= ?")
+            terms.append("score <= ?")
             params.append(self.score_max)
         return (" WHERE " + " AND ".join(terms)) if terms else "", params

@@ -167,3 +167,26 @@ def test_search_agrees_with_a_plain_python_filter_on_random_data(db):
             page += 1
         assert got == expected, f
 
+
+
+def test_cached_counts_follow_new_records_and_reviews(fixture_db):
+    db = fixture_db
+    assert db.search(name="bottle", label="NG").total == 2  # counted, then cached
+    assert db.search(name="bottle", label="NG", page=2).total == 2  # served from the cache
+    db.insert(make_record(datetime(2024, 3, 4, 8), "NG", name="bottle_005.png"))
+    page = db.search(name="bottle", label="NG")
+    assert page.total == 3 and ids(page)[0] == 9  # only the new record was counted
+    db.set_review(9, "OK")
+    assert db.search(name="bottle", label="NG").total == 2
+    assert db.search(name="bottle", label="OK").total == 3  # 1, 6 and the reviewed 9
+
+
+def test_cached_counts_see_records_written_by_another_process(fixture_db, tmp_path):
+    from storage import Database
+
+    assert fixture_db.search(num=0, source="camera").total == 2
+    with Database(fixture_db.path) as other:  # e.g. a command-line import while the GUI runs
+        other.insert(make_record(datetime(2024, 3, 5), num=0))
+        other.set_review(1, "NG")
+    assert fixture_db.search(num=0, source="camera").total == 3
+    assert fixture_db.search(num=0, source="camera", label="OK").total == 2

@@ -1,0 +1,138 @@
+"""How a search is answered fast at a million rows: the count strategy and the page strategy.
+
+Counting (``total``):
+  * no filter, hour-aligned dates and/or the verdict: sums of the hourly summary (microseconds);
+  * a name of three characters or more: the FTS5 trigram index (an id range derived from the
+    dates lets it skip to that stretch of history);
+  * other filters: ``count(*)`` over the filter's ``(column, timestamp)`` index;
+  * slow counts are cached per filter set with the highest figId they saw: the next page (or the
+    same search a minute later) only counts the records added since. Operator reviews bump a
+    generation number that drops the cache.
+
+Paging (newest first): a page past the middle is read from the oldest end, so the last page costs
+what the first does; ids are taken from an index and full rows are read for the page alone. With a
+name filter the cheaper of two plans is chosen from the count: walk the time index testing LIKE
+(cheap when many records match: a page is found after a few rows) or fetch the trigram matches and
+sort them (cheap when few match).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+
+from storage.filters import SearchFilters, fts_phrase
+
+ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
+ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
+CACHE_SIZE = 128
+GEN_KEY = "count_generation"  # meta key bumped when a change can alter cached counts
+
+
+class SearchPlanner:
+    """Counts and page-id queries for one database (thread-safe; one instance per Database)."""
+
+    def __init__(self, has_fts: bool) -> None:
+        self.has_fts = has_fts
+        self._cache: OrderedDict[SearchFilters, tuple[int, str, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ counting
+
+    def count(self, conn: sqlite3.Connection, f: SearchFilters) -> int:
+        if f.summary_only:
+            return self._summary_count(conn, f)
+        max_id = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (GEN_KEY,)).fetchone()
+        gen = row[0] if row else "0"
+        with self._lock:
+            cached = self._cache.get(f)
+        if cached and cached[1] == gen and cached[0] <= max_id:
+            seen, _gen, total = cached
+            if max_id > seen:
+                total += self._raw_count(conn, f, after_id=seen)
+        else:
+            total = self._raw_count(conn, f)
+        with self._lock:
+            self._cache[f] = (max_id, gen, total)
+            self._cache.move_to_end(f)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return total
+
+    @staticmethod
+    def _summary_count(conn: sqlite3.Connection, f: SearchFilters) -> int:
+        column = {"NG": "ng_count", "OK": "record_count - ng_count"}.get(f.label or "", "record_count")
+        terms, params = [], []
+        if f.start:
+            terms.append("hour >= ?")
+            params.append(f.start[:13])
+        if f.end:
+            terms.append("hour < ?")
+            params.append(f.end[:13])
+        where = (" WHERE " + " AND ".join(terms)) if terms else ""
+        row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}", params).fetchone()
+        return int(row[0])
+
+    def _raw_count(self, conn: sqlite3.Connection, f: SearchFilters, after_id: int | None = None) -> int:
+        if f.trigram(self.has_fts):
+            if f.name_only:
+                sql = "SELECT count(*) FROM names_fts WHERE names_fts MATCH ?"
+                params: list[object] = [fts_phrase(f.name or "")]
+                if after_id is not None:
+                    sql += " AND rowid > ?"
+                    params.append(after_id)
+                return int(conn.execute(sql, params).fetchone()[0])
+            where, params = f.where(name_mode="fts", id_range=self.id_range(conn, f), after_id=after_id)
+        else:
+            where, params = f.where(after_id=after_id)
+        return int(conn.execute(f"SELECT count(*) FROM inspections{where}", params).fetchone()[0])
+
+    @staticmethod
+    def id_range(conn: sqlite3.Connection, f: SearchFilters) -> tuple[int, int] | None:
+        """The lowest and highest figId inside the date bounds (a superset bound for the index)."""
+        if f.start is None and f.end is None:
+            return None
+        terms, params = [], []
+        if f.start is not None:
+            terms.append("timestamp >= ?")
+            params.append(f.start)
+        if f.end is not None:
+            terms.append("timestamp < ?")
+            params.append(f.end)
+        lo, hi = conn.execute(f"SELECT min(id), max(id) FROM inspections WHERE {' AND '.join(terms)}",
+                              params).fetchone()
+        return (0, -1) if lo is None else (int(lo), int(hi))
+
+    # ------------------------------------------------------------------ paging
+
+    def page_ids(self, conn: sqlite3.Connection, f: SearchFilters, limit: int, page: int, total: int,
+                 history: int) -> list[int]:
+        """The figIds of one page, newest first (``history``: all records, for the plan choice)."""
+        offset = (page - 1) * limit
+        if offset >= total:
+            return []
+        reverse = offset + limit > total - offset  # past the middle: count from the oldest end
+        if reverse:
+            count = min(limit, total - offset)
+            skip = total - offset - count
+            order = ORDER_ASC
+        else:
+            count, skip, order = limit, offset, ORDER_DESC
+        mode = "like"
+        id_range = None
+        if f.trigram(self.has_fts):
+            walked = (skip + count) * history / max(total, 1)  # rows a time-ordered walk reads
+            if walked > 3 * total:
+                mode = "fts"
+                id_range = self.id_range(conn, f)
+        where, params = f.where(name_mode=mode, id_range=id_range)
+        rows = conn.execute(f"SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?",
+                            [*params, count, skip]).fetchall()
+        ids = [r[0] for r in rows]
+        return ids[::-1] if reverse else ids
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._cache.clear()
