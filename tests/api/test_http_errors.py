@@ -1,0 +1,158 @@
+"""Bad input gets a JSON {error, reason} with the right status, and the server keeps serving."""
+
+from __future__ import annotations
+
+import threading
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.api.conftest import make_settings, serving
+from tests.api.fakes import BrightSpotModel, grey_part
+
+
+def png(image: np.ndarray) -> bytes:
+    return cv2.imencode(".png", image)[1].tobytes()
+
+
+def assert_error(resp, status: int, error: str | None = None) -> dict:
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) >= {"error", "reason"} and body["reason"], body
+    if error:
+        assert body["error"] == error, body
+    return body
+
+
+def analyze_ok(client) -> dict:
+    r = client.post("/analyze_image?response_type=context", content=png(grey_part(spot=True)))
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
+    station, _server, client = fake_api
+    good = png(grey_part())
+    cases = [
+        (client.post("/analyze_image", content=b""), 400),
+        (client.post("/analyze_image", content=good[: len(good) // 2]), 400),  # truncated PNG
+        (client.post("/analyze_image", content=b"GIF89a not really an image"), 400),
+        (client.post("/analyze_image?response_type=pdf", content=good), 400),
+        (client.post("/analyze_raw_image?width=10&height=10", content=bytes(99)), 400),
+        (client.post("/analyze_raw_image?width=abc&height=10", content=bytes(100)), 400),
+        (client.post("/analyze_raw_image?width=0&height=10", content=b""), 400),
+        (client.post("/analyze_raw_image?height=10", content=bytes(100)), 400),
+        (client.post("/analyze_raw_image?width=100000&height=100000", content=bytes(10)), 413),
+        (client.post("/analyze_raw_image?width=10&height=10&bayer", content=bytes(300)), 400),
+        (client.post("/analyze_raw_image?width=4&height=4", content=bytes(48)), 400),  # below the 8 px minimum
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_nope_123"), 404),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=../x"), 400),
+    ]
+    for resp, status in cases:
+        assert_error(resp, status)
+    assert station.database.count() == 0
+    before = analyze_ok(client)  # still serving
+    assert station.database.count() == 1
+    assert before["result"] is False and before["defect_count"] == 1
+
+
+def test_pixel_limit_on_encoded_images_is_413(tmp_path):
+    settings = make_settings(tmp_path, **{"server.max_pixels": 1000, "storage.save_images": "none"})
+    with serving(settings, BrightSpotModel()) as (station, _server, client):
+        big = png(np.zeros((100, 100, 3), np.uint8))
+        assert_error(client.post("/analyze_image", content=big), 413, "too_large")
+        assert_error(client.post("/analyze_raw_image?width=100&height=100", content=bytes(30000)), 413)
+        r = client.post("/analyze_raw_image?width=20&height=20", content=bytes(1200))
+        assert r.status_code == 200
+        assert station.database.count() == 1
+
+
+def test_no_model_is_503_with_reason(tmp_path):
+    with serving(make_settings(tmp_path, **{"storage.save_images": "none"}), None) as (_st, _sv, client):
+        body = assert_error(client.post("/analyze_image", content=png(grey_part())), 503, "no_model")
+        assert "model" in body["reason"]
+        assert_error(client.post("/analyze_raw_image?width=8&height=8", content=bytes(192)), 503, "no_model")
+        assert client.get("/ping").status_code == 200
+        assert client.get("/api/v1/models").json() == {"data": []}
+
+
+def test_api_key_missing_wrong_right(tmp_path):
+    settings = make_settings(tmp_path, **{"server.api_key": "s3cret", "storage.save_images": "none"})
+    with serving(settings, BrightSpotModel()) as (station, _server, client):
+        body = png(grey_part())
+        assert_error(client.post("/analyze_image", content=body), 401, "unauthorized")
+        assert_error(client.post("/analyze_image?api_key=nope", content=body), 401, "unauthorized")
+        assert_error(client.post("/analyze_image_shared_memory?width=8&height=8&name=x"), 401)
+        assert_error(client.get("/api/data/getRecent"), 401)
+        assert_error(client.post("/api/v1/models/bright-1/update_predict_parameters", json={"threshold": 5}), 401)
+        assert station.database.count() == 0
+        r = client.post("/analyze_image?response_type=context&data=None&api_key=s3cret&context_in_body", content=body)
+        assert r.status_code == 200, r.text
+        assert client.get("/api/data/getRecent", headers={"X-API-Key": "s3cret"}).status_code == 200
+        assert client.get("/ping").status_code == 200 and client.get("/version").text == "3.19.0"
+        assert client.get("/docs").status_code == 200 and client.get("/openapi.json").status_code == 200
+
+
+def test_queue_full_is_503_busy_and_every_accepted_image_is_stored(tmp_path):
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"inference.queue_size": 2, "inference.max_batch": 1,
+                                          "storage.save_images": "none"})
+    model = BrightSpotModel(gate=gate)
+    with serving(settings, model) as (station, server, _client):
+        import httpx
+
+        results: list = []
+
+        def post():
+            with httpx.Client(base_url=server.url, timeout=30) as c:
+                results.append(c.post("/analyze_image", content=png(grey_part())))
+
+        threads = [threading.Thread(target=post) for _ in range(8)]
+        for t in threads:
+            t.start()
+        # 1 in the model + 2 queued; the rest must be refused while the gate is closed
+        deadline = __import__("time").monotonic() + 20
+        while sum(1 for r in results if r.status_code == 503) < 5 and __import__("time").monotonic() < deadline:
+            __import__("time").sleep(0.05)
+        gate.set()
+        for t in threads:
+            t.join(30)
+        codes = sorted(r.status_code for r in results)
+        assert codes.count(200) == 3 and codes.count(503) == 5, codes
+        for r in results:
+            if r.status_code == 503:
+                assert r.json()["error"] == "busy"
+        assert station.database.count() == 3
+
+
+def test_unknown_route_and_method_are_json(fake_api):
+    _station, _server, client = fake_api
+    assert_error(client.get("/nope"), 404, "not_found")
+    assert_error(client.get("/analyze_image"), 405)
+    assert_error(client.get("/stop?key=abc"), 403)
+    assert_error(client.get("/api/data/getRecent?limit=abc"), 400, "bad_request")
+    assert_error(client.get("/api/data/search?startDate=yesterday"), 400, "bad_request")
+
+
+def test_docs_page_is_offline(fake_api):
+    _station, _server, client = fake_api
+    html = client.get("/docs").text
+    assert "openapi.json" in html
+    import re
+
+    assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, re.I), "external URL in /docs"
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", html, re.I), "/docs loads an external asset"
+    spec = client.get("/openapi.json").json()
+    for path in ("/analyze_image", "/analyze_raw_image", "/analyze_image_shared_memory", "/api/detect",
+                 "/api/data/search", "/api/v1/models/{model_id}/update_predict_parameters"):
+        assert path in spec["paths"], path
+    names = {p["name"] for p in spec["paths"]["/analyze_raw_image"]["post"]["parameters"]}
+    assert {"response_type", "data", "api_key", "context_in_body", "width", "height", "bayer"} <= names
+
+
+@pytest.mark.parametrize("rtype", ["image", "annotated_image", "heatmap"])
+def test_image_error_answers_are_json_without_imagelen(fake_api, rtype):
+    _station, _server, client = fake_api
+    r = client.post(f"/analyze_image?response_type={rtype}&context_in_body", content=b"nope")
+    assert r.status_code == 400 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
