@@ -230,8 +230,10 @@ class EvaluatePage(QWidget):
         self.pixel_label = QLabel("–")
         for lab in (self.miss_label, self.over_label):
             lab.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        form.addRow(self.tr("Miss rate (NG judged OK)"), self.miss_label)
-        form.addRow(self.tr("Over-detection rate (OK judged NG)"), self.over_label)
+        form.addRow(self.tr("Miss rate"), self.miss_label)
+        form.addRow(self.tr("Over-detection rate"), self.over_label)
+        self.miss_label.setToolTip(self.tr("Share of true NG images judged OK"))
+        self.over_label.setToolTip(self.tr("Share of true OK images judged NG"))
         form.addRow(self.tr("Accuracy"), self.acc_label)
         form.addRow(self.tr("Image AUROC"), self.auroc_label)
         form.addRow(self.tr("Pixel AUROC"), self.pixel_label)
@@ -251,7 +253,7 @@ class EvaluatePage(QWidget):
             self.confusion_cells[key] = cell
         form.addRow(self.tr("Confusion matrix"), QWidget())
         form.addRow(self.confusion)
-        self.metrics_box.setMinimumWidth(300)
+        self.metrics_box.setMinimumWidth(280)
 
         # -- threshold
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -484,7 +486,7 @@ class EvaluatePage(QWidget):
         self.acc_label.setText(_fmt_rate(m["accuracy"]))
         self.auroc_label.setText(_fmt_auc(m["image_auroc"]))
         self.pixel_label.setText(_fmt_auc(m["pixel_auroc"]) if m["pixel_auroc"] is not None
-                                 else self.tr("– (no masks)"))
+                                 else self.tr("– no masks"))
         for key, cell in self.confusion_cells.items():
             cell.setText(str(m["confusion"][key]))
         self.table_model.set_threshold(t)

@@ -126,7 +126,7 @@ class HistoryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 180, 70, 90, 80, 60, 70, 120)):
+        for col, width in enumerate((140, 170, 56, 70, 56, 56, 60, 100)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -161,6 +161,7 @@ class HistoryPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([780, 520])
         self.splitter = split
 
         lay = QVBoxLayout(self)
@@ -391,6 +392,7 @@ class HistoryPage(QWidget):
         info = self.bridge.model_info()
         if info is not None:
             ids.add(info.id)
+            self.model.set_model_names({info.id: info.name})
         for mid in sorted(ids):
             if self.model_combo.findText(mid) < 0:
                 self.model_combo.blockSignals(True)

@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 2000
 
 
+def _rate(bucket: Any) -> float:
+    return bucket.ng_rate * 100 if bucket.total else float("nan")
+
+
 def _safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text).strip("_") or "chart"
 
@@ -74,8 +78,9 @@ class StatisticsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period")))
         top.addWidget(self.period_combo)
+        self.date_dash = QLabel("–")
         top.addWidget(self.date_from)
-        top.addWidget(QLabel("–"))
+        top.addWidget(self.date_dash)
         top.addWidget(self.date_to)
         top.addWidget(self.period_label)
         top.addStretch(1)
@@ -145,8 +150,8 @@ class StatisticsPage(QWidget):
 
     def _on_period_changed(self, *_args: Any) -> None:
         custom = self.period_combo.currentData() == "custom"
-        self.date_from.setVisible(custom)
-        self.date_to.setVisible(custom)
+        for w in (self.date_from, self.date_dash, self.date_to):
+            w.setVisible(custom)
         self._dirty = True
         if self.isVisible():
             self.refresh()
@@ -196,15 +201,16 @@ class StatisticsPage(QWidget):
                    self.tr("defects"): [r["total_num"] for r in snap.by_day]},
             category_header=self.tr("date"))
         if snap.rate_bucket == "day":
-            self.rate_chart.setTitle(self.tr("NG rate per day"))
+            self.rate_chart.set_title(self.tr("NG rate per day"))
             labels = [b.label[5:] for b in snap.rate]
         else:
-            self.rate_chart.setTitle(self.tr("NG rate per hour"))
+            self.rate_chart.set_title(self.tr("NG rate per hour"))
             labels = [b.label[11:] or b.label for b in snap.rate]
-        self.rate_chart.set_data(labels, {self.tr("NG %"): [b.ng_rate * 100 for b in snap.rate]},
+        # an empty bucket has no NG rate (a gap in the line), not 0 %
+        self.rate_chart.set_data(labels, {self.tr("NG %"): [_rate(b) for b in snap.rate]},
                                  y_label="%", category_header=self.tr("bucket"))
         self.shift_chart.set_data([b.label[5:] for b in snap.by_shift],
-                                  {self.tr("NG %"): [b.ng_rate * 100 for b in snap.by_shift]},
+                                  {self.tr("NG %"): [_rate(b) for b in snap.by_shift]},
                                   colors=(BLUE,), y_label="%", category_header=self.tr("shift"))
         h = snap.histogram
         self.hist_chart.set_data(h.edges, {self.tr("OK"): h.ok, self.tr("NG"): h.ng}, threshold=1.0,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 
 OK_COLOR = QColor(60, 170, 90)
 NG_COLOR = QColor(220, 60, 60)
@@ -42,10 +43,49 @@ class ChartWidget(pg.PlotWidget):
         self.setMinimumSize(240, 180)
         self._headers: list[str] = []
         self._rows: list[list] = []
+        self._categories: list[str] = []
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        """Follow the window's theme (light or dark) instead of pyqtgraph's fixed black."""
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        self.setBackground(pal.color(QPalette.ColorRole.Base))
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        self.getPlotItem().setTitle(self._title, color=text.name())
+        if self.legend is not None:
+            self.legend.setLabelTextColor(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        ready = getattr(self, "legend", None) is not None  # not during the base constructor
+        if ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._apply_palette()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if getattr(self, "_categories", None):
+            self._set_ticks()
+
+    def _set_ticks(self) -> None:
+        longest = max((len(c) for c in self._categories), default=4)
+        fits = max(2, int(self.width() / max(40, 8 * longest + 16)))
+        self.getAxis("bottom").setTicks([_sparse_ticks(self._categories, fits)])
+
+    def set_categories(self, categories: Sequence[str]) -> None:
+        self._categories = [str(c) for c in categories]
+        self._set_ticks()
 
     @property
     def title(self) -> str:
         return self._title
+
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self._apply_palette()
 
     def table(self) -> tuple[list[str], list[list]]:
         """The numbers on show: (column headers, rows) for CSV export."""
@@ -56,7 +96,8 @@ class ChartWidget(pg.PlotWidget):
         with path.open("w", newline="", encoding="utf-8-sig") as fh:
             w = csv.writer(fh)
             w.writerow(self._headers)
-            w.writerows(self._rows)
+            for row in self._rows:  # an empty bucket (NaN rate) is an empty cell, not "nan"
+                w.writerow(["" if isinstance(v, float) and not np.isfinite(v) else v for v in row])
         return path
 
     def _set_table(self, headers: Sequence[str], rows: Sequence[Sequence]) -> None:
@@ -74,27 +115,20 @@ class ChartWidget(pg.PlotWidget):
 
         path = Path(path)
         item = self.getPlotItem()
-        old_bg = self.backgroundBrush()
-        axes = [item.getAxis(n) for n in ("left", "bottom")]
-        old_pens = [(a.pen(), a.textPen()) for a in axes]
-        old_title = item.titleLabel.opts.get("color")
         try:
             if light:
                 self.setBackground("w")
-                for a in axes:
-                    a.setPen("k")
-                    a.setTextPen("k")
+                for name in ("left", "bottom"):
+                    item.getAxis(name).setPen("k")
+                    item.getAxis(name).setTextPen("k")
                 item.setTitle(self._title, color="k")
+                if self.legend is not None:
+                    self.legend.setLabelTextColor("k")
             exporter = ImageExporter(item)
             exporter.parameters()["width"] = int(width)
             exporter.export(str(path))
         finally:
-            if light:
-                self.setBackground(old_bg)
-                for a, (pen, tpen) in zip(axes, old_pens, strict=True):
-                    a.setPen(pen)
-                    a.setTextPen(tpen)
-                item.setTitle(self._title, color=old_title)
+            self._apply_palette()
         if not path.is_file():
             raise OSError(f"could not write {path}")
         return path
@@ -114,11 +148,9 @@ class GroupedBarChart(ChartWidget):
             color = colors[i % len(colors)]
             item = pg.BarGraphItem(x=x - 0.4 + width * (i + 0.5), height=np.asarray(values, dtype=float),
                                    width=width * 0.95, brush=color, pen=pg.mkPen(color.darker(130)), name=name)
-            self.addItem(item)
+            self.addItem(item)  # named items join the legend by themselves
             self.bars[name] = item
-            if self.legend is not None:
-                self.legend.addItem(item, name)
-        self.getAxis("bottom").setTicks([_sparse_ticks(categories)])
+        self.set_categories(categories)
         self.setXRange(-0.6, max(0.6, len(categories) - 0.4), padding=0)
         peak = max([float(np.max(v)) for v in series.values() if len(v)] + [1.0])
         self.setYRange(0, peak * 1.15, padding=0)
@@ -139,9 +171,9 @@ class LineChart(ChartWidget):
             color = colors[i % len(colors)]
             y = np.asarray(values, dtype=float)
             item = self.plot(x, y, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
-                             symbolBrush=color, name=name)
+                             symbolBrush=color, name=name, connect="finite")
             self.lines[name] = item
-        self.getAxis("bottom").setTicks([_sparse_ticks(categories)])
+        self.set_categories(categories)
         if y_label:
             self.setLabel("left", y_label)
         self.setXRange(-0.5, max(0.5, len(categories) - 0.5), padding=0)
@@ -177,6 +209,7 @@ class ScoreHistogram(ChartWidget):
             self.addItem(self.threshold_line)
         if x_label:
             self.setLabel("bottom", x_label)
+        self._categories = []
         self.getAxis("bottom").setTicks(None)
         self.enableAutoRange()
         if len(edges) > 1:

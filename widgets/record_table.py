@@ -45,6 +45,7 @@ class RecordTableModel(QAbstractTableModel):
         self._failed: set[int] = set()
         self._inflight: int | None = None
         self._pump_scheduled = False
+        self._model_names: dict[str, str] = {}
         self._headers = (
             self.tr("Time"), self.tr("Name"), self.tr("Source"), self.tr("Part ID"),
             self.tr("Verdict"), self.tr("Defects"), self.tr("Score"), self.tr("Model"),
@@ -101,6 +102,13 @@ class RecordTableModel(QAbstractTableModel):
         if self._inflight == page:
             self._inflight = None
         self._schedule_pump()
+
+    def set_model_names(self, names: dict[str, str]) -> None:
+        """Model id -> name, so the table shows "bottle v3" rather than a hash."""
+        self._model_names.update(names)
+        if self._total:
+            col = COLUMN_KEYS.index("model")
+            self.dataChanged.emit(self.index(0, col), self.index(self._total - 1, col))
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())
@@ -214,7 +222,8 @@ class RecordTableModel(QAbstractTableModel):
         if key == "model":
             if not rec.model_id:
                 return ""
-            return f"{rec.model_id} v{rec.model_version}" if rec.model_version is not None else rec.model_id
+            name = self._model_names.get(rec.model_id, rec.model_id[:10])
+            return f"{name} v{rec.model_version}" if rec.model_version is not None else name
         return ""
 
     def _tooltip(self, rec: Any, key: str) -> str | None:
@@ -223,4 +232,6 @@ class RecordTableModel(QAbstractTableModel):
             return self.tr("Reviewed by the operator: {0}").format(rec.review_label) + note
         if key == "score":
             return self.tr("normalized score {0:.3f} (1.0 = threshold)").format(rec.normalized_score)
+        if key == "model" and rec.model_id:
+            return rec.model_id
         return None

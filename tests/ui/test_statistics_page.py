@@ -60,7 +60,7 @@ def test_charts_hold_the_history_numbers(page):
     assert list(bars["defects"].opts["height"]) == [defects_day[d] for d in days]
 
     _x, rate = p.rate_chart.lines["NG %"].getData()
-    want = [100.0 * ng_day[d] / per_day[d] if per_day[d] else 0.0 for d in days]
+    want = [100.0 * ng_day[d] / per_day[d] if per_day[d] else np.nan for d in days]
     np.testing.assert_allclose(rate, want, rtol=1e-9)
 
     ok_curve, ng_curve = p.hist_chart.curves["OK"], p.hist_chart.curves["NG"]
@@ -88,8 +88,8 @@ def test_shift_rates_match_records(page):
     buckets = p.snapshot.by_shift
     for b, rate in zip(buckets, y, strict=True):
         inside = [r for r in records if b.start <= r.timestamp < b.end]
-        want = 100.0 * sum(r.label == "NG" for r in inside) / len(inside) if inside else 0.0
-        assert rate == pytest.approx(want)
+        want = 100.0 * sum(r.label == "NG" for r in inside) / len(inside) if inside else np.nan
+        assert rate == pytest.approx(want, nan_ok=True)
 
 
 def test_live_update_is_throttled_and_arrives(qtbot, page):
