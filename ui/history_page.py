@@ -107,6 +107,7 @@ class HistoryPage(QWidget):
         self._new_since_query = 0
         self._pending_select: int | None = None
         self._images: dict[str, QImage | None] = {"original": None, "annotated": None}
+        self._model_names: dict[str, str] = {}
 
         self.model = RecordTableModel(page_size=PAGE_SIZE, parent=self)
         self.model.pageRequested.connect(self._fetch_page)
@@ -224,29 +225,29 @@ class HistoryPage(QWidget):
         self.reset_button = QPushButton(self.tr("Clear filters"))
         self.reset_button.clicked.connect(self.clear_filters)
 
-        g.addWidget(QLabel(self.tr("Name")), 0, 0)
-        g.addWidget(self.name_edit, 0, 1)
-        g.addWidget(QLabel(self.tr("Verdict")), 0, 2)
-        g.addWidget(self.verdict_combo, 0, 3)
-        g.addWidget(QLabel(self.tr("Defects")), 0, 4)
-        g.addWidget(self.defects_spin, 0, 5)
-        g.addWidget(QLabel(self.tr("Model")), 0, 6)
-        g.addWidget(self.model_combo, 0, 7)
-        g.addWidget(self.date_check, 1, 0)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.date_to)
-        g.addLayout(dates, 1, 1)
-        g.addWidget(self.score_check, 1, 2)
-        scores = QHBoxLayout()
-        scores.addWidget(self.score_min)
-        scores.addWidget(QLabel("–"))
-        scores.addWidget(self.score_max)
-        g.addLayout(scores, 1, 3, 1, 3)
-        g.addWidget(self.reset_button, 1, 7)
-        g.setColumnStretch(1, 2)
-        g.setColumnStretch(7, 1)
+        row1 = QHBoxLayout()
+        row1.addWidget(QLabel(self.tr("Name")))
+        row1.addWidget(self.name_edit, 3)
+        row1.addWidget(QLabel(self.tr("Verdict")))
+        row1.addWidget(self.verdict_combo)
+        row1.addWidget(QLabel(self.tr("Defects")))
+        row1.addWidget(self.defects_spin)
+        row1.addWidget(QLabel(self.tr("Model")))
+        row1.addWidget(self.model_combo, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.date_check)
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("–"))
+        row2.addWidget(self.date_to)
+        row2.addSpacing(16)
+        row2.addWidget(self.score_check)
+        row2.addWidget(self.score_min)
+        row2.addWidget(QLabel("–"))
+        row2.addWidget(self.score_max)
+        row2.addStretch(1)
+        row2.addWidget(self.reset_button)
+        g.addLayout(row1, 0, 0)
+        g.addLayout(row2, 1, 0)
 
         self.name_edit.textChanged.connect(self._schedule)
         self.verdict_combo.currentIndexChanged.connect(self._schedule)
@@ -272,7 +273,11 @@ class HistoryPage(QWidget):
     # -- filters ------------------------------------------------------------------------------------
     def current_filter(self) -> HistoryFilter:
         model_text = self.model_combo.currentText().strip()
-        model_id = None if model_text == self.model_combo.itemText(0) else model_text
+        idx = self.model_combo.currentIndex()
+        if idx >= 0 and model_text == self.model_combo.itemText(idx):
+            model_id = self.model_combo.itemData(idx)  # a listed model (None for "All models")
+        else:
+            model_id = model_text or None  # typed by the user: a model id
         return HistoryFilter(
             name=self.name_edit.text(),
             start_date=self.date_from.date().toPython() if self.date_check.isChecked() else None,
@@ -294,7 +299,11 @@ class HistoryPage(QWidget):
             self.name_edit.setText(f.name)
             self.verdict_combo.setCurrentIndex(max(0, self.verdict_combo.findData(f.label)) if f.label else 0)
             self.defects_spin.setValue(-1 if f.num is None else f.num)
-            self.model_combo.setEditText(f.model_id or self.model_combo.itemText(0))
+            idx = self.model_combo.findData(f.model_id) if f.model_id else 0
+            if idx >= 0:
+                self.model_combo.setCurrentIndex(idx)
+            else:
+                self.model_combo.setEditText(f.model_id)
             has_dates = f.start_date is not None or f.end_date is not None
             self.date_check.setChecked(has_dates)
             if f.start_date:
@@ -388,16 +397,22 @@ class HistoryPage(QWidget):
         run_async(db.search, limit=PAGE_SIZE, page=page, **f.to_kwargs(), on_done=done, on_error=failed)
 
     def _remember_models(self, records: list[Any]) -> None:
-        ids = {r.model_id for r in records if r.model_id}
+        """Offer the models seen so far in the model filter (named when the name is known)."""
         info = self.bridge.model_info()
         if info is not None:
-            ids.add(info.id)
+            self._model_names[info.id] = info.name
             self.model.set_model_names({info.id: info.name})
+        ids = {r.model_id for r in records if r.model_id} | set(self._model_names)
         for mid in sorted(ids):
-            if self.model_combo.findText(mid) < 0:
-                self.model_combo.blockSignals(True)
-                self.model_combo.addItem(mid, mid)
-                self.model_combo.blockSignals(False)
+            name = self._model_names.get(mid)
+            text = f"{name} ({mid[:8]})" if name else mid
+            idx = self.model_combo.findData(mid)
+            self.model_combo.blockSignals(True)
+            if idx < 0:
+                self.model_combo.addItem(text, mid)
+            elif self.model_combo.itemText(idx) != text:
+                self.model_combo.setItemText(idx, text)
+            self.model_combo.blockSignals(False)
 
     def _refresh_models(self) -> None:
         self._remember_models([])
