@@ -52,7 +52,8 @@ class BrightSpotModel:
                 if area < params.min_detected_area:
                     continue
                 peak = float(amap[y:y + h, x:x + w].max())
-                regions.append(Region(x, y, w, h, area, peak, peak / params.pixel_threshold))
+                if peak >= params.threshold:  # like the engine: a region is a defect at the image threshold
+                    regions.append(Region(x, y, w, h, area, peak, peak / params.pixel_threshold))
             score = float(amap.max())
             verdict = "NG" if regions else "OK"
             out.append(InspectionResult(

@@ -6,6 +6,7 @@ context_in_body on/off; data round trip; API key; verdicts and scores equal mode
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 
@@ -53,10 +54,8 @@ def make_instance(port: int, *, context_in_body: bool, shm: bool) -> Instance:
 def close_instance(inst: Instance) -> None:
     # the SDK never unlinks its block (it leaves that to Python's resource tracker); do it for it
     inst._shm.close()
-    try:
+    with contextlib.suppress(FileNotFoundError):
         inst._shm.unlink()
-    except FileNotFoundError:
-        pass
 
 
 def image_input(sample: dict, transport: str):
