@@ -18,6 +18,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -33,7 +34,7 @@ from storage.errors import (
     SchemaTooNew,
     StorageError,
 )
-from storage.export import write_csv
+from storage.export import EXPORT_COLUMNS, write_csv
 from storage.filters import SearchFilters
 from storage.records import InspectionRecord
 from storage.rows import INSERT_SQL, INSERT_WITH_ID_SQL, SELECT_COLUMNS, record_params, row_record
@@ -42,6 +43,8 @@ from storage.timeutil import parse_day, to_db
 
 log = logging.getLogger(__name__)
 
+FTS_BATCH = 256  # names indexed per catch-up statement
+FTS_DELAY_S = 2.0  # or at the latest this long after the previous catch-up (on the next insert)
 MAX_LIMIT = 1000  # rows per page / recent
 MAX_STAT_DAYS = 3700  # about ten years of days in one stat_by_date answer
 
@@ -123,6 +126,9 @@ class Database:
         self.has_fts = bool(self._writer.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'names_fts'").fetchone())
         self._planner = SearchPlanner(self.has_fts)
+        self._last_id = self._writer.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
+        self._fts_done = SearchPlanner.fts_high(self._writer)
+        self._fts_time = time.monotonic()
         if moved is not None:
             saved = self._salvage(moved)
             message = (f"The history database was damaged ({damaged}). It was moved to {moved}; "
@@ -173,6 +179,8 @@ class Database:
             if self._closed:
                 return
             self._closed = True
+            with contextlib.suppress(sqlite3.Error):
+                self._index_names(force=True)
             with self._readers_lock:
                 for conn in self._readers.values():
                     conn.close()
@@ -298,7 +306,12 @@ class Database:
         """Store one record in its own transaction; returns the new figId."""
         if record.id is not None:
             return self.insert_many([record])[0]
-        return int(self._write(INSERT_SQL, record_params(record)).lastrowid)
+        params = record_params(record)
+        with self._write_lock:
+            fig_id = int(self._write(INSERT_SQL, params).lastrowid)
+            self._last_id = max(self._last_id, fig_id)
+            self._index_names()
+        return fig_id
 
     def insert_many(self, records: Iterable[InspectionRecord]) -> list[int]:
         """Store records in one transaction (all or none); returns their figIds in order."""
@@ -322,6 +335,8 @@ class Database:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            self._last_id = max([self._last_id, *ids])
+            self._index_names()
         return ids
 
     def import_records(self, records: Iterable[InspectionRecord], batch: int = 50_000) -> int:
@@ -353,14 +368,11 @@ class Database:
             try:
                 last = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
                 conn.execute("DROP TRIGGER trg_stats_insert")
-                if self.has_fts:
-                    conn.execute("DROP TRIGGER trg_fts_insert")
                 conn.executemany(INSERT_SQL, params)
                 conn.execute(schema.BULK_STATS, (last,))
                 conn.execute(schema.TRIGGER_STATS_INSERT)
                 if self.has_fts:
-                    conn.execute(schema.BULK_FTS, (last,))
-                    conn.execute(schema.TRIGGER_FTS_INSERT)
+                    self._catch_up_names(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -399,6 +411,44 @@ class Database:
         with self._write_lock:
             self._write("UPDATE inspections SET image_path = ?, result_path = ?, heatmap_path = ? "
                         "WHERE id = ?", (image_path, result_path, heatmap_path, int(record_id)))
+
+    def _stream_where(self, f: SearchFilters) -> tuple[str, list[Any]]:
+        if f.trigram(self.has_fts):
+            return f.where(name_mode="fts", fts_high=self._planner.fts_high(self._reader()))
+        return f.where()
+
+    def _index_names(self, *, force: bool = False) -> None:
+        """Add the names of new records to the trigram index in one statement per batch.
+
+        Runs on the writer after a commit, every FTS_BATCH records or FTS_DELAY_S seconds; names
+        not yet indexed are searched with LIKE meanwhile, so results are always complete.
+        """
+        if not self.has_fts:
+            return
+        pending = self._last_id - self._fts_done
+        if pending <= 0 or (not force and pending < FTS_BATCH
+                            and time.monotonic() - self._fts_time < FTS_DELAY_S):
+            return
+        conn = self._writer
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._catch_up_names(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _catch_up_names(self, conn: sqlite3.Connection) -> None:
+        """Inside a write transaction: index every name above the stored mark (any process's)."""
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (schema.FTS_MARK,)).fetchone()
+        done = int(row[0]) if row else 0
+        top = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
+        if top > done:
+            conn.execute(schema.FTS_CATCH_UP, (done,))
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (schema.FTS_MARK, str(top)))
+        self._fts_done = self._last_id = max(top, done)
+        self._fts_time = time.monotonic()
 
     def _bump_generation(self) -> None:
         """Cached search counts are stale after a change other than an append (review, old id)."""
@@ -536,7 +586,7 @@ class Database:
     def iter_search(self, **filters: Any) -> Iterator[InspectionRecord]:
         """Every matching record, newest first, streamed from one read snapshot."""
         f = SearchFilters.build(**filters)
-        where, params = f.where(name_mode="fts" if f.trigram(self.has_fts) else "like")
+        where, params = self._stream_where(f)
         cur = self._reader().execute(f"SELECT {SELECT_COLUMNS} FROM inspections{where}{ORDER_DESC}",
                                      params)
         try:
@@ -549,7 +599,13 @@ class Database:
     def export_csv(self, path: str | os.PathLike[str], **filters: Any) -> int:
         """Write every record matching the :meth:`search` filters to a CSV file (UTF-8 with BOM,
         newest first, streamed); returns the number of rows."""
-        return write_csv(path, self.iter_search(**filters))
+        f = SearchFilters.build(**filters)
+        where, params = self._stream_where(f)
+        cur = self._reader().execute(f"SELECT {EXPORT_COLUMNS} FROM inspections{where}{ORDER_DESC}", params)
+        try:
+            return write_csv(path, cur)
+        finally:
+            cur.close()
 
     # ---------------------------------------------------------------- statistics
 

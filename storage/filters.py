@@ -137,13 +137,15 @@ class SearchFilters:
         name_mode: str = "like",
         id_range: tuple[int, int] | None = None,
         after_id: int | None = None,
+        fts_high: int = 0,
     ) -> tuple[str, list[Any]]:
         """``(sql, params)``: the WHERE clause ("" when unfiltered) and its bound parameters.
 
         ``name_mode="fts"`` matches the name through the trigram index (case-insensitive, also for
         non-ASCII letters), ``"like"`` with LIKE (case-insensitive for ASCII). ``id_range`` is a
         superset bound on figIds derived from the dates (lets the index skip to that stretch);
-        ``after_id`` keeps only records newer than a cached count.
+        ``after_id`` keeps only records newer than a cached count. ``fts_high``: the highest figId
+        whose name is in the trigram index; newer names are matched with LIKE.
         """
         terms: list[str] = []
         params: list[Any] = []
@@ -157,7 +159,8 @@ class SearchFilters:
                 if after_id is not None:
                     sub += " AND rowid > ?"
                     params.append(after_id)
-                terms.append(f"id IN ({sub})")
+                terms.append(f"(id IN ({sub}) OR (id > ? AND name LIKE ? ESCAPE '\\'))")
+                params += [max(fts_high, after_id or 0), like_pattern(self.name)]
             else:
                 terms.append("name LIKE ? ESCAPE '\\'")
                 params.append(like_pattern(self.name))

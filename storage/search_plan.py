@@ -22,7 +22,8 @@ import sqlite3
 import threading
 from collections import OrderedDict
 
-from storage.filters import SearchFilters, fts_phrase
+from storage.filters import SearchFilters, fts_phrase, like_pattern
+from storage.schema import FTS_MARK
 
 ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
@@ -75,16 +76,26 @@ class SearchPlanner:
         row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}", params).fetchone()
         return int(row[0])
 
+    @staticmethod
+    def fts_high(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (FTS_MARK,)).fetchone()
+        return int(row[0]) if row else 0
+
     def _raw_count(self, conn: sqlite3.Connection, f: SearchFilters, after_id: int | None = None) -> int:
         if f.trigram(self.has_fts):
+            high = self.fts_high(conn)
             if f.name_only:
                 sql = "SELECT count(*) FROM names_fts WHERE names_fts MATCH ?"
                 params: list[object] = [fts_phrase(f.name or "")]
                 if after_id is not None:
                     sql += " AND rowid > ?"
                     params.append(after_id)
-                return int(conn.execute(sql, params).fetchone()[0])
-            where, params = f.where(name_mode="fts", id_range=self.id_range(conn, f), after_id=after_id)
+                indexed = int(conn.execute(sql, params).fetchone()[0])
+                tail = conn.execute("SELECT count(*) FROM inspections WHERE id > ? AND name LIKE ? ESCAPE '\\'",
+                                    (max(high, after_id or 0), like_pattern(f.name or ""))).fetchone()[0]
+                return indexed + int(tail)
+            where, params = f.where(name_mode="fts", id_range=self.id_range(conn, f), after_id=after_id,
+                                    fts_high=high)
         else:
             where, params = f.where(after_id=after_id)
         return int(conn.execute(f"SELECT count(*) FROM inspections{where}", params).fetchone()[0])
@@ -122,12 +133,14 @@ class SearchPlanner:
             count, skip, order = limit, offset, ORDER_DESC
         mode = "like"
         id_range = None
+        high = 0
         if f.trigram(self.has_fts):
             walked = (skip + count) * history / max(total, 1)  # rows a time-ordered walk reads
             if walked > 3 * total:
                 mode = "fts"
                 id_range = self.id_range(conn, f)
-        where, params = f.where(name_mode=mode, id_range=id_range)
+                high = self.fts_high(conn)
+        where, params = f.where(name_mode=mode, id_range=id_range, fts_high=high)
         rows = conn.execute(f"SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?",
                             [*params, count, skip]).fetchall()
         ids = [r[0] for r in rows]

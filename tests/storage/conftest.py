@@ -44,8 +44,14 @@ def db(tmp_path):
     database.close()
 
 
-@pytest.fixture
-def fixture_db(db):
+@pytest.fixture(params=["names-indexed", "names-pending"])
+def fixture_db(db, request):
+    """The fixture records, with their names in the trigram index or still waiting for it."""
     ids = db.insert_many(fixture_records())
     assert ids == list(FIXTURE)
+    if request.param == "names-indexed":
+        db._index_names(force=True)
+        assert db.get_meta("fts_indexed_id") == "8"
+    else:
+        assert db.get_meta("fts_indexed_id") == "0"
     return db
