@@ -153,3 +153,46 @@ def test_pruned_image_is_said(qtbot, page):
     p.table.selectRow(0)
     assert p.detail.record.id == rid
     assert "pruned" in p.detail.original.text()
+
+
+def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottle_images):
+    """Records inserted by the real station (real model, real images saved by the image store)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from inference.imageio import read_image
+    from ui.main_window import MainWindow
+
+    station, db, settings = station_with_db(tmp_path)
+    station.set_model(trained_model)
+    station.start()
+    paths = bottle_images["ok"][:2] + bottle_images["ng"][:3]
+    futures = [station.inspect(read_image(p), source="folder", name=p.name) for p in paths]
+    inspections = [f.result(timeout=120) for f in futures]
+    bridge = StationBridge(station, settings)
+    win = MainWindow(bridge, settings)
+    qtbot.addWidget(win)
+    try:
+        assert {"history", "statistics", "evaluate"} <= set(win.pages)
+        assert win.show_page("history")
+        p = win.pages["history"]
+        qtbot.waitUntil(lambda: p.model.total == len(paths), timeout=10_000)
+        # images are written after the reply: wait until the station has stored their paths
+        qtbot.waitUntil(lambda: all(db.get(i.record.id).result_path for i in inspections), timeout=30_000)
+        p.apply_filters()
+        qtbot.waitUntil(lambda: not p._query.busy, timeout=10_000)
+        ng = [i.record for i in inspections if i.record.label == "NG"]
+        assert ng, "the bottle model judges some defective bottles NG"
+        p.set_filter(HistoryFilter(label="NG"))
+        qtbot.waitUntil(lambda: p.model.total == len(ng) and not p._query.busy, timeout=10_000)
+        p.table.selectRow(0)
+        qtbot.waitUntil(lambda: p.detail.annotated.image() is not None, timeout=10_000)
+        assert p.detail.original.image().width() == read_image(paths[0]).shape[1]
+        p._copy_image("annotated")
+        assert not QGuiApplication.clipboard().image().isNull()
+        assert p.detail.regions.rowCount() == p.detail.record.defect_count
+    finally:
+        win.shutdown_pages()
+        wait_for_pool()
+        bridge.close()
+        station.stop()
+        db.close()
