@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,47 +36,66 @@ from PySide6.QtWidgets import (
 from widgets.image_convert import FitImageLabel
 
 
-def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> dict[str, Any]:
-    """The context as PEKAT's ``analyze_image`` would have returned it for this record.
+def _region_confidence(normalized_score: float) -> float:
+    """Same mapping as the HTTP endpoint (api/context.py): 0.5 on the threshold, → 1 far above."""
+    ns = float(normalized_score)
+    return 0.0 if ns <= 0 else round(min(1.0, max(0.0, 1.0 - 0.5 / ns)), 4)
 
-    Built from the stored row alone (read-only view for the history; the HTTP endpoint builds
-    the live one). PEKAT's field names come first; QC Station's own fields sit beside them.
+
+def _num(value: Any) -> float | None:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> dict[str, Any]:
+    """The context as PEKAT's ``analyze_image`` returns it, rebuilt from the stored record.
+
+    A read-only view for the history, field for field like the endpoint's ``api.context`` (which
+    the GUI may not import): PEKAT's names first, QC Station's own beside them. ``imageShape``
+    comes from the saved original image when it could be read.
     """
+    extra = dict(record.extra or {})
     rects = []
-    for i, r in enumerate(record.regions or ()):
-        conf = float(r.get("normalized_score", r.get("score", 0.0)))
+    for i, r in enumerate(record.regions or (), start=1):
+        conf = _region_confidence(r.get("normalized_score", 0.0))
         rects.append({
             "x": int(r.get("x", 0)), "y": int(r.get("y", 0)),
             "width": int(r.get("width", 0)), "height": int(r.get("height", 0)),
-            "confidence": round(conf, 4), "id": i + 1,
-            "classNames": [{"id": 1, "label": "anomaly", "confidence": round(conf, 4)}],
+            "confidence": conf, "id": i,
+            "classNames": [{"id": 1, "label": "anomaly", "confidence": conf, "color": "#ff3b30"}],
             "area": int(r.get("area", 0)),
-            "source": {"modelId": record.model_id, "type": "UNSUPERVISED"},
+            "source": {"type": "UNSUPERVISED", "modelId": record.model_id, "moduleId": "anomaly"},
+            "score": _num(r.get("score")), "normalized_score": _num(r.get("normalized_score")),
         })
-    extra = dict(record.extra or {})
     ctx: dict[str, Any] = {
         "result": record.label == "OK",
         "detectedRectangles": rects,
-        "completeTime": round(float(record.processing_ms) / 1000.0, 4),
+        "completeTime": round(float(record.processing_ms) / 1000.0, 6),
         "data": extra.get("data"),
         "production_mode": record.source == "http",
         "operatorInput": {},
-        "score": round(float(record.score), 6),
-        "threshold": extra.get("threshold"),
     }
     if image_shape is not None:
         ctx["imageShape"] = {"height": int(image_shape[0]), "width": int(image_shape[1])}
     ctx.update({
-        "figId": record.id, "name": record.name, "label": record.label,
-        "normalizedScore": round(float(record.normalized_score), 4),
-        "dice": round(float(record.confidence), 4),
+        "score": _num(record.score),
+        "threshold": _num(extra.get("threshold")),
+        "record_id": record.id,
+        "verdict": record.label,
+        "defect_count": int(record.defect_count),
+        "normalized_score": _num(record.normalized_score),
+        "confidence": _num(record.confidence),
+        "model_id": record.model_id,
+        "model_version": record.model_version,
+        "name": record.name,
         "timestamp": record.timestamp.isoformat(timespec="milliseconds"),
-        "source": record.source, "partId": record.part_id,
-        "modelId": record.model_id, "modelVersion": record.model_version,
     })
     if record.review_label:
         ctx["review"] = {"label": record.review_label, "note": record.review_note,
-                         "reviewedAt": record.reviewed_at.isoformat(timespec="seconds")
+                         "reviewed_at": record.reviewed_at.isoformat(timespec="seconds")
                          if record.reviewed_at else None}
     return ctx
 

@@ -4,6 +4,7 @@ paging is lazy, new results refresh the top, CSV export follows the filter."""
 from __future__ import annotations
 
 import csv
+import json
 from datetime import datetime, timedelta
 
 import pytest
@@ -190,6 +191,18 @@ def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottl
         p._copy_image("annotated")
         assert not QGuiApplication.clipboard().image().isNull()
         assert p.detail.regions.rowCount() == p.detail.record.defect_count
+        # the history's context view says what the HTTP endpoint said for the same inspection
+        from api.context import build_context
+        from widgets.detail_panel import pekat_context
+
+        shown = json.loads(p.detail.context.toPlainText())
+        insp = next(i for i in inspections if i.record.id == p.detail.record.id)
+        live = json.loads(json.dumps(build_context(insp.result, insp.record, None)))
+        for key in ("production_mode", "data"):
+            live.pop(key)
+            shown.pop(key)
+        assert shown == live
+        assert pekat_context(p.detail.record)["result"] is False
     finally:
         win.shutdown_pages()
         wait_for_pool()
