@@ -336,6 +336,8 @@ class EvaluatePage(QWidget):
         from_file = self.model_combo.currentData() == "file"
         self.model_file.setEnabled(from_file)
         self.model_browse.setEnabled(from_file)
+        if from_file and not self.model_file.text() and self.isVisible():
+            self._browse_model()
 
     # -- running ------------------------------------------------------------------------------------
     def start(self) -> bool:

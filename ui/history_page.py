@@ -402,6 +402,7 @@ class HistoryPage(QWidget):
         if info is not None:
             self._model_names[info.id] = info.name
             self.model.set_model_names({info.id: info.name})
+            self.detail.model_names[info.id] = info.name
         ids = {r.model_id for r in records if r.model_id} | set(self._model_names)
         for mid in sorted(ids):
             name = self._model_names.get(mid)

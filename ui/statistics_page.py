@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,8 @@ class StatisticsPage(QWidget):
         self.settings = settings
         self.snapshot: StatsSnapshot | None = None
         self._dirty = True
+        self._last_refresh = 0.0
+        self._last_cost = 0.0  # seconds the last statistics query took
 
         self.period_combo = QComboBox()
         for key, text in (("today", self.tr("Today")), ("shift", self.tr("Current shift")),
@@ -164,9 +167,13 @@ class StatisticsPage(QWidget):
         self._dirty = True
 
     def _tick(self) -> None:
-        # Throttled live update: at most one query per REFRESH_MS, only when something changed.
-        if self._dirty and self.isVisible() and not self._query.busy:
-            self.refresh()
+        # Throttled live update: at most one query per REFRESH_MS, only when something changed,
+        # and never more than a fifth of the time busy (a long period on a big history).
+        if not (self._dirty and self.isVisible()) or self._query.busy:
+            return
+        if time.monotonic() - self._last_refresh < 5 * self._last_cost:
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         db = self.bridge.database
@@ -180,13 +187,21 @@ class StatisticsPage(QWidget):
             return
         self._dirty = False
         self.period_label.setText(period.label)
-        self._query.submit(collect, db, period, list(self.settings.shifts))
+        self._last_refresh = time.monotonic()
+        self._query.submit(self._timed_collect, db, period, list(self.settings.shifts))
+
+    @staticmethod
+    def _timed_collect(db: Any, period: Period, shifts: list[Any]) -> tuple[StatsSnapshot, float]:
+        t = time.monotonic()
+        snap = collect(db, period, shifts)
+        return snap, time.monotonic() - t
 
     def _on_failed(self, _token: int, reason: str) -> None:
         self.summary.setText(self.tr("Statistics unavailable: {0}").format(reason))
 
     # -- drawing ------------------------------------------------------------------------------------
-    def _on_snapshot(self, _token: int, snap: StatsSnapshot) -> None:
+    def _on_snapshot(self, _token: int, result: tuple[StatsSnapshot, float]) -> None:
+        snap, self._last_cost = result
         self.snapshot = snap
         yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
         ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"

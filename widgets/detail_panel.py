@@ -109,6 +109,7 @@ class RecordDetailPanel(QWidget):
         super().__init__(parent)
         self._record: Any = None
         self._shape: tuple[int, int] | None = None
+        self.model_names: dict[str, str] = {}  # model id -> name, filled by the page
 
         self.header = QLabel(self.tr("Select a record to see its details."))
         self.header.setWordWrap(True)
@@ -219,7 +220,8 @@ class RecordDetailPanel(QWidget):
             self.context.setPlainText("")
             self.review_state.setText("")
             return
-        model = f"{record.model_id} v{record.model_version}" if record.model_id else "-"
+        model_name = self.model_names.get(record.model_id or "", (record.model_id or "")[:10])
+        model = html.escape(f"{model_name} v{record.model_version}") if record.model_id else "-"
         self.header.setText(
             f"<b>#{record.id} {html.escape(record.name)}</b> &nbsp; {record.timestamp:%Y-%m-%d %H:%M:%S} &nbsp; "
             f"<b>{record.final_label}</b> &nbsp; {self.tr('score')} {record.score:.4g} "
