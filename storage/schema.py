@@ -130,9 +130,9 @@ FTS_MARK = "fts_indexed_id"  # meta: names of records up to this figId are in th
 # per-row FTS5 insert cost ~0.5 ms of CPU, two thirds of an insert); the few newest names not yet
 # indexed are searched with LIKE. Delete/update triggers only touch rows that are indexed.
 _V4_FTS = [
-    "DROP TRIGGER trg_fts_insert",
-    "DROP TRIGGER trg_fts_delete",
-    "DROP TRIGGER trg_fts_update",
+    "DROP TRIGGER IF EXISTS trg_fts_insert",
+    "DROP TRIGGER IF EXISTS trg_fts_delete",
+    "DROP TRIGGER IF EXISTS trg_fts_update",
     f"""INSERT INTO meta(key, value) SELECT '{FTS_MARK}', COALESCE(max(id), 0) FROM inspections
         WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value""",
     f"""CREATE TRIGGER trg_fts_delete AFTER DELETE ON inspections

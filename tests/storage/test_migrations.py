@@ -127,3 +127,26 @@ def test_damaged_file_is_kept_and_readable_records_are_salvaged(tmp_path):
         assert db.stat_by_date("2024-03-01", "2024-03-01")[0]["ng_count"] == 25
         assert db.insert(make_record(datetime(2024, 3, 2))) == 51
     assert len(list(tmp_path.glob("history.damaged-*.sqlite3"))) == 1
+
+
+def test_large_files_are_checked_after_a_crash_or_weekly_not_at_every_start(tmp_path, monkeypatch):
+    import storage.database as database
+
+    monkeypatch.setattr(database, "AUTO_CHECK_BYTES", 0)  # treat the file as large
+    path = tmp_path / "history.sqlite3"
+    with Database(path) as db:
+        assert db.checked is False  # a new file: nothing to check
+        db.insert(make_record(datetime(2024, 3, 1)))
+    with Database(path) as db:
+        assert db.checked is True  # never fully checked before
+    with Database(path) as db:
+        assert db.checked is False  # clean shutdown, checked today
+    crashed = Database(path)  # never closed: like a kill -9 or a power cut
+    crashed._writer.close()
+    with Database(path) as db:
+        assert db.checked is True
+        db.set_meta("last_integrity_check", "2000-01-01T00:00:00")
+    with Database(path) as db:
+        assert db.checked is True  # a week or more since the last full check
+    with Database(path, check="quick") as db:
+        assert db.checked is True
