@@ -449,6 +449,9 @@ class HistoryPage(QWidget):
     # -- detail -------------------------------------------------------------------------------------
     def _on_current_row(self, current: Any, _previous: Any) -> None:
         record = self.model.record_at(current.row()) if current.isValid() else None
+        shown = self.detail.record
+        if record is not None and shown is not None and record.id == shown.id and record == shown:
+            return  # the same record re-selected after a live refresh: keep images, no flicker
         self.detail.show_record(record)
         self._images = {"original": None, "annotated": None}
         if record is None or record.image_pruned or not (record.image_path or record.result_path):
