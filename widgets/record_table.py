@@ -25,6 +25,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMN_KEYS = ("time", "name", "source", "part_id", "verdict", "defects", "score", "model")
 NG_BRUSH = QBrush(QColor(220, 60, 60, 70))
 REVIEWED_BRUSH = QBrush(QColor(240, 180, 40, 70))
+_R = Qt.ItemDataRole
+_ROLES = frozenset({_R.DisplayRole, _R.BackgroundRole, _R.ToolTipRole, _R.TextAlignmentRole, _R.UserRole})
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -46,6 +48,7 @@ class RecordTableModel(QAbstractTableModel):
         self._inflight: int | None = None
         self._pump_scheduled = False
         self._model_names: dict[str, str] = {}
+        self._last_page = 0
         self._headers = (
             self.tr("Time"), self.tr("Name"), self.tr("Source"), self.tr("Part ID"),
             self.tr("Verdict"), self.tr("Defects"), self.tr("Score"), self.tr("Model"),
@@ -123,7 +126,9 @@ class RecordTableModel(QAbstractTableModel):
         if rows is None:
             self._want(page + 1)
             return None
-        self._pages.move_to_end(page + 1)
+        if page + 1 != self._last_page:  # LRU bookkeeping once per page switch, not per cell
+            self._last_page = page + 1
+            self._pages.move_to_end(page + 1)
         return rows[offset] if offset < len(rows) else None
 
     def row_of(self, record_id: int) -> int | None:
@@ -182,7 +187,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks ~10 roles per cell: be quick
             return None
         rec = self.record_at(index.row())
         key = COLUMN_KEYS[index.column()]
