@@ -15,6 +15,8 @@ import numpy as np
 from fastapi.responses import Response
 
 PNG_LEVEL = 1  # fast zlib level: the PNG goes over a LAN; CPU is better spent on inference
+# Python's http.client (under requests and the PEKAT SDK) refuses header lines over 64 KiB.
+MAX_HEADER_BYTES = 48 * 1024
 
 
 def context_json(context: dict[str, Any]) -> bytes:
@@ -53,5 +55,17 @@ def pekat_response(context: dict[str, Any], png: bytes | None, *, context_in_bod
     if context_in_body:
         return Response(png + body, media_type="application/octet-stream",
                         headers={"ImageLen": str(len(png))})
-    return Response(png, media_type="image/png",
-                    headers={"ContextBase64utf": base64.b64encode(body).decode("ascii")})
+    return Response(png, media_type="image/png", headers={"ContextBase64utf": header_context(context, body)})
+
+
+def header_context(context: dict[str, Any], body: bytes) -> str:
+    """base64 context for the header; when it would not fit, rectangles are cut (flagged) so the
+    client still gets a readable verdict; ``context_in_body`` carries everything."""
+    encoded = base64.b64encode(body).decode("ascii")
+    rects = context.get("detectedRectangles") or []
+    keep = len(rects)
+    while len(encoded) > MAX_HEADER_BYTES and keep > 0:
+        keep //= 2
+        slim = {**context, "detectedRectangles": rects[:keep], "detectedRectanglesTruncated": True}
+        encoded = base64.b64encode(context_json(slim)).decode("ascii")
+    return encoded

@@ -1,0 +1,69 @@
+"""EmbeddedServer: starts on a free port, stops quickly and cleanly (also with a request in flight)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from api.server import EmbeddedServer
+from station.core import Station
+from tests.api.conftest import make_settings
+from tests.api.fakes import BrightSpotModel
+
+
+def test_start_stop_restart_and_keepalive(tmp_path):
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    with Station(settings, model=BrightSpotModel()) as station:
+        server = EmbeddedServer(station, settings).start()
+        assert server.running and server.url.startswith("http://127.0.0.1:")
+        client = httpx.Client(base_url=server.url)  # an idle keep-alive connection must not hold stop()
+        assert client.get("/ping").status_code == 200
+        t0 = time.monotonic()
+        server.stop()
+        assert time.monotonic() - t0 < 3 and not server.running
+        with pytest.raises(httpx.TransportError):
+            client.get("/ping")
+        client.close()
+        server.stop()  # idempotent
+        server.start()
+        assert httpx.get(f"{server.url}/version").text == "3.19.0"
+        server.stop()
+
+
+def test_stop_with_a_request_in_flight_is_quick(tmp_path):
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    station = Station(settings, model=BrightSpotModel(gate=gate)).start()
+    server = EmbeddedServer(station, settings, grace_s=0.5).start()
+    done = threading.Event()
+
+    def post():
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.post(f"{server.url}/analyze_raw_image?width=8&height=8", content=bytes(192), timeout=20)
+        done.set()
+
+    threading.Thread(target=post, daemon=True).start()
+    time.sleep(0.5)
+    t0 = time.monotonic()
+    server.stop()
+    assert time.monotonic() - t0 < 5
+    gate.set()
+    station.stop()
+    assert done.wait(10)
+
+
+def test_port_in_use_raises_a_readable_oserror(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        settings = make_settings(tmp_path, **{"server.port": port})
+        server = EmbeddedServer(None, settings)
+        with pytest.raises(OSError, match=f"cannot listen on 127.0.0.1:{port}"):
+            server.start()
+        assert not server.running
