@@ -159,7 +159,10 @@ class SearchFilters:
                 if after_id is not None:
                     sub += " AND rowid > ?"
                     params.append(after_id)
-                terms.append(f"(id IN ({sub}) OR (id > ? AND name LIKE ? ESCAPE '\\'))")
+                # One IN list (indexed matches + the not-yet-indexed tail) keeps rowid lookups;
+                # an OR here would make SQLite scan the whole table.
+                tail = "SELECT id FROM inspections WHERE id > ? AND name LIKE ? ESCAPE '\\'"
+                terms.append(f"id IN ({sub} UNION ALL {tail})")
                 params += [max(fts_high, after_id or 0), like_pattern(self.name)]
             else:
                 terms.append("name LIKE ? ESCAPE '\\'")

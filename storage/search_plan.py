@@ -28,6 +28,7 @@ from storage.schema import FTS_MARK
 ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
 CACHE_SIZE = 128
+LIKE_WALK_MAX = 150_000  # rows in a date range below which LIKE beats the trigram index
 GEN_KEY = "count_generation"  # meta key bumped when a change can alter cached counts
 
 
@@ -81,8 +82,17 @@ class SearchPlanner:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (FTS_MARK,)).fetchone()
         return int(row[0]) if row else 0
 
+    def _use_trigram(self, conn: sqlite3.Connection, f: SearchFilters) -> bool:
+        """The trigram index, unless the dates leave so few rows that testing LIKE on them is cheaper."""
+        if not f.trigram(self.has_fts):
+            return False
+        if f.start is None and f.end is None:
+            return True
+        in_range = self._summary_count(conn, SearchFilters(start=f.start, end=f.end))  # by whole hours
+        return in_range > LIKE_WALK_MAX
+
     def _raw_count(self, conn: sqlite3.Connection, f: SearchFilters, after_id: int | None = None) -> int:
-        if f.trigram(self.has_fts):
+        if self._use_trigram(conn, f):
             high = self.fts_high(conn)
             if f.name_only:
                 sql = "SELECT count(*) FROM names_fts WHERE names_fts MATCH ?"
@@ -134,7 +144,7 @@ class SearchPlanner:
         mode = "like"
         id_range = None
         high = 0
-        if f.trigram(self.has_fts):
+        if self._use_trigram(conn, f):
             walked = (skip + count) * history / max(total, 1)  # rows a time-ordered walk reads
             if walked > 3 * total:
                 mode = "fts"

@@ -116,3 +116,12 @@ def test_yield_sums_match_stat_by_date(db):
     assert [b.ng for b in days] == [s["ng_count"] for s in stat]
     shifts = db.yield_stats("2024-06-01", "2024-06-02", "shift", SHIFTS)
     assert sum(b.total for b in shifts) == 48
+
+
+def test_defect_distribution_with_many_distinct_counts(db):
+    db.insert_many([make_record(datetime(2024, 6, 1, 8) + timedelta(seconds=i), "NG", num=i) for i in range(250)])
+    db.insert(make_record(datetime(2024, 6, 1, 9), "NG", num=3))
+    dist = db.defect_count_distribution("2024-06-01", "2024-06-01")
+    assert len(dist) == 250 and dist[3] == 2 and sum(dist.values()) == 251
+    assert db.defect_count_distribution(datetime(2024, 6, 1, 8, 0, 10), datetime(2024, 6, 1, 8, 0, 13)) == {  # end exclusive
+        10: 1, 11: 1, 12: 1}
