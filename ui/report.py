@@ -93,8 +93,7 @@ def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: 
         f"<th>{esc(_tr('NG'))}</th><th>{esc(_tr('NG rate'))}</th></tr>{shift_rows}</table>"
         if shift_rows else "")
     chart_html = "".join(
-        f"<p><img src='{_uri(png, 'image/png')}' width='640' alt='{esc(title)}'><br>"
-        f"<i>{esc(title)}</i></p>" for title, png in charts)
+        f"<p><img src='{_uri(png, 'image/png')}' width='640' alt='{esc(title)}'></p>" for title, png in charts)
     cells = []
     for rec, jpeg in ng_images:
         img = (f"<img src='{_uri(jpeg, 'image/jpeg')}' width='200'>" if jpeg

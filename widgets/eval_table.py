@@ -78,7 +78,7 @@ class EvalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return self._thumbs.get(index.row())
         if role == Qt.ItemDataRole.SizeHintRole and col == 0 and self._thumbs:
-            return QSize(THUMB + 160, THUMB + 4)
+            return QSize(THUMB + 110, THUMB + 4)
         if role == Qt.ItemDataRole.BackgroundRole and pred != r.label:
             return MISS_BRUSH if r.label == "NG" else OVER_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
