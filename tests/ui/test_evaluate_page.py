@@ -112,6 +112,17 @@ def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
     p.slider.setValue(p.slider.maximum())
     assert p.threshold == pytest.approx(p._hi) and p.miss_label.text() == "100.0 %"
 
+    # shuffled playback walks through every image once, then stops
+    from PySide6.QtCore import QModelIndex
+
+    p.interval.setValue(100)
+    p.table.setCurrentIndex(QModelIndex())
+    seen = []
+    p.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: seen.append(cur.row()))
+    p.play_button.setChecked(True)
+    qtbot.waitUntil(lambda: not p.play_button.isChecked(), timeout=20_000)
+    assert sorted(seen) == list(range(8))
+
     # export at the chosen threshold
     csv_path = p.write_csv(tmp_path / "lens_result.csv")
     rows = list(csv.reader(csv_path.open(encoding="utf-8")))
