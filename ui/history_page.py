@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -179,6 +179,8 @@ class HistoryPage(QWidget):
         self._live_timer.start()
         bridge.resultReady.connect(self._on_result)
         bridge.modelChanged.connect(lambda _info: self._refresh_models())
+        find = QShortcut(QKeySequence.StandardKey.Find, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.name_edit.setFocus(), self.name_edit.selectAll()))
 
     def title(self) -> str:
         return self.tr("History")
@@ -529,7 +531,8 @@ class HistoryPage(QWidget):
         run_async(db.export_csv, path, **f.to_kwargs(), on_done=done, on_error=failed)
 
     def shortcut_help(self) -> list[tuple[str, str]]:
-        return [(self.tr("History: ↑ / ↓"), self.tr("previous / next record"))]
+        return [(self.tr("History: ↑ / ↓"), self.tr("previous / next record")),
+                (self.tr("History: Ctrl+F"), self.tr("search by name"))]
 
     def shutdown(self) -> None:
         self._live_timer.stop()
