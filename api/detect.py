@@ -61,20 +61,23 @@ async def detect(request: Request) -> list[dict[str, Any]]:
     except Exception as exc:  # noqa: BLE001 - malformed multipart is the client's error
         raise bad_request(f"expected multipart/form-data with files in field 'images': {exc}") from None
     files = [f for f in form.getlist("images") if isinstance(f, UploadFile)]
-    if not files:
-        raise bad_request("no images provided: send one or more files in the multipart field 'images'")
-    if len(files) > MAX_FILES:
+    if not files or len(files) > MAX_FILES:
+        await form.close()
+        if not files:
+            raise bad_request("no images provided: send one or more files in the multipart field 'images'")
         raise ApiError(413, "too_large", f"at most {MAX_FILES} images per request")
-    inspection.ensure_model(station)
-    max_pixels = settings.server.max_pixels
-    limit = images.body_limit(max_pixels)
-    window = max(1, int(settings.inference.max_batch))
-    out: list[dict[str, Any]] = []
-    for start in range(0, len(files), window):
-        chunk = files[start:start + window]
-        out += await asyncio.gather(*(_one(station, f, limit, max_pixels, settings) for f in chunk))
-    await form.close()
-    return out
+    try:
+        inspection.ensure_model(station)
+        max_pixels = settings.server.max_pixels
+        limit = images.body_limit(max_pixels)
+        window = max(1, int(settings.inference.max_batch))
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(files), window):
+            chunk = files[start:start + window]
+            out += await asyncio.gather(*(_one(station, f, limit, max_pixels, settings) for f in chunk))
+        return out
+    finally:
+        await form.close()  # spooled temp files go now, also on errors
 
 
 async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any) -> dict[str, Any]:

@@ -105,9 +105,8 @@ def run_serve(args: Any, *, ready: threading.Event | None = None, stop: threadin
     if station.model is None:
         log.warning("no model loaded: analyze requests answer 503 until one is set "
                     "(pass --model MODEL.qcs or choose one in the station window)")
-    if not is_loopback(settings.server.host) and not settings.server.api_key:
-        log.warning("listening on %s without an API key: anyone on this network can post images "
-                    "and read the history (set --api-key)", settings.server.host)
+    if server.exposure_warning:
+        log.warning("%s (--api-key)", server.exposure_warning)
     print(f"QC Station serving on {server.url}  (docs: {server.url}/docs; Ctrl+C to stop)", flush=True)
 
     stop_event = stop or threading.Event()

@@ -65,6 +65,17 @@ class EmbeddedServer:
         return int(self.settings.server.port)
 
     @property
+    def exposure_warning(self) -> str | None:
+        """A sentence for the operator when the endpoint is reachable from the network without a key."""
+        from api.serve import is_loopback
+
+        s = self.settings.server
+        if is_loopback(s.host) or s.api_key:
+            return None
+        return (f"The HTTP endpoint listens on {s.host}:{self.port} without an API key: anyone on this "
+                "network can post images and read the history. Set an API key in the settings.")
+
+    @property
     def url(self) -> str:
         host = self.host
         if host in ("0.0.0.0", "::", ""):

@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     from station.settings import Settings
 
     dataset = Path(args.dataset)
+    load_at_start = os.getloadavg()[0]
     tmp = tempfile.TemporaryDirectory(prefix="qcs-bench-api-")
     work = Path(tmp.name)
     if args.model:
@@ -274,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     env = (f"{os.cpu_count()} CPU cores, torch threads {threads}, model `{model.info.backbone}` "
            f"({model.info.algorithm}), {len(paths)} distinct {WIDTH}×{HEIGHT} PNGs "
            f"({sum(p.stat().st_size for p in paths) / len(paths) / 2**20:.1f} MB each), "
-           f"image saving `{args.save_images}`, max batch {settings.inference.max_batch}")
+           f"image saving `{args.save_images}`, max batch {settings.inference.max_batch}; "
+           f"load average during the run {load_at_start:.1f} → {os.getloadavg()[0]:.1f} (the PC is shared)")
     for r in rows:
         print(" | ".join(x for x in r if x))
     if not args.no_write:

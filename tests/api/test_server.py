@@ -67,3 +67,11 @@ def test_port_in_use_raises_a_readable_oserror(tmp_path):
         with pytest.raises(OSError, match=f"cannot listen on 127.0.0.1:{port}"):
             server.start()
         assert not server.running
+
+
+def test_exposure_warning_only_on_the_network_without_key(tmp_path):
+    assert EmbeddedServer(None, make_settings(tmp_path)).exposure_warning is None
+    exposed = make_settings(tmp_path, **{"server.host": "0.0.0.0"})
+    assert "API key" in EmbeddedServer(None, exposed).exposure_warning
+    keyed = make_settings(tmp_path, **{"server.host": "0.0.0.0", "server.api_key": "k"})
+    assert EmbeddedServer(None, keyed).exposure_warning is None
