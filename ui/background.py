@@ -71,8 +71,14 @@ def run_async(
     def _finish(value: Any, cb: Callable | None) -> None:
         _LIVE.discard(relay)
         relay.deleteLater()
-        if cb is not None:
+        if cb is None:
+            return
+        try:
             cb(value)
+        except RuntimeError as exc:  # the page was closed while its query ran: nobody to tell
+            if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
+                raise
+            log.debug("background answer for a deleted widget dropped: %s", exc)
 
     relay.done.connect(lambda _t, r: _finish(r, on_done))
     relay.failed.connect(lambda _t, e: _finish(e, on_error))

@@ -46,7 +46,10 @@ class RecordTableModel(QAbstractTableModel):
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._failed: set[int] = set()
         self._inflight: int | None = None
-        self._pump_scheduled = False
+        self._pump_timer = QTimer(self)  # owned: never fires after the model is gone
+        self._pump_timer.setSingleShot(True)
+        self._pump_timer.setInterval(0)
+        self._pump_timer.timeout.connect(self._pump)
         self._model_names: dict[str, str] = {}
         self._last_page = 0
         self._headers = (
@@ -158,12 +161,10 @@ class RecordTableModel(QAbstractTableModel):
         self._schedule_pump()
 
     def _schedule_pump(self) -> None:
-        if not self._pump_scheduled:
-            self._pump_scheduled = True
-            QTimer.singleShot(0, self._pump)
+        if not self._pump_timer.isActive():
+            self._pump_timer.start()
 
     def _pump(self) -> None:
-        self._pump_scheduled = False
         if self._inflight is not None:
             return
         while self._wanted:
