@@ -239,8 +239,10 @@ def main(argv: list[str] | None = None) -> int:
             when, f"p{next(counter)}.png", "NG", img, img, img), r)
         report(f"ImageStore.save, {size}×{size} with lossless PNG original", ms, "ms")
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     env = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores shared with other "
-           f"engineers' jobs, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
+           f"engineers' jobs (load average {load:.1f} at the end: figures are pessimistic), "
+           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
            f"{n:,} records, {size_mb:,.0f} MB file; median of {r} runs")
     if not args.no_write:
         write_section(ROOT / "docs" / "benchmarks.md", rows, env)

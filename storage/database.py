@@ -436,13 +436,6 @@ class Database:
         assert record is not None
         return record
 
-    def set_image_paths(self, record_id: int, image_path: str | None, result_path: str | None = None,
-                        heatmap_path: str | None = None) -> None:
-        """Attach saved image paths to a record (the station saves images after the reply)."""
-        with self._write_lock:
-            self._write("UPDATE inspections SET image_path = ?, result_path = ?, heatmap_path = ? "
-                        "WHERE id = ?", (image_path, result_path, heatmap_path, int(record_id)))
-
     def _stream_where(self, f: SearchFilters) -> tuple[str, list[Any]]:
         if f.trigram(self.has_fts):
             return f.where(name_mode="fts", fts_high=self._planner.fts_high(self._reader()))
@@ -487,6 +480,15 @@ class Database:
             "INSERT INTO meta(key, value) VALUES (?, '1') "
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", (GEN_KEY,))
         self._planner.invalidate()
+
+    def set_image_paths(self, record_id: int, image_path: str | None, result_path: str | None = None,
+                        heatmap_path: str | None = None) -> None:
+        """Attach saved images to a stored record (the station saves them after answering)."""
+        cur = self._write(
+            "UPDATE inspections SET image_path = ?, result_path = ?, heatmap_path = ?, image_pruned = 0 "
+            "WHERE id = ?", (image_path, result_path, heatmap_path, int(record_id)))
+        if cur.rowcount == 0:
+            raise RecordNotFound(f"no inspection record with figId {record_id}")
 
     def mark_pruned(self, image_paths: Iterable[str]) -> int:
         """Clear the image paths of records whose original image is ``image_paths``; count them."""

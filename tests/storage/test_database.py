@@ -113,3 +113,22 @@ def test_backup_to_copies_a_consistent_database(fixture_db, tmp_path):
     copy = fixture_db.backup_to(tmp_path / "copy.sqlite3")
     with Database(copy) as other:
         assert other.count() == 8
+
+
+def test_bulk_import_gives_the_same_history_as_inserts(tmp_path):
+    from tests.storage.conftest import fixture_records
+
+    records = fixture_records() * 40
+    with Database(tmp_path / "a.sqlite3") as a, Database(tmp_path / "b.sqlite3") as b:
+        a.insert_many(records)
+        assert b.import_records(iter(records), batch=100) == 320
+        assert a.stat_by_date("2024-03-01", "2024-03-04") == b.stat_by_date("2024-03-01", "2024-03-04")
+        for f in ({"name": "bottle"}, {"name": "瓶子_缺陷", "label": "NG"}, {"num": 0, "page": 3}):
+            pa, pb = a.search(**f), b.search(**f)
+            assert pa.total == pb.total > 0
+            assert [r.id for r in pa.data] == [r.id for r in pb.data]
+        assert b.get_meta("fts_indexed_id") == "320"  # names indexed with each batch
+        assert b.insert(make_record(datetime(2024, 3, 5), "NG")) == 321  # triggers back in place
+        assert b.stat_by_date("2024-03-05", "2024-03-05")[0]["ng_count"] == 1
+        with pytest.raises(InvalidQuery):
+            b.import_records([b.get(1)])  # figIds are assigned, never imported

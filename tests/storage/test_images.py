@@ -125,3 +125,21 @@ def test_unwritable_folder_pauses_instead_of_raising(tmp_path):
     store = ImageStore(tmp_path, min_free_mb=0)
     assert store.save(datetime(2024, 1, 1), "a", "NG", picture()) is None
     assert "cannot write images" in store.pop_warning()
+
+
+def test_images_saved_after_the_insert_are_attached_and_pruned_later(db, tmp_path):
+    """The station's order: insert the record, answer the caller, then save images and attach them."""
+    from storage import RecordNotFound
+
+    store = ImageStore(tmp_path, quota_mb=0.05, min_free_mb=0)
+    when = datetime(2024, 3, 1, 8)
+    rid = db.insert(make_record(when, "NG"))
+    saved = store.save(when, "p.png", "NG", picture(), picture(1), picture(2))
+    db.set_image_paths(rid, saved.image_path, saved.result_path, saved.heatmap_path)
+    got = db.get(rid)
+    assert (got.image_path, got.result_path, got.heatmap_path) == (saved.image_path, saved.result_path,
+                                                                   saved.heatmap_path)
+    assert store.enforce_quota(db) == 1
+    assert db.get(rid).image_pruned and db.get(rid).image_path is None
+    with pytest.raises(RecordNotFound):
+        db.set_image_paths(999, "images/x.jpg")
