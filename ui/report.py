@@ -21,8 +21,29 @@ from ui.history_page import resolve_image_path
 from ui.stats_data import StatsSnapshot
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShiftReport", text)
+def _labels() -> dict[str, str]:
+    """The report's words in the UI language (literal calls so lupdate finds them)."""
+    return {
+        "charts": QCoreApplication.translate("ShiftReport", "Charts"),
+        "counts": QCoreApplication.translate("ShiftReport", "Counts"),
+        "defects_found": QCoreApplication.translate("ShiftReport", "Defects found"),
+        "inspected": QCoreApplication.translate("ShiftReport", "Inspected"),
+        "last_ng_parts": QCoreApplication.translate("ShiftReport", "Last NG parts"),
+        "ng": QCoreApplication.translate("ShiftReport", "NG"),
+        "ng_rate": QCoreApplication.translate("ShiftReport", "NG rate"),
+        "no_ng_parts_in_this_period": QCoreApplication.translate("ShiftReport", "No NG parts in this period."),
+        "ok": QCoreApplication.translate("ShiftReport", "OK"),
+        "per_shift": QCoreApplication.translate("ShiftReport", "Per shift"),
+        "period": QCoreApplication.translate("ShiftReport", "Period"),
+        "qc_station_shift_report": QCoreApplication.translate("ShiftReport", "QC Station shift report"),
+        "shift": QCoreApplication.translate("ShiftReport", "Shift"),
+        "yield": QCoreApplication.translate("ShiftReport", "Yield"),
+        "defects": QCoreApplication.translate("ShiftReport", "defects"),
+        "generated": QCoreApplication.translate("ShiftReport", "generated"),
+        "image_not_saved": QCoreApplication.translate("ShiftReport", "image not saved"),
+        "image_pruned_by_quota": QCoreApplication.translate("ShiftReport", "image pruned by quota"),
+        "score": QCoreApplication.translate("ShiftReport", "score"),
+    }
 
 
 def render_chart_pngs(charts: dict[str, Any], width: int = 900) -> list[tuple[str, bytes]]:
@@ -76,11 +97,12 @@ def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: 
     """The report as one self-contained HTML document."""
     generated = generated or datetime.now()
     esc = html.escape
+    L = _labels()  # noqa: N806 - a short name keeps the markup readable
     yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
     ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"
     rows = [
-        (_tr("Inspected"), f"{snap.total:,}"), (_tr("OK"), f"{snap.ok:,}"), (_tr("NG"), f"{snap.ng:,}"),
-        (_tr("NG rate"), ng_rate), (_tr("Yield"), yield_text), (_tr("Defects found"), f"{snap.defect_total:,}"),
+        (L["inspected"], f"{snap.total:,}"), (L["ok"], f"{snap.ok:,}"), (L["ng"], f"{snap.ng:,}"),
+        (L["ng_rate"], ng_rate), (L["yield"], yield_text), (L["defects_found"], f"{snap.defect_total:,}"),
     ]
     summary = "".join(f"<tr><th align='left'>{esc(k)}</th><td align='right'>{esc(v)}</td></tr>" for k, v in rows)
     shift_rows = "".join(
@@ -88,35 +110,35 @@ def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: 
         f"<td align='right'>{b.ng:,}</td><td align='right'>{b.ng_rate * 100:.2f} %</td></tr>"
         for b in snap.by_shift if b.total)
     shift_table = (
-        f"<h2>{esc(_tr('Per shift'))}</h2><table border='1' cellspacing='0' cellpadding='4'>"
-        f"<tr><th>{esc(_tr('Shift'))}</th><th>{esc(_tr('Inspected'))}</th><th>{esc(_tr('OK'))}</th>"
-        f"<th>{esc(_tr('NG'))}</th><th>{esc(_tr('NG rate'))}</th></tr>{shift_rows}</table>"
+        f"<h2>{esc(L['per_shift'])}</h2><table border='1' cellspacing='0' cellpadding='4'>"
+        f"<tr><th>{esc(L['shift'])}</th><th>{esc(L['inspected'])}</th><th>{esc(L['ok'])}</th>"
+        f"<th>{esc(L['ng'])}</th><th>{esc(L['ng_rate'])}</th></tr>{shift_rows}</table>"
         if shift_rows else "")
     chart_html = "".join(
         f"<p><img src='{_uri(png, 'image/png')}' width='640' alt='{esc(title)}'></p>" for title, png in charts)
     cells = []
     for rec, jpeg in ng_images:
         img = (f"<img src='{_uri(jpeg, 'image/jpeg')}' width='200'>" if jpeg
-               else f"<i>{esc(_tr('image pruned by quota') if rec.image_pruned else _tr('image not saved'))}</i>")
+               else f"<i>{esc(L['image_pruned_by_quota'] if rec.image_pruned else L['image_not_saved'])}</i>")
         reviewed = f" → {esc(rec.review_label)}" if rec.review_label else ""
         cells.append(
             f"<td valign='top' align='center'>{img}<br><b>{esc(rec.name)}</b><br>"
-            f"{rec.timestamp:%Y-%m-%d %H:%M:%S}<br>{esc(_tr('score'))} {rec.normalized_score:.2f}× · "
-            f"{esc(_tr('defects'))} {rec.defect_count}{reviewed}</td>")
+            f"{rec.timestamp:%Y-%m-%d %H:%M:%S}<br>{esc(L['score'])} {rec.normalized_score:.2f}× · "
+            f"{esc(L['defects'])} {rec.defect_count}{reviewed}</td>")
     ng_html = "".join("<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4))
     ng_section = (f"<table cellspacing='6'>{ng_html}</table>" if cells
-                  else f"<p>{esc(_tr('No NG parts in this period.'))}</p>")
+                  else f"<p>{esc(L['no_ng_parts_in_this_period'])}</p>")
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        f"<title>{esc(_tr('QC Station shift report'))}</title>"
+        f"<title>{esc(L['qc_station_shift_report'])}</title>"
         "<style>body{font-family:sans-serif;margin:24px;color:#111} table{border-collapse:collapse}"
         " th,td{padding:4px 10px} h1{margin-bottom:2px} .sub{color:#555}</style></head><body>"
-        f"<h1>{esc(_tr('QC Station shift report'))}</h1>"
-        f"<p class='sub'>{esc(_tr('Period'))}: <b>{esc(snap.period.label)}</b> · "
-        f"{esc(_tr('generated'))} {generated:%Y-%m-%d %H:%M}</p>"
-        f"<h2>{esc(_tr('Counts'))}</h2><table border='1' cellspacing='0' cellpadding='4'>{summary}</table>"
-        f"{shift_table}<h2>{esc(_tr('Charts'))}</h2>{chart_html}"
-        f"<h2>{esc(_tr('Last NG parts'))}</h2>{ng_section}</body></html>")
+        f"<h1>{esc(L['qc_station_shift_report'])}</h1>"
+        f"<p class='sub'>{esc(L['period'])}: <b>{esc(snap.period.label)}</b> · "
+        f"{esc(L['generated'])} {generated:%Y-%m-%d %H:%M}</p>"
+        f"<h2>{esc(L['counts'])}</h2><table border='1' cellspacing='0' cellpadding='4'>{summary}</table>"
+        f"{shift_table}<h2>{esc(L['charts'])}</h2>{chart_html}"
+        f"<h2>{esc(L['last_ng_parts'])}</h2>{ng_section}</body></html>")
 
 
 def write_report(path: str | Path, snap: StatsSnapshot, charts: list[tuple[str, bytes]],
@@ -133,7 +155,7 @@ def write_report(path: str | Path, snap: StatsSnapshot, charts: list[tuple[str, 
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle(_tr("QC Station shift report"))
+    writer.setTitle(_labels()["qc_station_shift_report"])
     doc = QTextDocument()
     doc.setHtml(doc_html)
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
