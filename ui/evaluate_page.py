@@ -13,6 +13,7 @@ so the one-thread-per-model rule holds while the line runs; a model file is load
 from __future__ import annotations
 
 import csv
+import html
 import json
 import logging
 import random
@@ -545,9 +546,9 @@ class EvaluatePage(QWidget):
         r = self.table_model.row(i)
         pred = self.table_model.prediction(i)
         color = "#2a2" if pred == r.label else "#d33"
-        return (f"<b>{r.name}</b> &nbsp; {self.tr('true')} <b>{r.label}</b> ({r.defect}) &nbsp; "
-                f"{self.tr('judged')} <b style='color:{color}'>{pred}</b> &nbsp; "
-                f"{self.tr('score')} {r.score:.4g}")
+        true_, judged, score = self.tr("true"), self.tr("judged"), self.tr("score")
+        return (f"<b>{html.escape(r.name)}</b> &nbsp; {true_} <b>{r.label}</b> ({html.escape(r.defect)}) &nbsp; "
+                f"{judged} <b style='color:{color}'>{pred}</b> &nbsp; {score} {r.score:.4g}")
 
     def _on_overlay(self, _token: int, result: tuple[str, QImage, Any]) -> None:
         path, image, _res = result

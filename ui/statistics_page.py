@@ -205,11 +205,13 @@ class StatisticsPage(QWidget):
         self.snapshot = snap
         yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
         ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"
+        inspected, ok, ng = self.tr("Inspected"), self.tr("OK"), self.tr("NG")
+        yield_, found = self.tr("Yield"), self.tr("Defects found")
         self.summary.setText(
-            f"<span style='font-size:13pt'>{self.tr('Inspected')} <b>{snap.total:,}</b> &nbsp;&nbsp; "
-            f"{self.tr('OK')} <b>{snap.ok:,}</b> &nbsp;&nbsp; {self.tr('NG')} <b>{snap.ng:,}</b> "
-            f"({ng_rate}) &nbsp;&nbsp; {self.tr('Yield')} <b>{yield_text}</b> &nbsp;&nbsp; "
-            f"{self.tr('Defects found')} <b>{snap.defect_total:,}</b></span>")
+            f"<span style='font-size:13pt'>{inspected} <b>{snap.total:,}</b> &nbsp;&nbsp; "
+            f"{ok} <b>{snap.ok:,}</b> &nbsp;&nbsp; {ng} <b>{snap.ng:,}</b> "
+            f"({ng_rate}) &nbsp;&nbsp; {yield_} <b>{yield_text}</b> &nbsp;&nbsp; "
+            f"{found} <b>{snap.defect_total:,}</b></span>")
         days = [row["stat_date"][5:] for row in snap.by_day]
         self.daily_chart.set_data(
             days, {self.tr("records"): [r["record_count"] for r in snap.by_day],

@@ -220,13 +220,15 @@ class RecordDetailPanel(QWidget):
             self.context.setPlainText("")
             self.review_state.setText("")
             return
+        t_score, t_defects = self.tr("score"), self.tr("defects")
+        t_source, t_model = self.tr("source"), self.tr("model")
         model_name = self.model_names.get(record.model_id or "", (record.model_id or "")[:10])
         model = html.escape(f"{model_name} v{record.model_version}") if record.model_id else "-"
         self.header.setText(
             f"<b>#{record.id} {html.escape(record.name)}</b> &nbsp; {record.timestamp:%Y-%m-%d %H:%M:%S} &nbsp; "
-            f"<b>{record.final_label}</b> &nbsp; {self.tr('score')} {record.score:.4g} "
-            f"({record.normalized_score:.2f}×) &nbsp; {self.tr('defects')} {record.defect_count} &nbsp; "
-            f"{self.tr('source')} {record.source} &nbsp; {self.tr('model')} {model}")
+            f"<b>{record.final_label}</b> &nbsp; {t_score} {record.score:.4g} "
+            f"({record.normalized_score:.2f}×) &nbsp; {t_defects} {record.defect_count} &nbsp; "
+            f"{t_source} {html.escape(record.source)} &nbsp; {t_model} {model}")
         loading = self.tr("loading…")
         if record.image_pruned:
             msg = self.tr("Image pruned by quota")

@@ -219,7 +219,7 @@ class RecordTableModel(QAbstractTableModel):
             return rec.part_id or ""
         if key == "verdict":
             if rec.review_label and rec.review_label != rec.label:
-                return f"{rec.review_label} ({self.tr('was')} {rec.label})"
+                return self.tr("{0} (was {1})").format(rec.review_label, rec.label)
             return f"{rec.label} ✓" if rec.review_label else rec.label
         if key == "defects":
             return str(rec.defect_count)
