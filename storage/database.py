@@ -14,16 +14,17 @@ missing but the file is always consistent. Pass ``synchronous="FULL"`` to fsync 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from storage import schema, stats
 from storage.errors import (
@@ -42,6 +43,7 @@ from storage.search_plan import GEN_KEY, ORDER_DESC, SearchPlanner
 from storage.timeutil import parse_day, to_db
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 AUTO_CHECK_BYTES = 64 * 2**20  # smaller files are checked at every start (well under a second)
 CLEAN_KEY = "clean_shutdown"
@@ -62,6 +64,19 @@ class SearchPage:
     def to_seed(self) -> dict[str, Any]:
         """The seed-000 ``{total, data}`` answer."""
         return {"total": self.total, "data": [r.to_seed_row() for r in self.data]}
+
+
+def _sqlite_errors(method: Callable[..., T]) -> Callable[..., T]:
+    """SQLite failures (disk full, I/O error, duplicate figId) become a StorageError that names the file."""
+
+    @functools.wraps(method)
+    def wrapper(self: Database, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StorageError(f"history database {self.path}: {method.__name__} failed: {exc}") from exc
+
+    return wrapper
 
 
 def _stamp() -> str:
@@ -333,6 +348,7 @@ class Database:
 
     # ---------------------------------------------------------------- writes
 
+    @_sqlite_errors
     def insert(self, record: InspectionRecord) -> int:
         """Store one record in its own transaction; returns the new figId."""
         if record.id is not None:
@@ -344,6 +360,7 @@ class Database:
             self._index_names()
         return fig_id
 
+    @_sqlite_errors
     def insert_many(self, records: Iterable[InspectionRecord]) -> list[int]:
         """Store records in one transaction (all or none); returns their figIds in order."""
         prepared = [(r.id, record_params(r)) for r in records]
@@ -370,6 +387,7 @@ class Database:
             self._index_names()
         return ids
 
+    @_sqlite_errors
     def import_records(self, records: Iterable[InspectionRecord], batch: int = 50_000) -> int:
         """Bulk insert (history imports, benchmark builds): ~10× faster than :meth:`insert_many`.
 
@@ -410,6 +428,7 @@ class Database:
                 raise
         return len(params)
 
+    @_sqlite_errors
     def set_review(self, record_id: int, label: str | None, note: str | None = None) -> InspectionRecord:
         """Record the operator's verdict (``None`` clears the review); statistics follow it."""
         if label is not None:
@@ -481,6 +500,7 @@ class Database:
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", (GEN_KEY,))
         self._planner.invalidate()
 
+    @_sqlite_errors
     def set_image_paths(self, record_id: int, image_path: str | None, result_path: str | None = None,
                         heatmap_path: str | None = None) -> None:
         """Attach saved images to a stored record (the station saves them after answering)."""
@@ -490,6 +510,7 @@ class Database:
         if cur.rowcount == 0:
             raise RecordNotFound(f"no inspection record with figId {record_id}")
 
+    @_sqlite_errors
     def mark_pruned(self, image_paths: Iterable[str]) -> int:
         """Clear the image paths of records whose original image is ``image_paths``; count them."""
         paths = list(image_paths)
@@ -505,21 +526,25 @@ class Database:
                 changed += cur.rowcount
         return changed
 
+    @_sqlite_errors
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._reader().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
+    @_sqlite_errors
     def set_meta(self, key: str, value: str) -> None:
         self._write("INSERT INTO meta(key, value) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
 
     # ---------------------------------------------------------------- reads
 
+    @_sqlite_errors
     def get(self, record_id: int) -> InspectionRecord | None:
         row = self._reader().execute(
             f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id = ?", (int(record_id),)).fetchone()
         return row_record(row) if row else None
 
+    @_sqlite_errors
     def recent(self, limit: int = 120) -> list[InspectionRecord]:
         """The newest ``limit`` records, newest first (seed ``getRecent``)."""
         limit = _check_limit(limit)
@@ -527,6 +552,7 @@ class Database:
             f"SELECT {SELECT_COLUMNS} FROM inspections{ORDER_DESC} LIMIT ?", (limit,)).fetchall()
         return [row_record(r) for r in rows]
 
+    @_sqlite_errors
     def records_after(self, last_id: int, limit: int = 500) -> list[InspectionRecord]:
         """Records with figId above ``last_id`` in figId order (for mirrors such as the ES sync)."""
         rows = self._reader().execute(
@@ -538,6 +564,7 @@ class Database:
         row = self._reader().execute("SELECT COALESCE(sum(record_count), 0) FROM stats_hourly").fetchone()
         return int(row[0])
 
+    @_sqlite_errors
     def stat_by_date(
         self, start: date | datetime | str | None = None, end: date | datetime | str | None = None
     ) -> list[dict[str, Any]]:
@@ -563,6 +590,7 @@ class Database:
                         "ng_count": int(ng)})
         return out
 
+    @_sqlite_errors
     def search(
         self,
         limit: int = 20,
@@ -629,6 +657,7 @@ class Database:
         finally:
             cur.close()
 
+    @_sqlite_errors
     def export_csv(self, path: str | os.PathLike[str], **filters: Any) -> int:
         """Write every record matching the :meth:`search` filters to a CSV file (UTF-8 with BOM,
         newest first, streamed); returns the number of rows."""
@@ -642,6 +671,7 @@ class Database:
 
     # ---------------------------------------------------------------- statistics
 
+    @_sqlite_errors
     def yield_stats(
         self,
         start: date | datetime | str,
@@ -657,9 +687,11 @@ class Database:
         finally:
             conn.execute("COMMIT")
 
+    @_sqlite_errors
     def defect_count_distribution(self, start: Any = None, end: Any = None) -> dict[int, int]:
         return stats.defect_count_distribution(self._reader(), start, end)
 
+    @_sqlite_errors
     def score_histogram(self, start: Any = None, end: Any = None, bins: int = 40,
                         field: Literal["normalized_score", "score"] = "normalized_score",
                         lo: float | None = None, hi: float | None = None) -> stats.ScoreHistogram:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from storage import Database, InvalidQuery, InvalidRecord, RecordNotFound, StorageError
+from storage import Database, InspectionRecord, InvalidQuery, InvalidRecord, RecordNotFound, StorageError
 from tests.storage.conftest import make_record
 
 
@@ -132,3 +132,10 @@ def test_bulk_import_gives_the_same_history_as_inserts(tmp_path):
         assert b.stat_by_date("2024-03-05", "2024-03-05")[0]["ng_count"] == 1
         with pytest.raises(InvalidQuery):
             b.import_records([b.get(1)])  # figIds are assigned, never imported
+
+
+def test_sqlite_failures_become_storage_errors_naming_the_file(db):
+    fig_id = db.insert(make_record(datetime(2024, 1, 1)))
+    with pytest.raises(StorageError, match="history.sqlite3.*insert_many failed.*UNIQUE"):
+        db.insert(InspectionRecord(**{**make_record(datetime(2024, 1, 2)).__dict__, "id": fig_id}))
+    assert db.count() == 1
