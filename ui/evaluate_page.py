@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async
+from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.tasks import BackgroundTask
 from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, EvalTableModel
@@ -636,3 +636,4 @@ class EvaluatePage(QWidget):
             self._task.cancel()
             self._task.wait(5)
         self._overlay.cancel()
+        wait_for_pool(3000)

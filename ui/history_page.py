@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async
+from ui.background import LatestOnly, run_async, wait_for_pool
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
 
@@ -538,3 +538,4 @@ class HistoryPage(QWidget):
         self._live_timer.stop()
         self._debounce.stop()
         self._query.cancel()
+        wait_for_pool(3000)  # reads must end before the station closes the database under them

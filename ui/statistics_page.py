@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async
+from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.stats_data import Period, StatsSnapshot, collect, make_period
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
 
@@ -312,3 +312,4 @@ class StatisticsPage(QWidget):
     def shutdown(self) -> None:
         self._timer.stop()
         self._query.cancel()
+        wait_for_pool(3000)  # reads must end before the station closes the database under them
