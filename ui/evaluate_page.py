@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -57,6 +58,40 @@ from widgets.image_convert import FitImageLabel, bgr_to_qimage, thumbnail
 log = logging.getLogger(__name__)
 
 SLIDER_STEPS = 1000
+
+
+class ErrorFilterProxy(QSortFilterProxyModel):
+    """Sorting by any column (scores as numbers) and an optional "errors only" view."""
+
+    def __init__(self, source: EvalTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._errors_only = False
+        self.setSourceModel(source)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def _refilter(self, change=None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            if change:
+                change()
+            self.endFilterChange()
+        else:
+            if change:
+                change()
+            self.invalidateFilter()
+
+    def set_errors_only(self, on: bool) -> None:
+        self._refilter(lambda: setattr(self, "_errors_only", bool(on)))
+
+    def threshold_changed(self) -> None:
+        if self._errors_only:
+            self._refilter()
+
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:  # noqa: N802 - Qt override
+        if not self._errors_only:
+            return True
+        return self._source.prediction(row) != self._source.row(row).label
 
 
 class StationModel:
@@ -176,8 +211,11 @@ class EvaluatePage(QWidget):
 
         # -- per-image table
         self.table_model = EvalTableModel(self)
+        self.proxy = ErrorFilterProxy(self.table_model, self)
         self.table = QTableView()
-        self.table.setModel(self.table_model)
+        self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # report order first
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -203,8 +241,12 @@ class EvaluatePage(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.table, 1)
         row = QHBoxLayout()
+        self.errors_only = QCheckBox(self.tr("Errors only"))
+        self.errors_only.setToolTip(self.tr("Show only missed defects and over-detections at this threshold"))
+        self.errors_only.toggled.connect(self.proxy.set_errors_only)
         row.addWidget(self.play_button)
         row.addWidget(self.interval)
+        row.addWidget(self.errors_only)
         row.addStretch(1)
         row.addWidget(self.export_csv_button)
         row.addWidget(self.export_fig_button)
@@ -438,7 +480,7 @@ class EvaluatePage(QWidget):
         self.status.setText(self.tr("{0}: {1} images ({2} OK, {3} NG), model {4}").format(
             Path(report.dataset).name, len(report.rows), n_ok, len(report.rows) - n_ok, report.model.get("name")))
         if report.rows:
-            self.table.selectRow(0)
+            self.select_source_row(0)
         run_async(_thumbnails, [r.path for r in report.rows], on_done=self._on_thumbs)
 
     def _on_thumbs(self, thumbs: dict[int, QImage]) -> None:
@@ -493,6 +535,7 @@ class EvaluatePage(QWidget):
         for key, cell in self.confusion_cells.items():
             cell.setText(str(m["confusion"][key]))
         self.table_model.set_threshold(t)
+        self.proxy.threshold_changed()
         self._draw_histogram()
         self._update_use_button()
         return m
@@ -538,9 +581,18 @@ class EvaluatePage(QWidget):
     def _on_row(self, current: Any, _previous: Any) -> None:
         if not current.isValid() or self.report is None or self.eval_model is None:
             return
-        row = self.table_model.row(current.row())
-        self.viewer_caption.setText(self._caption(current.row()))
+        src = self.proxy.mapToSource(current).row()
+        row = self.table_model.row(src)
+        self.viewer_caption.setText(self._caption(src))
         self._overlay.submit(_predict_one, self.eval_model, row.path, float(self.settings.ui.heatmap_opacity))
+
+    def select_source_row(self, i: int) -> bool:
+        """Select image ``i`` of the report (whatever the sorting); False when it is filtered out."""
+        index = self.proxy.mapFromSource(self.table_model.index(i, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        return True
 
     def _caption(self, i: int) -> str:
         r = self.table_model.row(i)
@@ -552,7 +604,7 @@ class EvaluatePage(QWidget):
 
     def _on_overlay(self, _token: int, result: tuple[str, QImage, Any]) -> None:
         path, image, _res = result
-        current = self.table.currentIndex()
+        current = self.proxy.mapToSource(self.table.currentIndex())
         if current.isValid() and self.table_model.row(current.row()).path == path:
             self.viewer.set_image(image)
 
@@ -574,7 +626,8 @@ class EvaluatePage(QWidget):
         if not self._order:
             self._toggle_play(False)
             return
-        self.table.selectRow(self._order.pop(0))
+        while self._order and not self.select_source_row(self._order.pop(0)):
+            pass  # hidden by "errors only": go to the next one
 
     # -- export -------------------------------------------------------------------------------------
     def write_csv(self, path: str | Path) -> Path:

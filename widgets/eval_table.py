@@ -75,6 +75,8 @@ class EvalTableModel(QAbstractTableModel):
         pred = self.prediction(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.name, r.label, pred, f"{r.score:.4g}", r.defect)[col]
+        if role == Qt.ItemDataRole.UserRole:  # sort key: scores as numbers
+            return (r.name, r.label, pred, float(r.score), r.defect)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return self._thumbs.get(index.row())
         if role == Qt.ItemDataRole.SizeHintRole and col == 0 and self._thumbs:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from station.core import Station
 from station.settings import Settings
@@ -82,7 +83,7 @@ def test_real_category_matches_cli(qtbot, page, datasets, trained_model_path, tm
     assert p.hist.threshold_line.value() == pytest.approx(rep["threshold"])
 
     # clicking a row shows the image with its overlay (predicted through the station)
-    p.table.selectRow(3)
+    assert p.select_source_row(3)
     qtbot.waitUntil(lambda: p.viewer.image() is not None, timeout=30_000)
     assert p.report.rows[3].name in p.viewer_caption.text()
 
@@ -104,6 +105,15 @@ def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
     p.set_threshold(scores[-1] + 1.0)
     assert p.miss_label.text() == "100.0 %" and p.over_label.text() == "0.0 %"
     assert {p.table_model.prediction(i) for i in range(8)} == {"OK"}
+    # "errors only" lists the four missed NG images; sorting by score orders them by number
+    p.errors_only.setChecked(True)
+    assert p.proxy.rowCount() == 4
+    assert {p.proxy.index(i, 1).data() for i in range(4)} == {"NG"}
+    p.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    shown = [float(p.proxy.index(i, 3).data(Qt.ItemDataRole.UserRole)) for i in range(4)]
+    assert shown == sorted(shown, reverse=True)
+    p.errors_only.setChecked(False)
+    assert p.proxy.rowCount() == 8
     # below every score: nothing missed, every OK over-detected
     p.set_threshold(scores[0] - 1e-6)
     assert p.miss_label.text() == "0.0 %" and p.over_label.text() == "100.0 %"
@@ -115,6 +125,7 @@ def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
     # shuffled playback walks through every image once, then stops
     from PySide6.QtCore import QModelIndex
 
+    p.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     p.interval.setValue(100)
     p.table.setCurrentIndex(QModelIndex())
     seen = []
