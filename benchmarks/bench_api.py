@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_api.py --seconds 15 --no-write   # quick look
 
 Phases, all on the same CPU model and the same 1280×1024 PNGs (bottle test images, resized):
-1+2. interleaved pairs, on one worker thread: the same PNG judged in-process
+1+2. alternating blocks of the 8 images, on one worker thread: the same PNG judged in-process
    (``model.predict([png_path])``: read + decode + model, one image at a time: the baseline) and
    posted to ``/analyze_image`` by one client; the difference of the p50s is the HTTP overhead
    (transfer, parsing, queue hand-off, recording the row, JSON). ``predict`` on already decoded
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     str_paths = [str(p) for p in paths]
     bodies = [p.read_bytes() for p in paths]
     try:
-        # ---- phases 1 + 2, interleaved pairs so both see the same background load: the same PNG
+        # ---- phases 1 + 2, alternating blocks so both see the same background load: the same PNG
         # judged in-process (model.predict on the file: read + decode + model) and over HTTP.
         # On a worker thread, as the station does (on a loaded 2-core PC torch ran several times
         # slower in the main thread, which would flatter the HTTP figures).
@@ -159,24 +159,25 @@ def main(argv: list[str] | None = None) -> int:
             for img in arrays[:2]:
                 model.predict([img])
                 session.post(f"{url}/analyze_image", data=bodies[0]).json()
-            n = 0
             t_end = time.monotonic() + args.baseline_seconds
             while time.monotonic() < t_end:
-                i = n % len(paths)
-                s0 = time.perf_counter()
-                model.predict([str_paths[i]])
-                s1 = time.perf_counter()
-                r = session.post(f"{url}/analyze_image?response_type=context", data=bodies[i],
-                                 headers={"Content-Type": "application/octet-stream"}, timeout=60)
-                r.raise_for_status()
-                r.json()
-                s2 = time.perf_counter()
-                model.predict([arrays[i]])
-                s3 = time.perf_counter()
-                pairs["inproc"].append((s1 - s0) * 1000)
-                pairs["http"].append((s2 - s1) * 1000)
-                pairs["array"].append((s3 - s2) * 1000)
-                n += 1
+                # blocks of len(paths), alternating: drift of the machine's load cancels out, and
+                # torch's thread team is not switched between two threads on every image
+                for i in range(len(paths)):
+                    s0 = time.perf_counter()
+                    model.predict([str_paths[i]])
+                    pairs["inproc"].append((time.perf_counter() - s0) * 1000)
+                for i in range(len(paths)):
+                    s0 = time.perf_counter()
+                    r = session.post(f"{url}/analyze_image?response_type=context", data=bodies[i],
+                                     headers={"Content-Type": "application/octet-stream"}, timeout=60)
+                    r.raise_for_status()
+                    r.json()
+                    pairs["http"].append((time.perf_counter() - s0) * 1000)
+                for i in range(len(paths)):
+                    s0 = time.perf_counter()
+                    model.predict([arrays[i]])
+                    pairs["array"].append((time.perf_counter() - s0) * 1000)
 
         worker = threading.Thread(target=paired, name="bench-paired")
         worker.start()
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         array_p50 = statistics.median(pairs["array"])
         inproc_rate = len(pairs["inproc"]) / (sum(pairs["inproc"]) / 1000)
         overhead = single_p50 - inproc_p50
-        print(f"{len(pairs['http'])} pairs: in-process p50 {inproc_p50:.1f} ms ({inproc_rate:.2f} images/s), "
+        print(f"{len(pairs['http'])} images each: in-process p50 {inproc_p50:.1f} ms ({inproc_rate:.2f} images/s), "
               f"HTTP p50 {single_p50:.1f} ms, overhead {overhead:.1f} ms ({overhead / single_p50 * 100:.1f} %); "
               f"predict on decoded arrays p50 {array_p50:.1f} ms", flush=True)
 
@@ -270,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     row(f"{args.clients} clients: p50 / p99 latency", f"{p50:.0f} / {p99:.0f} ms")
     row("failed requests", f"{failed} of {ok + failed}", "0", failed == 0)
     row("stored records vs 200 answers", f"{records} / {ok}", "equal", records == ok)
+    quarters = " → ".join(f"{samples[min(len(samples) - 1, len(samples) * q // 4)]:.0f}" for q in range(4))
     row("server RSS start → end (max)", f"{rss_start:.0f} → {rss_end:.0f} MB ({max(samples):.0f})",
         "flat (≤ +50 MB)", growth <= 50)
+    row("server RSS at 0, ¼, ½, ¾ of the load, then end", f"{quarters} → {rss_end:.0f} MB")
     env = (f"{os.cpu_count()} CPU cores, torch threads {threads}, model `{model.info.backbone}` "
            f"({model.info.algorithm}), {len(paths)} distinct {WIDTH}×{HEIGHT} PNGs "
            f"({sum(p.stat().st_size for p in paths) / len(paths) / 2**20:.1f} MB each), "
