@@ -156,3 +156,47 @@ def test_image_error_answers_are_json_without_imagelen(fake_api, rtype):
     _station, _server, client = fake_api
     r = client.post(f"/analyze_image?response_type={rtype}&context_in_body", content=b"nope")
     assert r.status_code == 400 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
+
+
+def test_timeout_is_504_and_a_queued_request_is_dropped(tmp_path):
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"server.request_timeout_s": 0.5, "inference.max_batch": 1,
+                                          "storage.save_images": "none"})
+    with serving(settings, BrightSpotModel(gate=gate)) as (station, server, client):
+        import httpx
+
+        results: list = []
+
+        def post():
+            with httpx.Client(base_url=server.url, timeout=30) as c:
+                results.append(c.post("/analyze_image", content=png(grey_part())))
+
+        threads = [threading.Thread(target=post) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(20)
+        assert [r.status_code for r in results] == [504, 504]
+        assert results[0].json()["error"] == "timeout"
+        gate.set()  # the image already in the model finishes and is stored; the queued one was dropped
+        import time
+
+        deadline = time.monotonic() + 10
+        while station.database.count() < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        assert station.database.count() == 1
+        assert analyze_ok(client)["record_id"] == 2  # and the server still answers
+
+
+class BrokenModel(BrightSpotModel):
+    def predict(self, images, params=None):
+        raise RuntimeError("CUDA out of memory (simulated)")
+
+
+def test_engine_failure_is_500_json_and_the_server_survives(tmp_path):
+    with serving(make_settings(tmp_path, **{"storage.save_images": "none"}), BrokenModel()) as (st, _sv, client):
+        body = assert_error(client.post("/analyze_image", content=png(grey_part())), 500, "inspection_failed")
+        assert "out of memory" in body["reason"]
+        assert client.get("/ping").status_code == 200
+        assert st.database.count() == 0
