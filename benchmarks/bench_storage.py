@@ -35,6 +35,9 @@ from storage import Database, ImageStore, InspectionRecord  # noqa: E402
 DAYS = 60
 SHIFTS = [("A", "06:00"), ("B", "14:00"), ("C", "22:00")]
 START, END = "<!-- storage:start -->", "<!-- storage:end -->"
+NOTE = ("Searches are timed *cold* (the count cache emptied before every run); \"next page\" rows show "
+        "the same search paging on with its total cached. What the misses mean and what to do about "
+        "them: [docs/storage.md](storage.md#figures-and-known-limits).")
 
 
 def synthetic(count: int, offset: int = 0, total: int | None = None, seed: int = 1) -> list[InspectionRecord]:
@@ -264,7 +267,7 @@ def write_section(path: Path, rows: list[tuple[str, str, str, str]], env: str) -
     lines = [START, "## Storage (`benchmarks/bench_storage.py`)", "", env + ".", "",
              "| measurement | figure | target | met |", "| --- | ---: | ---: | :---: |"]
     lines += [f"| {w} | {f} | {t} | {o} |" for w, f, t, o in rows]
-    lines += ["", f"Written by `benchmarks/bench_storage.py` on {datetime.now():%Y-%m-%d %H:%M}.", END]
+    lines += ["", NOTE, "", f"Written by `benchmarks/bench_storage.py` on {datetime.now():%Y-%m-%d %H:%M}.", END]
     block = "\n".join(lines)
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     if START in text and END in text:
