@@ -133,14 +133,14 @@ def _fmt_auc(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def _predict_one(model: Any, path: str, opacity: float) -> tuple[str, QImage, Any]:
-    """Worker thread: the image with its heatmap and boxes, and the result."""
-    from inference.imageio import read_image
+def _predict_one(model: Any, path: str, opacity: float) -> tuple[str, QImage, QImage, Any]:
+    """Worker thread: the original, the image with its heatmap and boxes, and the result."""
+    from inference.imageio import read_image, to_bgr
     from inference.visualize import annotate
 
     image = read_image(path)
     result = model.predict([image])[0]
-    return path, bgr_to_qimage(annotate(image, result, opacity=opacity)), result
+    return path, bgr_to_qimage(to_bgr(image)), bgr_to_qimage(annotate(image, result, opacity=opacity)), result
 
 
 def _thumbnails(paths: list[str]) -> dict[int, QImage]:
@@ -254,13 +254,19 @@ class EvaluatePage(QWidget):
 
         # -- image with overlay
         self.viewer = FitImageLabel(self.tr("Run an evaluation, then pick an image."))
+        self.viewer.setToolTip(self.tr("Heatmap and defect boxes"))
+        self.original_view = FitImageLabel()
+        self.original_view.setToolTip(self.tr("Original image"))
         self.viewer_caption = QLabel()
         self.viewer_caption.setWordWrap(True)
         self.viewer_caption.setTextFormat(Qt.TextFormat.RichText)
         viewer_box = QWidget()
         vl = QVBoxLayout(viewer_box)
         vl.setContentsMargins(0, 0, 0, 0)
-        vl.addWidget(self.viewer, 1)
+        pair = QSplitter(Qt.Orientation.Horizontal)
+        pair.addWidget(self.original_view)
+        pair.addWidget(self.viewer)
+        vl.addWidget(pair, 1)
         vl.addWidget(self.viewer_caption)
 
         # -- metrics
@@ -343,7 +349,8 @@ class EvaluatePage(QWidget):
         main.addWidget(table_box)
         main.addWidget(right)
         main.setStretchFactor(0, 2)
-        main.setStretchFactor(1, 3)
+        main.setStretchFactor(1, 5)
+        main.setSizes([440, 1100])
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -602,10 +609,11 @@ class EvaluatePage(QWidget):
         return (f"<b>{html.escape(r.name)}</b> &nbsp; {true_} <b>{r.label}</b> ({html.escape(r.defect)}) &nbsp; "
                 f"{judged} <b style='color:{color}'>{pred}</b> &nbsp; {score} {r.score:.4g}")
 
-    def _on_overlay(self, _token: int, result: tuple[str, QImage, Any]) -> None:
-        path, image, _res = result
+    def _on_overlay(self, _token: int, result: tuple[str, QImage, QImage, Any]) -> None:
+        path, original, image, _res = result
         current = self.proxy.mapToSource(self.table.currentIndex())
         if current.isValid() and self.table_model.row(current.row()).path == path:
+            self.original_view.set_image(original)
             self.viewer.set_image(image)
 
     def _toggle_play(self, on: bool) -> None:
