@@ -333,21 +333,46 @@ class Station:
     # ----------------------------------------------------------------- recorder
     def _run_recorder(self) -> None:
         while True:
-            item = self._records.get()
-            if item is _STOP:
+            items = self._take_records()
+            if items is None:
                 return
-            job, result, infer_ms, waited_ms = item
             try:
-                inspection = self._record(job, result, infer_ms, waited_ms)
-            except Exception as exc:  # noqa: BLE001 - report to the caller, keep recording others
-                log.exception("could not record %s", job.name)
-                job.future.set_exception(StationError(f"could not store the result: {exc}"))
+                inspections = self._record_all(items)
+            except Exception as exc:  # noqa: BLE001 - report to the callers, keep recording others
+                log.exception("could not record %d result(s)", len(items))
+                for job, *_rest in items:
+                    job.future.set_exception(StationError(f"could not store the result: {exc}"))
                 continue
-            job.future.set_result(inspection)
-            self.events.publish(ResultReady(inspection))
-            self._save_images(inspection)
+            for (job, *_rest), inspection in zip(items, inspections, strict=True):
+                job.future.set_result(inspection)
+                self.events.publish(ResultReady(inspection))
+            for inspection in inspections:
+                self._save_images(inspection)
 
-    def _record(self, job: _Job, result: Any, infer_ms: float, waited_ms: float) -> Inspection:
+    def _take_records(self) -> list[tuple] | None:
+        """The next result plus any already waiting: one transaction for all (group commit)."""
+        first = self._records.get()
+        if first is _STOP:
+            return None
+        items = [first]
+        while len(items) < 64:
+            try:
+                item = self._records.get_nowait()
+            except queue.Empty:
+                break
+            if item is _STOP:
+                self._records.put(_STOP)  # handled on the next turn, after these are recorded
+                break
+            items.append(item)
+        return items
+
+    def _record_all(self, items: list[tuple]) -> list[Inspection]:
+        built = [self._build_record(*item) for item in items]
+        ids = self._database.insert_many([record for record, _job in built])
+        return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
+                for (record, job), rid, item in zip(built, ids, items, strict=True)]
+
+    def _build_record(self, job: _Job, result: Any, infer_ms: float, waited_ms: float) -> tuple[Any, _Job]:
         from storage import InspectionRecord
 
         model_info = job.model.info
@@ -368,8 +393,7 @@ class Station:
             regions=tuple(r.to_dict() for r in result.regions),
             extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold)},
         )
-        record_id = self._database.insert(record)
-        return Inspection(record=replace(record, id=record_id), result=result, image=job.image)
+        return record, job
 
     def _save_images(self, inspection: Inspection) -> None:
         """Runs after the caller has its answer: render and write images, then keep the quota."""

@@ -70,6 +70,9 @@ class MemoryDatabase:
         self.rows.append(replace(record, id=rid))
         return rid
 
+    def insert_many(self, records):
+        return [self.insert(r) for r in records]
+
     def set_image_paths(self, *args):
         pass
 
