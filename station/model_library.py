@@ -1,0 +1,226 @@
+"""The model library: the ``.qcs`` bundles in ``settings.models_dir`` — list, import, export, rename, delete.
+
+Why here and headless: the Models page, the train dialog and the CLI all need the same rules (safe
+file names, duplicate ids, never overwrite, never unpickle), and they must be testable without Qt.
+
+Listing reads only each bundle's ``manifest.json`` (bounded, name-checked, through the engine's own
+manifest validation), never the tensors, so a library of large models lists in milliseconds.
+Imports go through ``inference.load`` first: a hostile or broken file is refused with the engine's
+reason before anything is copied.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from inference.bundle import MANIFEST, MAX_MANIFEST_BYTES, info_from_manifest, read_bundle, save_bundle
+from inference.errors import ModelFileError
+from inference.types import ModelInfo
+
+SUFFIX = ".qcs"
+
+
+class LibraryError(Exception):
+    """A library operation was refused; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """One file in the library: its manifest, or why it could not be read."""
+
+    path: Path
+    info: ModelInfo | None
+    size_bytes: int
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.info is not None
+
+
+def read_manifest(path: str | os.PathLike) -> ModelInfo:
+    """The bundle's ``ModelInfo`` from its manifest alone; ModelFileError says what is wrong."""
+    p = Path(path)
+    try:
+        zf = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ModelFileError(f"{p.name} is not a QC Station model (not a zip file: {exc})") from None
+    with zf:
+        try:
+            member = zf.getinfo(MANIFEST)
+        except KeyError:
+            raise ModelFileError(f"{p.name}: missing {MANIFEST}") from None
+        if member.file_size > MAX_MANIFEST_BYTES:
+            raise ModelFileError(f"{p.name}: manifest declares {member.file_size:,} bytes")
+        try:
+            with zf.open(member) as fh:
+                raw = fh.read(MAX_MANIFEST_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+            raise ModelFileError(f"{p.name} is damaged: {exc}") from None
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise ModelFileError(f"{p.name}: manifest too large")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{p.name}: manifest is not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict):
+        raise ModelFileError(f"{p.name}: manifest must be a JSON object")
+    return info_from_manifest(manifest, p.name)
+
+
+def list_models(models_dir: str | os.PathLike) -> list[ModelEntry]:
+    """Every ``*.qcs`` in the folder, newest first; unreadable files are listed with their error."""
+    root = Path(models_dir)
+    if not root.is_dir():
+        return []
+    entries = []
+    for p in root.iterdir():
+        if not p.is_file() or p.name.startswith(".") or p.suffix.lower() != SUFFIX:
+            continue
+        try:
+            size = p.stat().st_size
+        except OSError:
+            continue
+        try:
+            entries.append(ModelEntry(p, read_manifest(p), size))
+        except ModelFileError as exc:
+            entries.append(ModelEntry(p, None, size, str(exc)))
+    entries.sort(key=lambda e: (e.info.created_at if e.info else "", e.path.name), reverse=True)
+    return entries
+
+
+def safe_stem(name: str) -> str:
+    """A file name stem from a user's model name: letters, digits, ``-_.``; never empty or hidden."""
+    stem = re.sub(r"[^\w.-]+", "_", name.strip(), flags=re.UNICODE).strip("._")
+    return stem[:80] or "model"
+
+
+def unique_path(models_dir: str | os.PathLike, name: str) -> Path:
+    """A path in the folder that does not exist yet: ``name.qcs``, ``name-2.qcs``, ..."""
+    root = Path(models_dir)
+    stem = safe_stem(name)
+    candidate = root / f"{stem}{SUFFIX}"
+    n = 2
+    while candidate.exists():
+        candidate = root / f"{stem}-{n}{SUFFIX}"
+        n += 1
+    return candidate
+
+
+def find_by_id(models_dir: str | os.PathLike, model_id: str) -> ModelEntry | None:
+    for entry in list_models(models_dir):
+        if entry.info is not None and entry.info.id == model_id:
+            return entry
+    return None
+
+
+def save_trained(model: Any, models_dir: str | os.PathLike) -> Path:
+    """Save a freshly trained ``AnomalyModel`` into the library under a new file name."""
+    root = Path(models_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    return Path(model.save(unique_path(root, model.info.name)))
+
+
+def import_model(source: str | os.PathLike, models_dir: str | os.PathLike, device: str = "cpu") -> ModelEntry:
+    """Validate ``source`` with the engine (full load), then copy it into the library.
+
+    Raises ModelFileError (the engine's reason) for a bad file and LibraryError when a model with
+    the same id is already in the library (importing it twice would make two rows for one model).
+    """
+    from inference import load
+
+    src = Path(source)
+    model = load(src, device=device)  # every structural and tensor check; raises ModelFileError
+    info = model.info
+    existing = find_by_id(models_dir, info.id)
+    if existing is not None:
+        raise LibraryError(f"this model ({info.name}) is already in the library as {existing.path.name}")
+    root = Path(models_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    dest = unique_path(root, info.name)
+    _copy_atomic(src, dest)
+    return ModelEntry(dest, info, dest.stat().st_size)
+
+
+def export_model(path: str | os.PathLike, dest: str | os.PathLike) -> Path:
+    """Copy a bundle to ``dest`` (``.qcs`` appended when missing); never leaves half a file."""
+    src, out = Path(path), Path(dest)
+    if out.suffix.lower() != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    if out.resolve() == src.resolve():
+        raise LibraryError("the export file is the model itself")
+    _copy_atomic(src, out)
+    return out
+
+
+def rename_model(path: str | os.PathLike, new_name: str) -> ModelInfo:
+    """Change the name in the manifest (same id, same tensors); the file keeps its name."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise LibraryError("a model needs a name")
+    if len(new_name) > 120:
+        raise LibraryError("model names are limited to 120 characters")
+    p = Path(path)
+    manifest, tensors = read_bundle(p)
+    info = replace(info_from_manifest(manifest, p.name), name=new_name)
+    save_bundle(p, info, tensors)
+    return info
+
+
+def delete_model(path: str | os.PathLike, active_path: str | os.PathLike | None) -> None:
+    """Remove a bundle; the active model is refused (deactivate or switch first)."""
+    p = Path(path)
+    if active_path and _same_file(p, Path(active_path)):
+        raise LibraryError("this is the active model: activate another model before deleting it")
+    try:
+        p.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise LibraryError(f"cannot delete {p.name}: {exc.strerror or exc}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def is_active(path: str | os.PathLike, active_path: str | os.PathLike | None) -> bool:
+    return bool(active_path) and _same_file(Path(path), Path(active_path))  # type: ignore[arg-type]
+
+
+def remember_active(settings: Any, path: str | os.PathLike | None) -> None:
+    """Store the active model in the settings file so it comes back after a restart."""
+    from station.settings import save_settings
+
+    settings.inference.model_path = str(path) if path else ""
+    save_settings(settings)
+
+
+def _copy_atomic(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        raise LibraryError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+__all__ = ["LibraryError", "ModelEntry", "delete_model", "export_model", "find_by_id", "import_model",
+           "is_active", "list_models", "read_manifest", "remember_active", "rename_model", "safe_stem", "save_trained",
+           "unique_path"]

@@ -1,0 +1,461 @@
+"""Train a model from a folder of OK images (optionally NG images for calibration), off the GUI thread.
+
+Why a dialog of its own: the Live page's first-run screen and the Models page both open it. The
+engine's ``inference.train`` runs in a ``BackgroundTask`` with the dialog's Cancel wired to its
+``threading.Event``; the bundle lands in ``settings.models_dir`` and can be activated at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.settings import Settings
+from ui.tasks import BackgroundTask
+
+log = logging.getLogger(__name__)
+
+# share of the progress bar per engine stage (inference.training reports these names)
+STAGES: tuple[tuple[str, float], ...] = (
+    ("loading images", 0.10),
+    ("extracting features", 0.50),
+    ("building memory bank", 0.25),
+    ("calibrating", 0.15),
+)
+BAR_MAX = 1000
+
+
+def overall_fraction(stage: str, fraction: float) -> float:
+    """The engine's (stage, fraction-of-stage) as a fraction of the whole training run."""
+    done = 0.0
+    for name, weight in STAGES:
+        if name == stage:
+            return min(1.0, done + weight * max(0.0, min(1.0, fraction)))
+        done += weight
+    return done if stage else 0.0
+
+
+def min_ok_images() -> int:
+    from inference.training import MIN_OK_IMAGES
+
+    return MIN_OK_IMAGES
+
+
+def folder_images(folder: str) -> list[Path]:
+    """Image files in ``folder`` (sorted); [] for an empty or missing path."""
+    from inference.imageio import list_images
+
+    if not folder.strip():
+        return []
+    p = Path(folder.strip())
+    if not p.is_dir():
+        return []
+    try:
+        return list_images(p)
+    except OSError:
+        return []
+
+
+class ParamForm(QWidget):
+    """Editors for an algorithm's ``ParamSpec`` list: types, ranges and defaults from the registry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._form = QFormLayout(self)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, QWidget] = {}
+        self._specs: dict[str, Any] = {}
+
+    def set_spec(self, spec: Any) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.editors.clear()
+        self._specs = {p.name: p for p in spec.parameters}
+        for p in spec.parameters:
+            editor = self._editor_for(p)
+            editor.setToolTip(p.description)
+            label = QLabel(p.name.replace("_", " "))
+            label.setToolTip(p.description)
+            self._form.addRow(label, editor)
+            self.editors[p.name] = editor
+
+    @staticmethod
+    def _editor_for(p: Any) -> QWidget:
+        if p.type == "bool":
+            box = QCheckBox()
+            box.setChecked(bool(p.default))
+            return box
+        if p.type == "choice":
+            combo = QComboBox()
+            combo.addItems(list(p.choices))
+            combo.setCurrentText(str(p.default))
+            return combo
+        if p.type == "int":
+            spin = QSpinBox()
+            spin.setRange(int(p.minimum) if p.minimum is not None else -(2**31),
+                          int(p.maximum) if p.maximum is not None else 2**31 - 1)
+            spin.setValue(int(p.default))
+            return spin
+        dspin = QDoubleSpinBox()
+        dspin.setDecimals(4)
+        dspin.setRange(float(p.minimum) if p.minimum is not None else -1e9,
+                       float(p.maximum) if p.maximum is not None else 1e9)
+        dspin.setSingleStep(0.01)
+        dspin.setValue(float(p.default))
+        return dspin
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                out[name] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                out[name] = editor.currentText()
+            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+                out[name] = editor.value()
+        return out
+
+    def changed_values(self) -> dict[str, Any]:
+        """Only what differs from the defaults (the bundle's manifest records the full resolved set)."""
+        return {k: v for k, v in self.values().items() if v != self._specs[k].default}
+
+    def reset(self) -> None:
+        for name, p in self._specs.items():
+            editor = self.editors[name]
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(p.default))
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentText(str(p.default))
+            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+                editor.setValue(p.default)
+
+
+class TrainDialog(QDialog):
+    """Folder of OK images → a trained, saved (and optionally active) model."""
+
+    modelTrained = Signal(object)  # Path of the saved bundle
+
+    def __init__(self, bridge: Any, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self.task: BackgroundTask | None = None
+        self.saved_path: Path | None = None
+        self.model: Any = None
+        self.setWindowTitle(self.tr("Train a model"))
+        self.setMinimumWidth(620)
+        self._stage_names = {
+            "loading images": self.tr("Loading images"),
+            "extracting features": self.tr("Extracting features"),
+            "building memory bank": self.tr("Building the memory bank"),
+            "calibrating": self.tr("Calibrating the threshold"),
+        }
+
+        self.ok_edit = QLineEdit()
+        self.ok_edit.setPlaceholderText(self.tr("folder with images of good parts"))
+        self.ok_count = QLabel()
+        self.ng_edit = QLineEdit()
+        self.ng_edit.setPlaceholderText(self.tr("optional: defective parts, to calibrate the threshold"))
+        self.ng_count = QLabel()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. bottle-line-3"))
+        self.algo_combo = QComboBox()
+        self.algo_desc = QLabel()
+        self.algo_desc.setWordWrap(True)
+        self.algo_desc.setObjectName("hint")
+        self.params = ParamForm()
+        self.activate_box = QCheckBox(self.tr("Make it the active model when training succeeds"))
+        self.activate_box.setChecked(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("OK images:"), self._folder_row(self.ok_edit, self.tr("Choose the folder of OK images")))
+        form.addRow("", self.ok_count)
+        form.addRow(self.tr("NG images:"), self._folder_row(self.ng_edit, self.tr("Choose the folder of NG images")))
+        form.addRow("", self.ng_count)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Algorithm:"), self.algo_combo)
+        form.addRow("", self.algo_desc)
+
+        advanced = QGroupBox(self.tr("Algorithm parameters"))
+        advanced.setCheckable(True)
+        advanced.setChecked(False)  # defaults suit most parts; the engineer opens it on purpose
+        self.advanced = advanced
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.params)
+        scroll.setMinimumHeight(220)
+        reset = QPushButton(self.tr("Defaults"))
+        reset.clicked.connect(self.params.reset)
+        adv_lay = QVBoxLayout(advanced)
+        adv_lay.addWidget(scroll)
+        adv_lay.addWidget(reset, 0, Qt.AlignmentFlag.AlignRight)
+        advanced.toggled.connect(scroll.setVisible)
+        advanced.toggled.connect(reset.setVisible)
+        scroll.setVisible(False)
+        reset.setVisible(False)
+
+        self.stage_label = QLabel(self.tr("Ready."))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, BAR_MAX)
+        self.progress.setValue(0)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #e05050; font-weight: bold;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel training"))
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.train_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.train_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(advanced, 1)
+        lay.addWidget(self.activate_box)
+        lay.addWidget(self.stage_label)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.error_label)
+        lay.addLayout(buttons)
+
+        from inference.algorithms import registry
+
+        self._specs = registry()
+        for spec in self._specs:
+            self.algo_combo.addItem(spec.title, spec.name)
+        self.algo_combo.currentIndexChanged.connect(self._on_algorithm)
+        self._on_algorithm(0)
+        self.ok_edit.textChanged.connect(self._update_counts)
+        self.ng_edit.textChanged.connect(self._update_counts)
+        self._update_counts()
+
+    # -- form ------------------------------------------------------------------------------------
+    def _folder_row(self, edit: QLineEdit, caption: str) -> QWidget:
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(edit, 1)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(lambda: self._browse(edit, caption))
+        lay.addWidget(browse)
+        return row
+
+    def _browse(self, edit: QLineEdit, caption: str) -> None:
+        folder = QFileDialog.getExistingDirectory(self, caption, edit.text() or str(Path.home()))
+        if folder:
+            edit.setText(folder)
+            if edit is self.ok_edit and not self.name_edit.text().strip():
+                p = Path(folder)
+                self.name_edit.setText(p.parent.name if p.name.lower() in ("good", "ok", "train") else p.name)
+
+    def _on_algorithm(self, index: int) -> None:
+        if not 0 <= index < len(self._specs):
+            return
+        spec = self._specs[index]
+        self.algo_desc.setText(spec.description)
+        self.params.set_spec(spec)
+
+    def _update_counts(self) -> None:
+        need = min_ok_images()
+        ok = folder_images(self.ok_edit.text())
+        if not self.ok_edit.text().strip():
+            self.ok_count.setText(self.tr("Need at least %1 images of good parts.").replace("%1", str(need)))
+        elif not Path(self.ok_edit.text().strip()).is_dir():
+            self.ok_count.setText(self.tr("This folder does not exist."))
+        else:
+            text = self.tr("%1 images found.").replace("%1", str(len(ok)))
+            if len(ok) < need:
+                text += " " + self.tr("Need at least %1.").replace("%1", str(need))
+            elif len(ok) < 10:
+                text += " " + self.tr("More images (20 or more) give a more reliable model.")
+            self.ok_count.setText(text)
+        if self.ng_edit.text().strip():
+            ng = folder_images(self.ng_edit.text())
+            self.ng_count.setText(self.tr("%1 images found.").replace("%1", str(len(ng))))
+        else:
+            self.ng_count.setText(self.tr("Without NG images the threshold is set from held-out OK images."))
+
+    def algorithm(self) -> str:
+        return str(self.algo_combo.currentData())
+
+    # -- training --------------------------------------------------------------------------------
+    def validate(self) -> tuple[list[Path], list[Path]] | None:
+        """The image lists to train on, or None after showing why not."""
+        self.error_label.clear()
+        need = min_ok_images()
+        ok_folder = self.ok_edit.text().strip()
+        if not ok_folder or not Path(ok_folder).is_dir():
+            self._error(self.tr("Choose an existing folder of OK images."))
+            return None
+        ok = folder_images(ok_folder)
+        if len(ok) < need:
+            self._error(self.tr("Need at least %1 OK images; this folder has %2.")
+                        .replace("%1", str(need)).replace("%2", str(len(ok))))
+            return None
+        ng: list[Path] = []
+        ng_folder = self.ng_edit.text().strip()
+        if ng_folder:
+            if not Path(ng_folder).is_dir():
+                self._error(self.tr("The NG folder does not exist."))
+                return None
+            ng = folder_images(ng_folder)
+            if not ng:
+                self._error(self.tr("The NG folder has no images; clear it or choose another one."))
+                return None
+        if not self.name_edit.text().strip():
+            self.name_edit.setText(Path(ok_folder).name)
+        return ok, ng
+
+    def start(self) -> bool:
+        if self.is_running():
+            return False
+        lists = self.validate()
+        if lists is None:
+            return False
+        ok, ng = lists
+        algorithm = self.algorithm()
+        parameters = self.params.changed_values() if self.advanced.isChecked() else {}
+        name = self.name_edit.text().strip()
+        device = self.settings.inference.device
+        models_dir = self.settings.models_dir
+
+        def work(progress, cancel):
+            from inference import train
+            from station.model_library import save_trained
+
+            model = train(ok, ng_images=ng or None, algorithm=algorithm, parameters=parameters, name=name,
+                          device=device, progress=progress, cancel=cancel)
+            if cancel.is_set():
+                return None
+            path = save_trained(model, models_dir)
+            return model, path
+
+        self.saved_path = None
+        self.model = None
+        self.progress.setValue(0)
+        self.stage_label.setText(self.tr("Starting…"))
+        self.task = BackgroundTask(work, parent=self, name="qcs-train")
+        self.task.progress.connect(self._on_progress)
+        self.task.succeeded.connect(self._on_done)
+        self.task.failed.connect(self._on_failed)
+        self.task.cancelled.connect(self._on_cancelled)
+        self.task.finished.connect(self._on_finished)
+        self._set_running(True)
+        self.task.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None and self.task.is_running():
+            self.stage_label.setText(self.tr("Cancelling…"))
+            self.task.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None and self.task.is_running()
+
+    def _set_running(self, running: bool) -> None:
+        self.train_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.close_button.setEnabled(not running)
+        for w in (self.ok_edit, self.ng_edit, self.name_edit, self.algo_combo, self.advanced):
+            w.setEnabled(not running)
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        if self.task is not None and self.task.cancel_event.is_set():
+            return
+        self.progress.setValue(round(overall_fraction(stage, fraction) * BAR_MAX))
+        label = self._stage_names.get(stage, stage)
+        self.stage_label.setText(f"{label} — {fraction * 100:.0f} %")
+
+    def _on_done(self, result: Any) -> None:
+        if result is None:
+            self._on_cancelled()
+            return
+        model, path = result
+        self.model = model
+        self.saved_path = Path(path)
+        self.progress.setValue(BAR_MAX)
+        info = model.info
+        self.stage_label.setText(
+            self.tr("Trained “%1” in %2 s; saved as %3.")
+            .replace("%1", info.name).replace("%2", f"{info.training_seconds:.1f}").replace("%3", self.saved_path.name))
+        if self.activate_box.isChecked():
+            self.activate()
+        self.modelTrained.emit(self.saved_path)
+        self.close_button.setText(self.tr("Done"))
+
+    def activate(self) -> None:
+        """The trained model becomes the station's model now (no reload) and after a restart."""
+        if self.model is None or self.saved_path is None:
+            return
+        from station.model_library import remember_active
+
+        try:
+            self.bridge.station.set_model(self.model, self.saved_path)
+            remember_active(self.settings, self.saved_path)
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+            log.exception("activating the trained model failed")
+            self._error(self.tr("The model was saved but could not be activated: %1").replace("%1", str(exc)))
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setValue(0)
+        self.stage_label.setText(self.tr("Training failed."))
+        self._error(message)
+
+    def _on_cancelled(self) -> None:
+        self.progress.setValue(0)
+        self.stage_label.setText(self.tr("Training cancelled; nothing was saved."))
+
+    def _on_finished(self) -> None:
+        self._set_running(False)
+
+    def _error(self, message: str) -> None:
+        self.error_label.setText(message)
+
+    # -- closing ---------------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.is_running():  # Esc while training: ask the engine to stop, close when it has
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.is_running():
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait(timeout)
