@@ -1,0 +1,229 @@
+"""A zoomable image view with the anomaly heatmap laid over it and the defect boxes with their scores.
+
+Why a QGraphicsView: the operator zooms on a scratch with the wheel and drags to pan, while the
+heatmap and boxes stay registered to the image pixels whatever the zoom. Until the user zooms,
+the image is fitted to the view (and refitted on resize); double-click fits again.
+Reusable by any page: ``show_result(image, result)`` or the separate setters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from widgets.image_convert import bgr_to_qimage
+
+BOX_COLOR = QColor("#ff3b30")
+
+
+def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
+    """BGRA colour map of ``anomaly_map``: transparent where normal, opaque near/above ``threshold``.
+
+    Scaled so the threshold sits at 2/3 of the colour range: parts just below it show warm, clear
+    defects saturate. Alpha grows with the value so good areas keep the image visible.
+    """
+    amap = np.asarray(anomaly_map, dtype=np.float32)
+    scale = 1.5 * float(threshold) if threshold and threshold > 0 else float(np.max(amap) or 1.0)
+    v = np.clip(amap / scale, 0.0, 1.0)
+    v8 = (v * 255).astype(np.uint8)
+    bgr = cv2.applyColorMap(v8, cv2.COLORMAP_JET)
+    alpha = np.clip((v - 0.3) / 0.35, 0.0, 1.0)  # clear below ~45 % of the threshold, opaque at it
+    alpha = (alpha * 255).astype(np.uint8)
+    return np.dstack([bgr, alpha])
+
+
+def _region_tuple(region: Any) -> tuple[float, float, float, float, float, float | None]:
+    """(x, y, w, h, score, normalized) from an engine ``Region`` or a stored region dict."""
+    if isinstance(region, dict):
+        get = region.get
+    else:
+        def get(key: str, default: Any = None) -> Any:
+            return getattr(region, key, default)
+    norm = get("normalized_score", None)
+    return (float(get("x", 0)), float(get("y", 0)), float(get("width", 0)), float(get("height", 0)),
+            float(get("score", 0.0) or 0.0), None if norm is None else float(norm))
+
+
+class ImageView(QGraphicsView):
+    """Image + heatmap overlay (opacity, toggle) + boxes with scores; wheel zoom, drag pan, fit."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setBackgroundBrush(QBrush(QColor("#1b1b1b")))
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setMinimumSize(200, 150)
+        self._image_item = QGraphicsPixmapItem()
+        self._image_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._heat_item = QGraphicsPixmapItem()
+        self._heat_item.setZValue(1)
+        self.scene().addItem(self._image_item)
+        self.scene().addItem(self._heat_item)
+        self._box_items: list[Any] = []
+        self._heat_opacity = 0.45
+        self._heat_visible = True
+        self._auto_fit = True
+        self._placeholder = QGraphicsSimpleTextItem()
+        self._placeholder.setBrush(QBrush(QColor("#9a9a9a")))
+        font = QFont()
+        font.setPointSize(14)
+        self._placeholder.setFont(font)
+        self.scene().addItem(self._placeholder)
+        self.boxes: list[tuple[float, float, float, float, float, float | None]] = []
+
+    # -- content ---------------------------------------------------------------------------------
+    def has_image(self) -> bool:
+        return not self._image_item.pixmap().isNull()
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder.setText(text)
+        self._placeholder.setVisible(not self.has_image())
+        if not self.has_image():
+            self.scene().setSceneRect(self._placeholder.boundingRect())
+            self.resetTransform()
+
+    def clear(self) -> None:
+        self._image_item.setPixmap(QPixmap())
+        self._heat_item.setPixmap(QPixmap())
+        self._clear_boxes()
+        self._placeholder.setVisible(True)
+        self.scene().setSceneRect(self._placeholder.boundingRect())
+        self.resetTransform()
+
+    def set_image(self, image: np.ndarray) -> None:
+        pix = QPixmap.fromImage(bgr_to_qimage(image))
+        first = self._image_item.pixmap().size() != pix.size()
+        self._image_item.setPixmap(pix)
+        self._placeholder.setVisible(False)
+        self.scene().setSceneRect(QRectF(pix.rect()))
+        if first or self._auto_fit:
+            self.fit()
+
+    def set_heatmap(self, anomaly_map: np.ndarray | None, threshold: float = 0.0) -> None:
+        if anomaly_map is None or not np.size(anomaly_map):
+            self._heat_item.setPixmap(QPixmap())
+            return
+        rgba = heatmap_rgba(anomaly_map, threshold)
+        pix = QPixmap.fromImage(bgr_to_qimage(rgba))
+        size = self._image_item.pixmap().size()
+        if not size.isEmpty() and pix.size() != size:
+            pix = pix.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        self._heat_item.setPixmap(pix)
+        self._apply_heat()
+
+    def set_regions(self, regions: Iterable[Any]) -> None:
+        self._clear_boxes()
+        self.boxes = [_region_tuple(r) for r in regions]
+        pen = QPen(BOX_COLOR, 2)
+        pen.setCosmetic(True)  # same line width at any zoom
+        font = QFont()
+        font.setPointSize(11)
+        font.setBold(True)
+        for x, y, w, h, score, norm in self.boxes:
+            rect = QGraphicsRectItem(x, y, w, h)
+            rect.setPen(pen)
+            rect.setZValue(2)
+            text = f"{norm:.2f}" if norm is not None else f"{score:.3g}"
+            label = QGraphicsSimpleTextItem(text)
+            label.setFont(font)
+            label.setBrush(QBrush(QColor("white")))
+            label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setPos(x, y)
+            label.setZValue(3)
+            bg = QGraphicsRectItem(label.boundingRect().adjusted(-2, -1, 2, 1), label)
+            bg.setBrush(QBrush(BOX_COLOR))
+            bg.setPen(QPen(Qt.PenStyle.NoPen))
+            bg.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemStacksBehindParent)
+            for item in (rect, label):
+                self.scene().addItem(item)
+                self._box_items.append(item)
+
+    def show_result(self, image: np.ndarray, result: Any = None, regions: Iterable[Any] | None = None) -> None:
+        """The image with the engine's anomaly map and regions (either may be missing)."""
+        self.set_image(image)
+        if result is not None:
+            self.set_heatmap(getattr(result, "anomaly_map", None), float(getattr(result, "threshold", 0.0)))
+            self.set_regions(regions if regions is not None else getattr(result, "regions", ()))
+        else:
+            self.set_heatmap(None)
+            self.set_regions(regions or ())
+
+    def _clear_boxes(self) -> None:
+        for item in self._box_items:
+            self.scene().removeItem(item)
+        self._box_items = []
+        self.boxes = []
+
+    # -- heatmap ---------------------------------------------------------------------------------
+    def set_heatmap_opacity(self, opacity: float) -> None:
+        self._heat_opacity = max(0.0, min(1.0, float(opacity)))
+        self._apply_heat()
+
+    def heatmap_opacity(self) -> float:
+        return self._heat_opacity
+
+    def set_heatmap_visible(self, visible: bool) -> None:
+        self._heat_visible = bool(visible)
+        self._apply_heat()
+
+    def heatmap_visible(self) -> bool:
+        return self._heat_visible
+
+    def _apply_heat(self) -> None:
+        self._heat_item.setOpacity(self._heat_opacity)
+        self._heat_item.setVisible(self._heat_visible and not self._heat_item.pixmap().isNull())
+
+    # -- zoom & pan ------------------------------------------------------------------------------
+    def zoom_factor(self) -> float:
+        return float(self.transform().m11())
+
+    def fit(self) -> None:
+        """Show the whole image (and keep refitting on resize until the user zooms)."""
+        self._auto_fit = True
+        if self.has_image():
+            self.fitInView(self._image_item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomChanged.emit(self.zoom_factor())
+
+    def zoom_by(self, factor: float) -> None:
+        new = self.zoom_factor() * factor
+        if not 0.02 <= new <= 40:
+            return
+        self._auto_fit = False
+        self.scale(factor, factor)
+        self.zoomChanged.emit(self.zoom_factor())
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.has_image():
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.25 ** steps)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.fit()
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._auto_fit and self.has_image():
+            self.fitInView(self._image_item, Qt.AspectRatioMode.KeepAspectRatio)
