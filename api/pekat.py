@@ -92,7 +92,7 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     decode = prepare(query, max_pixels)
     inspection.ensure_model(station)
     body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
-    part_id = params.data
+    part_id = params.data or None  # "data=" (empty) is no part id
     found = await inspection.inspect(
         station, lambda: decode(body), name=part_id or inspection.default_name(),
         part_id=part_id, timeout=settings.server.request_timeout_s)
