@@ -36,7 +36,7 @@ from storage.errors import (
     StorageError,
 )
 from storage.export import EXPORT_COLUMNS, write_csv
-from storage.filters import SearchFilters
+from storage.filters import SearchFilters, bigram_tokens
 from storage.records import InspectionRecord
 from storage.rows import INSERT_SQL, INSERT_WITH_ID_SQL, SELECT_COLUMNS, record_params, row_record
 from storage.search_plan import GEN_KEY, ORDER_DESC, SearchPlanner
@@ -176,6 +176,7 @@ class Database:
             if str(mode).lower() != "wal":
                 log.warning("SQLite refused WAL mode (%s) for %s; readers may wait", mode, self.path)
             conn.execute(f"PRAGMA synchronous = {self._synchronous}")
+            conn.create_function("qcs_bigrams", 1, bigram_tokens, deterministic=True)
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB per connection
         return conn
@@ -488,6 +489,7 @@ class Database:
         top = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
         if top > done:
             conn.execute(schema.FTS_CATCH_UP, (done,))
+            conn.execute(schema.BIGRAM_CATCH_UP, (done, top))
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (schema.FTS_MARK, str(top)))
         self._fts_done = self._last_id = max(top, done)

@@ -25,6 +25,19 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def bigram_token(pair: str) -> str:
+    """The bigram index's token for two characters: ``x`` + hex of their lower-case UTF-8."""
+    return "x" + pair.lower().encode("utf-8").hex()
+
+
+def bigram_tokens(name: str) -> str:
+    """Space-separated tokens of every two-character window of ``name`` that is not pure ASCII
+    (CJK words are often two characters; ASCII pairs are rare queries and scan instead)."""
+    text = name.lower()
+    pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+    return " ".join(sorted(bigram_token(p) for p in pairs if not p.isascii()))
+
+
 def fts_phrase(text: str) -> str:
     """One FTS5 phrase (double quotes doubled): matches rows whose name contains ``text``."""
     return '"' + text.replace('"', '""') + '"'
@@ -123,9 +136,20 @@ class SearchFilters:
             b is None or b.endswith(":00:00.000000") for b in (self.start, self.end)
         )
 
+    def name_index(self, has_fts: bool) -> tuple[str, str] | None:
+        """``(table, MATCH query)`` of the name index that answers this name, or None (LIKE scan):
+        the trigram index for three characters or more, the bigram index for two non-ASCII ones."""
+        if self.name is None or not has_fts:
+            return None
+        if len(self.name) >= MIN_TRIGRAM:
+            return "names_fts", fts_phrase(self.name)
+        if len(self.name) == 2 and not self.name.isascii():
+            return "names_bigram", fts_phrase(bigram_token(self.name))
+        return None
+
     def trigram(self, has_fts: bool) -> bool:
-        """True when the name filter can use the trigram index (three characters or more)."""
-        return self.name is not None and has_fts and len(self.name) >= MIN_TRIGRAM
+        """True when a name index answers the name filter (see :meth:`name_index`)."""
+        return self.name_index(has_fts) is not None
 
     @property
     def name_only(self) -> bool:
@@ -150,9 +174,11 @@ class SearchFilters:
         terms: list[str] = []
         params: list[Any] = []
         if self.name is not None:
-            if name_mode == "fts":
-                sub = "SELECT rowid FROM names_fts WHERE names_fts MATCH ?"
-                params.append(fts_phrase(self.name))
+            index = self.name_index(True) if name_mode == "fts" else None
+            if index is not None:
+                table, query = index
+                sub = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+                params.append(query)
                 if id_range is not None:
                     sub += " AND rowid >= ? AND rowid <= ?"
                     params += list(id_range)

@@ -153,6 +153,24 @@ def _v4(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
+# v5: a bigram index for two-character names that are not pure ASCII (CJK words such as 瓶子 are
+# often two characters; the trigram index needs three). Contentless with no positions: small.
+# Tokens come from the Python function qcs_bigrams (registered on the writer connection); rows
+# are added by the same batched catch-up as the trigram index. No delete trigger: names are never
+# changed, and a stale entry would only point at a figId that no longer exists.
+BIGRAM_CATCH_UP = """INSERT INTO names_bigram(rowid, b)
+    SELECT id, b FROM (SELECT id, qcs_bigrams(name) AS b FROM inspections WHERE id > ? AND id <= ?)
+    WHERE b <> ''"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'names_fts'").fetchone():
+        conn.execute("CREATE VIRTUAL TABLE names_bigram USING fts5(b, content='', tokenize='ascii', "
+                     "detail='none')")
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (FTS_MARK,)).fetchone()
+        conn.execute(BIGRAM_CATCH_UP, (0, int(row[0]) if row else 0))
+
+
 def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -162,7 +180,7 @@ def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 # MIGRATIONS[i] moves a file from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.

@@ -95,8 +95,9 @@ class SearchPlanner:
         if self._use_trigram(conn, f):
             high = self.fts_high(conn)
             if f.name_only:
-                sql = "SELECT count(*) FROM names_fts WHERE names_fts MATCH ?"
-                params: list[object] = [fts_phrase(f.name or "")]
+                table, query = f.name_index(True) or ("names_fts", fts_phrase(f.name or ""))
+                sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
+                params: list[object] = [query]
                 if after_id is not None:
                     sql += " AND rowid > ?"
                     params.append(after_id)

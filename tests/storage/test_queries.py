@@ -125,13 +125,16 @@ def test_search_agrees_with_a_plain_python_filter_on_random_data(db):
     for _ in range(600):
         ts = t0 + timedelta(seconds=rng.randrange(0, 10 * 86400))
         label = rng.choice(["OK", "OK", "NG"])
-        recs.append(make_record(ts, label, name=f"{rng.choice(['cam', 'Cam', 'lot'])}_{rng.randrange(100):02d}.png",
+        recs.append(make_record(ts, label, name=f"{rng.choice(['cam', 'Cam', 'lot', '瓶子', '磁瓦'])}_{rng.randrange(100):02d}.png",
                                 num=rng.randrange(4) if label == "NG" else 0, score=rng.random() * 2,
                                 source=rng.choice(["camera", "http"])))
     db.insert_many(recs)
     stored = db.search(limit=1000).data
     assert len(stored) == 600
-    for _ in range(60):
+    db.insert_many(recs[:5])  # a few names not yet in the name indexes (matched by LIKE)
+    stored = db.search(limit=1000).data
+    assert len(stored) == 605
+    for _ in range(80):
         f = {}
         if rng.random() < 0.5:
             a = t0 + timedelta(days=rng.randrange(10))
@@ -140,7 +143,7 @@ def test_search_agrees_with_a_plain_python_filter_on_random_data(db):
         if rng.random() < 0.4:
             f["label"] = rng.choice(["OK", "NG"])
         if rng.random() < 0.3:
-            f["name"] = rng.choice(["cam", "m_1", "lot_0", "7"])
+            f["name"] = rng.choice(["cam", "m_1", "lot_0", "7", "瓶子", "子_", "瓦_1", "瓦"])
         if rng.random() < 0.2:
             f["num"] = rng.randrange(3)
         if rng.random() < 0.2:
@@ -190,3 +193,18 @@ def test_cached_counts_see_records_written_by_another_process(fixture_db, tmp_pa
         other.set_review(1, "NG")
     assert fixture_db.search(num=0, source="camera").total == 3
     assert fixture_db.search(num=0, source="camera", label="OK").total == 2
+
+
+def test_two_character_cjk_names_use_the_bigram_index(fixture_db):
+    from storage.filters import SearchFilters, bigram_token
+
+    assert SearchFilters.build(name="瓶子").name_index(True)[0] == "names_bigram"
+    assert SearchFilters.build(name="ab").name_index(True) is None  # ASCII pairs: LIKE scan
+    conn = sqlite3.connect(fixture_db.path)
+    hits = conn.execute("SELECT rowid FROM names_bigram WHERE names_bigram MATCH ?",
+                        (f'"{bigram_token("瓶子")}"',)).fetchall()
+    conn.close()
+    indexed = fixture_db.get_meta("fts_indexed_id") == "8"
+    assert hits == ([(3,)] if indexed else [])
+    assert ids(fixture_db.search(name="子_")) == [3]  # pairs mixing CJK and ASCII too
+    assert ids(fixture_db.search(name="缺")) == [3]  # one character: LIKE
