@@ -1,0 +1,2356 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <location filename="../../ui/app.py" line="144" />
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="145" />
+            <source>Something went wrong, but QC Station keeps running.
+
+%1
+
+The details are in the log file:
+%2</source>
+            <translation>出现了问题，但 QC Station 仍在继续运行。
+
+%1
+
+详细信息见日志文件：
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvalTableModel</name>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="28" />
+            <source>Image</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="28" />
+            <source>True label</source>
+            <translation>真实标签</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="28" />
+            <source>Prediction</source>
+            <translation>预测</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="28" />
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="29" />
+            <source>Defect type</source>
+            <translation>缺陷类型</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="88" />
+            <source>missed defect</source>
+            <translation>漏检</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/eval_table.py" line="88" />
+            <source>over-detection</source>
+            <translation>过检</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluatePage</name>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="173" />
+            <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
+            <translation>已标注文件夹：MVTec 类别（test/…）或 OK/ + NG/</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="174" />
+            <location filename="../../ui/evaluate_page.py" line="181" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="177" />
+            <source>Active model</source>
+            <translation>当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="178" />
+            <source>Model file…</source>
+            <translation>模型文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="180" />
+            <source>model file (.qcs)</source>
+            <translation>模型文件（.qcs）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="183" />
+            <location filename="../../ui/evaluate_page.py" line="370" />
+            <source>Evaluate</source>
+            <translation>模型评估</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="185" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="198" />
+            <source>Dataset</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="201" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="227" />
+            <location filename="../../ui/evaluate_page.py" line="629" />
+            <source>▶ Play shuffled</source>
+            <translation>▶ 随机播放</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="235" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="236" />
+            <source>Export figures…</source>
+            <translation>导出图形…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="244" />
+            <source>Errors only</source>
+            <translation>仅显示错误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="245" />
+            <source>Show only missed defects and over-detections at this threshold</source>
+            <translation>仅显示此阈值下的漏检与过检</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="256" />
+            <source>Run an evaluation, then pick an image.</source>
+            <translation>请先运行评估，再选择一张图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="257" />
+            <source>Heatmap and defect boxes</source>
+            <translation>热力图与缺陷框</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="259" />
+            <source>Original image</source>
+            <translation>原始图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="273" />
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="282" />
+            <source>Miss rate</source>
+            <translation>漏检率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="283" />
+            <source>Over-detection rate</source>
+            <translation>过检率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="284" />
+            <source>Share of true NG images judged OK</source>
+            <translation>真实为 NG 却被判为 OK 的比例</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="285" />
+            <source>Share of true OK images judged NG</source>
+            <translation>真实为 OK 却被判为 NG 的比例</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="286" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="287" />
+            <source>Image AUROC</source>
+            <translation>图像级 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="288" />
+            <source>Pixel AUROC</source>
+            <translation>像素级 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="292" />
+            <source>judged OK</source>
+            <translation>判为 OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="293" />
+            <source>judged NG</source>
+            <translation>判为 NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="294" />
+            <location filename="../../ui/evaluate_page.py" line="555" />
+            <source>true OK</source>
+            <translation>真实 OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="295" />
+            <location filename="../../ui/evaluate_page.py" line="556" />
+            <source>true NG</source>
+            <translation>真实 NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="303" />
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="315" />
+            <source>Model's threshold</source>
+            <translation>模型阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="316" />
+            <location filename="../../ui/evaluate_page.py" line="568" />
+            <source>Use this threshold</source>
+            <translation>使用此阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="324" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="330" />
+            <source>Score per true label</source>
+            <translation>按真实标签的分数分布</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="374" />
+            <source>Labelled folder</source>
+            <translation>已标注文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="379" />
+            <source>Model file</source>
+            <translation>模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="380" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station 模型 (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="399" />
+            <source>Choose a labelled folder that exists.</source>
+            <translation>请选择一个存在的已标注文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="404" />
+            <source>Choose a model file (.qcs) that exists.</source>
+            <translation>请选择一个存在的模型文件（.qcs）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="407" />
+            <source>No active model: load or train one, or choose a model file.</source>
+            <translation>没有当前模型：请加载或训练一个模型，或选择模型文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="435" />
+            <source>starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="443" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="449" />
+            <source>indexing the folder</source>
+            <translation>正在索引文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="449" />
+            <source>loading the model</source>
+            <translation>正在加载模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="450" />
+            <source>evaluating</source>
+            <translation>正在评估</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="459" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="463" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="464" />
+            <source>Evaluation cancelled; the previous results stay.</source>
+            <translation>评估已取消；保留之前的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="473" />
+            <source>done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="487" />
+            <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
+            <translation>{0}：{1} 张图像（{2} OK，{3} NG），模型 {4}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="541" />
+            <source>– no masks</source>
+            <translation>– 无掩码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="557" />
+            <source>anomaly score</source>
+            <translation>异常分数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="563" />
+            <source>Set the active model's threshold to this value</source>
+            <translation>将当前模型的阈值设为此值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="564" />
+            <source>Only for the active model: evaluate it (or load this model) first</source>
+            <translation>仅适用于当前模型：请先评估当前模型（或加载此模型）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="569" />
+            <source>Set the active model's threshold to {0:.4g}? The line judges with it from the next part.</source>
+            <translation>将当前模型的阈值设为 {0:.4g}？产线将从下一件开始按此阈值判定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="584" />
+            <source>The active model now uses threshold {0:.4g}.</source>
+            <translation>当前模型现已使用阈值 {0:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="608" />
+            <source>true</source>
+            <translation>真实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="608" />
+            <source>judged</source>
+            <translation>判为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="608" />
+            <source>score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="625" />
+            <source>■ Stop</source>
+            <translation>■ 停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="671" />
+            <source>Export per-image CSV</source>
+            <translation>导出逐图 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="672" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="676" />
+            <source>Written: {0}</source>
+            <translation>已写入：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="678" />
+            <location filename="../../ui/evaluate_page.py" line="689" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="683" />
+            <source>Export figures into folder</source>
+            <translation>将图形导出到文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="687" />
+            <source>{0} files written to {1}</source>
+            <translation>已写入 {0} 个文件到 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="692" />
+            <source>Evaluate: ↑ / ↓</source>
+            <translation>模型评估：↑ / ↓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_page.py" line="692" />
+            <source>previous / next image</source>
+            <translation>上一张 / 下一张图像</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunPanel</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="131" />
+            <source>No model loaded yet</source>
+            <translation>尚未加载模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="132" />
+            <source>QC Station judges each part against a model of good parts. Choose how to get one:</source>
+            <translation>QC Station 依据良品模型判定每个工件。请选择获取模型的方式：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="134" />
+            <source>Train from a folder of good images</source>
+            <translation>用良品图像文件夹训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="135" />
+            <source>A few dozen photos of good parts are enough; training takes a minute or two on this PC.</source>
+            <translation>几十张良品照片即可；在本机上训练约需一两分钟。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="137" />
+            <location filename="../../ui/first_run.py" line="146" />
+            <source>Open a model file</source>
+            <translation>打开模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="138" />
+            <source>A .qcs model trained on another station or exported earlier.</source>
+            <translation>在其他工位训练或之前导出的 .qcs 模型。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="139" />
+            <source>Try the sample</source>
+            <translation>试用示例</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="140" />
+            <source>Trains a model on built-in synthetic parts and plays its test images, so you see OK and NG verdicts at once.</source>
+            <translation>用内置的合成工件训练模型并播放其测试图像，立即看到 OK 与 NG 判定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="142" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="147" />
+            <source>QC Station models (*.qcs);;All files (*)</source>
+            <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="152" />
+            <source>Loading %1 …</source>
+            <translation>正在加载 %1 …</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="160" />
+            <source>Model not loaded</source>
+            <translation>模型未加载</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="161" />
+            <source>The model could not be opened:
+%1</source>
+            <translation>无法打开模型：
+%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="181" />
+            <source>Preparing the sample…</source>
+            <translation>正在准备示例…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="187" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="209" />
+            <source>The sample could not be prepared: %1</source>
+            <translation>无法准备示例：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="213" />
+            <source>Sample cancelled.</source>
+            <translation>示例已取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupedBarChart</name>
+        <message>
+            <location filename="../../widgets/charts.py" line="157" />
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="15" />
+            <source>Help: keyboard shortcuts</source>
+            <translation>帮助：键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="21" />
+            <source>No model yet? The Live page offers: train from a folder of good images, open a model file, or try the built-in sample.</source>
+            <translation>还没有模型？实时页面提供：用良品图像文件夹训练、打开模型文件，或试用内置示例。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="23" />
+            <source>Live page: choose an image folder, a video file or a camera, then Start. Images posted to the HTTP endpoint show there too.</source>
+            <translation>实时页面：选择图像文件夹、视频文件或相机，然后点击开始。通过 HTTP 接口提交的图像也会显示在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="25" />
+            <source>Click a thumbnail in the NG strip to look at that part again; Esc returns to the live stream.</source>
+            <translation>点击 NG 缩略图可再次查看该工件；按 Esc 返回实时画面。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="27" />
+            <source>F11 switches to operator mode: full screen, big verdict and counters.</source>
+            <translation>F11 切换到操作员模式：全屏、大号判定与计数。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPage</name>
+        <message>
+            <location filename="../../ui/history_page.py" line="146" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="147" />
+            <source>Export every record matching the current filter</source>
+            <translation>导出符合当前筛选条件的全部记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="186" />
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="194" />
+            <source>part of the file name</source>
+            <translation>文件名的一部分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="197" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="198" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="199" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="202" />
+            <source>any</source>
+            <translation>任意</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="207" />
+            <source>All models</source>
+            <translation>全部模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="208" />
+            <source>model id</source>
+            <translation>模型 ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="211" />
+            <source>Dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="218" />
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="227" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="231" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="233" />
+            <source>Verdict</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="235" />
+            <source>Defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="237" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="344" />
+            <source>The start date is after the end date.</source>
+            <translation>开始日期晚于结束日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="347" />
+            <source>The minimum score is above the maximum.</source>
+            <translation>最小分数大于最大分数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="351" />
+            <source>No history database.</source>
+            <translation>没有历史数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="359" />
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="380" />
+            <source>Search failed: {0}</source>
+            <translation>搜索失败：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="383" />
+            <source>{0} records</source>
+            <translation>{0} 条记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="440" />
+            <source>{0} new — show newest</source>
+            <translation>{0} 条新记录 — 显示最新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="489" />
+            <source>No image to copy.</source>
+            <translation>没有可复制的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="492" />
+            <source>Image copied to the clipboard.</source>
+            <translation>图像已复制到剪贴板。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="500" />
+            <source>Open image folder</source>
+            <translation>打开图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="500" />
+            <source>The image folder does not exist.</source>
+            <translation>图像文件夹不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="510" />
+            <location filename="../../ui/history_page.py" line="529" />
+            <source>Export history as CSV</source>
+            <translation>将历史记录导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="511" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="520" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="524" />
+            <source>Exported {0} records to {1}</source>
+            <translation>已导出 {0} 条记录到 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="528" />
+            <source>Export failed: {0}</source>
+            <translation>导出失败：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="534" />
+            <source>History: ↑ / ↓</source>
+            <translation>历史记录：↑ / ↓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="534" />
+            <source>previous / next record</source>
+            <translation>上一条 / 下一条记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="535" />
+            <source>History: Ctrl+F</source>
+            <translation>历史记录：Ctrl+F</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="535" />
+            <source>search by name</source>
+            <translation>按名称搜索</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineChart</name>
+        <message>
+            <location filename="../../widgets/charts.py" line="182" />
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>LivePage</name>
+        <message>
+            <location filename="../../ui/live_page.py" line="129" />
+            <source>Live</source>
+            <translation>实时检测</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="330" />
+            <source>Space</source>
+            <translation>空格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="330" />
+            <source>Live: start / stop the source</source>
+            <translation>实时：开始 / 停止图像源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="331" />
+            <source>Live: single-shot trigger (one frame)</source>
+            <translation>实时：单次触发（一帧）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="332" />
+            <source>Live: heatmap on / off</source>
+            <translation>实时：热力图开 / 关</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="333" />
+            <source>Live: fit the image to the view (or double-click it)</source>
+            <translation>实时：图像适应窗口（或双击图像）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="334" />
+            <source>Wheel / drag</source>
+            <translation>滚轮 / 拖动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="334" />
+            <source>Live: zoom / pan the image</source>
+            <translation>实时：缩放 / 平移图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="335" />
+            <source>Live: back to the live stream after showing an NG part</source>
+            <translation>实时：查看 NG 工件后返回实时画面</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="339" />
+            <source>Source:</source>
+            <translation>图像源：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="340" />
+            <source>Image folder</source>
+            <translation>图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="340" />
+            <location filename="../../ui/live_page.py" line="349" />
+            <location filename="../../ui/live_page.py" line="556" />
+            <source>Video file</source>
+            <translation>视频文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="340" />
+            <source>Camera</source>
+            <translation>相机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="342" />
+            <location filename="../../ui/live_page.py" line="551" />
+            <source>Folder of part images</source>
+            <translation>工件图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="343" />
+            <location filename="../../ui/live_page.py" line="350" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="344" />
+            <source>every</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="345" />
+            <source>Time between two parts; 0 = as fast as inference allows</source>
+            <translation>两个工件之间的时间；0 = 推理允许的最快速度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="346" />
+            <source>Shuffle</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="347" />
+            <location filename="../../ui/live_page.py" line="351" />
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="348" />
+            <source>Subfolders</source>
+            <translation>子文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="352" />
+            <source>As fast as inference allows</source>
+            <translation>按推理最快速度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="353" />
+            <source>Index</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="354" />
+            <source>Resolution</source>
+            <translation>分辨率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="355" />
+            <source>Driver default</source>
+            <translation>驱动默认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="356" />
+            <source>Exposure</source>
+            <translation>曝光</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="357" />
+            <location filename="../../ui/live_page.py" line="359" />
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="358" />
+            <source>Gain</source>
+            <translation>增益</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="360" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="361" />
+            <source>Start the source (Space)</source>
+            <translation>启动图像源（空格）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="362" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="363" />
+            <source>Stop the source (Space)</source>
+            <translation>停止图像源（空格）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="364" />
+            <source>Trigger</source>
+            <translation>触发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="365" />
+            <source>Inspect one frame (T)</source>
+            <translation>检测一帧（T）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="366" />
+            <source>Heatmap</source>
+            <translation>热力图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="367" />
+            <source>Show the anomaly heatmap (H)</source>
+            <translation>显示异常热力图（H）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="368" />
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="369" />
+            <source>Fit</source>
+            <translation>适应</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="370" />
+            <source>Fit the image to the view (F, or double-click)</source>
+            <translation>图像适应窗口（F 或双击）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="371" />
+            <source>Back to live</source>
+            <translation>返回实时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="372" />
+            <source>Waiting for parts</source>
+            <translation>等待工件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="373" />
+            <source>Last NG parts (click to show)</source>
+            <translation>最近的 NG 件（点击查看）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="374" />
+            <source>Choose a source and press Start,
+or post images to the endpoint.</source>
+            <translation>请选择图像源并点击开始，
+或向接口提交图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="427" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="428" />
+            <source>Train a model from the command line:
+python main.py train --ok FOLDER --out model.qcs
+then open it here.</source>
+            <translation>请在命令行中训练模型：
+python main.py train --ok 文件夹 --out model.qcs
+然后在此打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="439" />
+            <source>Choose a folder of images first.</source>
+            <translation>请先选择图像文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="441" />
+            <source>The folder does not exist: %1</source>
+            <translation>文件夹不存在：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="449" />
+            <source>Choose a video file first.</source>
+            <translation>请先选择视频文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="451" />
+            <source>The video file does not exist: %1</source>
+            <translation>视频文件不存在：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="473" />
+            <source>No model loaded: train or open one first.</source>
+            <translation>未加载模型：请先训练或打开一个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="521" />
+            <source>Stop the stream to use single-shot triggers.</source>
+            <translation>请先停止连续采集，再使用单次触发。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="530" />
+            <source>Source stopped: %1</source>
+            <translation>图像源已停止：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="537" />
+            <source>The source has ended.</source>
+            <translation>图像源已播放完毕。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="557" />
+            <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
+            <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="566" />
+            <source>Inspection failed: %1</source>
+            <translation>检测失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="629" />
+            <source>NG part held: </source>
+            <translation>正在查看 NG 件：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="641" />
+            <source>score %1 / threshold %2</source>
+            <translation>分数 %1 / 阈值 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="643" />
+            <source>Defects: %1 · processing %2 ms</source>
+            <translation>缺陷：%1 · 处理 %2 ms</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="662" />
+            <source>Processing %1 ms · %2 parts/s · %3 frames dropped</source>
+            <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="97" />
+            <source>QC Station</source>
+            <translation>QC Station</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="166" />
+            <source>Endpoint: off</source>
+            <translation>接口：关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="184" />
+            <source>No model loaded</source>
+            <translation>未加载模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="186" />
+            <source>Model: %1</source>
+            <translation>模型：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="189" />
+            <source>Queue %1/%2</source>
+            <translation>队列 %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="197" />
+            <source>Operator mode (full screen)</source>
+            <translation>操作员模式（全屏）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="240" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="228" />
+            <source>Operator mode: full screen, big fonts</source>
+            <translation>操作员模式：全屏、大字体</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="229" />
+            <source>This help</source>
+            <translation>本帮助</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="230" />
+            <source>Go to page 1 … 9</source>
+            <translation>转到第 1 … 9 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsPage</name>
+        <message>
+            <location filename="../../ui/models_page.py" line="101" />
+            <source>Models</source>
+            <translation>模型管理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="105" />
+            <source>Model library</source>
+            <translation>模型库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="108" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="108" />
+            <source>Created</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="108" />
+            <source>Algorithm</source>
+            <translation>算法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="108" />
+            <source>OK imgs</source>
+            <translation>OK 图像数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="108" />
+            <source>NG imgs</source>
+            <translation>NG 图像数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="109" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="109" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="109" />
+            <source>Precision</source>
+            <translation>精确率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="109" />
+            <source>Recall</source>
+            <translation>召回率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="109" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="122" />
+            <source>Train new model…</source>
+            <translation>训练新模型…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="123" />
+            <source>Activate</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="124" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="125" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="126" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="127" />
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="128" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="163" />
+            <source>Cannot read the models folder: %1</source>
+            <translation>无法读取模型文件夹：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="175" />
+            <source>(unreadable)</source>
+            <translation>（无法读取）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="201" />
+            <source>Active model</source>
+            <translation>当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="206" />
+            <source>No models in %1 yet: train one or import a .qcs file.</source>
+            <translation>%1 中还没有模型：请训练一个或导入 .qcs 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="251" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="264" />
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="276" />
+            <source>Settings not saved</source>
+            <translation>设置未保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="277" />
+            <source>Active model: %1</source>
+            <translation>当前模型：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="288" />
+            <source>Model not activated</source>
+            <translation>模型未启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="295" />
+            <source>Rename model</source>
+            <translation>重命名模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="295" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="307" />
+            <location filename="../../ui/models_page.py" line="321" />
+            <location filename="../../ui/models_page.py" line="324" />
+            <source>Rename failed</source>
+            <translation>重命名失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="307" />
+            <source>A model needs a name.</source>
+            <translation>模型需要一个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="332" />
+            <location filename="../../ui/models_page.py" line="349" />
+            <source>Cannot delete</source>
+            <translation>无法删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="333" />
+            <source>This is the active model. Activate another model before deleting it.</source>
+            <translation>这是当前模型。请先启用另一个模型再删除它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="337" />
+            <source>Delete model</source>
+            <translation>删除模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="338" />
+            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
+            <translation>删除模型“%1”（%2）？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="351" />
+            <source>Deleted %1.</source>
+            <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="360" />
+            <source>Export model</source>
+            <translation>导出模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="361" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station 模型 (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="370" />
+            <source>Exported to %1.</source>
+            <translation>已导出到 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="371" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="374" />
+            <source>Import model</source>
+            <translation>导入模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="375" />
+            <source>QC Station models (*.qcs);;All files (*)</source>
+            <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="381" />
+            <source>Checking %1…</source>
+            <translation>正在检查 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="386" />
+            <source>Imported “%1” as %2.</source>
+            <translation>已将“%1”导入为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="393" />
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="394" />
+            <source>%1 was not imported:
+%2</source>
+            <translation>%1 未导入：
+%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="400" />
+            <source>Prediction parameters of the active model</source>
+            <translation>当前模型的预测参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="405" />
+            <source>Image score above this is NG (raw score units).</source>
+            <translation>图像分数高于此值判为 NG（原始分数单位）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="412" />
+            <source>Pixels above this form defect regions (boxes).</source>
+            <translation>高于此值的像素构成缺陷区域（框）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="416" />
+            <location filename="../../ui/models_page.py" line="420" />
+            <source> px</source>
+            <translation> 像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="417" />
+            <source>Defect regions smaller than this are ignored.</source>
+            <translation>小于此面积的缺陷区域将被忽略。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="421" />
+            <source>A band along the image border that is not inspected.</source>
+            <translation>图像边缘不检测的宽度。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="429" />
+            <source>Threshold:</source>
+            <translation>阈值：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="430" />
+            <source>Pixel threshold:</source>
+            <translation>像素阈值：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="431" />
+            <source>Min. defect area:</source>
+            <translation>最小缺陷面积：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="432" />
+            <source>Ignore border:</source>
+            <translation>忽略边缘：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="434" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="435" />
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="445" />
+            <source>Use last inspected image</source>
+            <translation>使用最近检测的图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="446" />
+            <source>Open image…</source>
+            <translation>打开图像…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="470" />
+            <source>No image yet: inspect a part on the Live page or open an image.</source>
+            <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="535" />
+            <source>Prediction parameters (no active model)</source>
+            <translation>预测参数（无当前模型）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="536" />
+            <source>Activate a model to tune its parameters.</source>
+            <translation>请先启用模型再调整参数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="539" />
+            <source>Prediction parameters of “%1”</source>
+            <translation>“%1”的预测参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="557" />
+            <source>Not applied yet: the preview uses these values.</source>
+            <translation>尚未应用：预览使用这些值。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="568" />
+            <source>Parameters not applied</source>
+            <translation>参数未应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="570" />
+            <source>Applied and saved with the model.</source>
+            <translation>已应用并随模型保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="583" />
+            <source>Open an image</source>
+            <translation>打开图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="584" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+            <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="592" />
+            <source>Cannot open the image</source>
+            <translation>无法打开图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="629" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="629" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="633" />
+            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
+            <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="634" />
+            <source>image</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="645" />
+            <source>Preview failed: %1</source>
+            <translation>预览失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDetailPanel</name>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="114" />
+            <location filename="../../widgets/detail_panel.py" line="216" />
+            <source>Select a record to see its details.</source>
+            <translation>选择一条记录以查看详情。</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="119" />
+            <source>Original image</source>
+            <translation>原始图像</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="120" />
+            <source>Annotated: heatmap and defect boxes</source>
+            <translation>标注图：热力图与缺陷框</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="122" />
+            <source>Original</source>
+            <translation>原图</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="123" />
+            <source>Annotated</source>
+            <translation>标注图</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <source>width</source>
+            <translation>宽</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <source>height</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <source>area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="223" />
+            <source>score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="137" />
+            <source>Regions</source>
+            <translation>缺陷区域</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="138" />
+            <source>Context (PEKAT)</source>
+            <translation>上下文（PEKAT）</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="139" />
+            <source>Review</source>
+            <translation>复核</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="141" />
+            <source>Copy image</source>
+            <translation>复制图像</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="142" />
+            <source>Copy annotated</source>
+            <translation>复制标注图</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="143" />
+            <source>Open image folder</source>
+            <translation>打开图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="177" />
+            <source>Operator review</source>
+            <translation>人工复核</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="178" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="179" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="184" />
+            <source>Note (optional): why, who, batch…</source>
+            <translation>备注（可选）：原因、人员、批次…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="186" />
+            <source>Save review</source>
+            <translation>保存复核</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="191" />
+            <source>Verdict:</source>
+            <translation>判定：</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="197" />
+            <source>Note:</source>
+            <translation>备注：</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="223" />
+            <source>defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="224" />
+            <source>source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="224" />
+            <source>model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="232" />
+            <source>loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="234" />
+            <source>Image pruned by quota</source>
+            <translation>图像因存储配额已被清理</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="238" />
+            <source>Image not saved (saving rule)</source>
+            <translation>图像未保存（保存规则）</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="242" />
+            <location filename="../../widgets/detail_panel.py" line="243" />
+            <source>not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="261" />
+            <source>image file missing</source>
+            <translation>图像文件缺失</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="280" />
+            <source>Reviewed {0}: {1} (machine said {2})</source>
+            <translation>已于 {0} 复核：{1}（机器判定 {2}）</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="283" />
+            <source>Not reviewed yet (machine verdict {0}).</source>
+            <translation>尚未复核（机器判定 {0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="291" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/detail_panel.py" line="296" />
+            <source>Review not saved: {0}</source>
+            <translation>复核未保存：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordTableModel</name>
+        <message>
+            <location filename="../../widgets/record_table.py" line="56" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="56" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="56" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="56" />
+            <source>Part ID</source>
+            <translation>工件编号</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="57" />
+            <source>Verdict</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="57" />
+            <source>Defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="57" />
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="57" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="222" />
+            <source>{0} (was {1})</source>
+            <translation>{0}（原为 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="238" />
+            <source>Reviewed by the operator: {0}</source>
+            <translation>操作员复核：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/record_table.py" line="240" />
+            <source>normalized score {0:.3f} (1.0 = threshold)</source>
+            <translation>归一化分数 {0:.3f}（1.0 = 阈值）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreHistogram</name>
+        <message>
+            <location filename="../../widgets/charts.py" line="207" />
+            <source>threshold {value:.3g}</source>
+            <translation>阈值 {value:.3g}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/charts.py" line="221" />
+            <source>bin start</source>
+            <translation>区间起点</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/charts.py" line="221" />
+            <source>bin end</source>
+            <translation>区间终点</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftCounters</name>
+        <message>
+            <location filename="../../widgets/counters.py" line="43" />
+            <source>Total</source>
+            <translation>总数</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/counters.py" line="43" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/counters.py" line="43" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/counters.py" line="43" />
+            <source>Yield</source>
+            <translation>良率</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/counters.py" line="46" />
+            <source>Reset</source>
+            <translation>清零</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/counters.py" line="47" />
+            <source>Start counting a new shift</source>
+            <translation>开始新班次计数</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftReport</name>
+        <message>
+            <location filename="../../ui/report.py" line="27" />
+            <source>Charts</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="28" />
+            <source>Counts</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="29" />
+            <source>Defects found</source>
+            <translation>发现缺陷</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="30" />
+            <source>Inspected</source>
+            <translation>检测数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="31" />
+            <source>Last NG parts</source>
+            <translation>最近的 NG 件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="32" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="33" />
+            <source>NG rate</source>
+            <translation>NG 率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="34" />
+            <source>No NG parts in this period.</source>
+            <translation>本时段没有 NG 件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="35" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="36" />
+            <source>Per shift</source>
+            <translation>按班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="37" />
+            <source>Period</source>
+            <translation>时段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="38" />
+            <source>QC Station shift report</source>
+            <translation>QC Station 班次报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="39" />
+            <source>Shift</source>
+            <translation>班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="40" />
+            <source>Yield</source>
+            <translation>良率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="41" />
+            <source>defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="42" />
+            <source>generated</source>
+            <translation>生成于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="43" />
+            <source>image not saved</source>
+            <translation>图像未保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="44" />
+            <source>image pruned by quota</source>
+            <translation>图像因配额已被清理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report.py" line="45" />
+            <source>score</source>
+            <translation>分数</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationShell</name>
+        <message>
+            <location filename="../../ui/app.py" line="198" />
+            <source>Endpoint: off (enable it in the settings)</source>
+            <translation>接口：关闭（可在设置中启用）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="215" />
+            <source>Endpoint not running: %1</source>
+            <translation>接口未运行：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="220" />
+            <source>Endpoint %1</source>
+            <translation>接口 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="221" />
+            <source>Line PLCs and scripts post images to %1/analyze_image</source>
+            <translation>产线 PLC 与脚本将图像提交到 %1/analyze_image</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="225" />
+            <source>Endpoint open to the network without an API key</source>
+            <translation>接口对网络开放且没有 API 密钥</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatisticsPage</name>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="60" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="60" />
+            <source>Current shift</source>
+            <translation>当前班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="61" />
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="61" />
+            <source>Last 15 days</source>
+            <translation>最近 15 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="62" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="75" />
+            <source>Export charts…</source>
+            <translation>导出图表…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="76" />
+            <source>Write every chart as PNG and its numbers as CSV into a folder</source>
+            <translation>将每张图表写为 PNG，并将数据写为 CSV 到一个文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="77" />
+            <source>Shift report…</source>
+            <translation>班次报告…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="78" />
+            <source>A printable report (HTML or PDF) of the period</source>
+            <translation>本时段的可打印报告（HTML 或 PDF）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="79" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="82" />
+            <source>Period</source>
+            <translation>时段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="94" />
+            <source>Records and defects per day</source>
+            <translation>每日记录数与缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="95" />
+            <location filename="../../ui/statistics_page.py" line="221" />
+            <source>NG rate per day</source>
+            <translation>每日 NG 率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="96" />
+            <source>NG rate per shift</source>
+            <translation>每班次 NG 率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="97" />
+            <source>Score distribution (1.0 = threshold)</source>
+            <translation>分数分布（1.0 = 阈值）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="98" />
+            <source>Defects per part</source>
+            <translation>每件缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="112" />
+            <source>Right-click: save as PNG or CSV</source>
+            <translation>右键：另存为 PNG 或 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="137" />
+            <source>Statistics</source>
+            <translation>统计分析</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="181" />
+            <source>No history database.</source>
+            <translation>没有历史数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="200" />
+            <source>Statistics unavailable: {0}</source>
+            <translation>统计不可用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="208" />
+            <source>Inspected</source>
+            <translation>检测数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="208" />
+            <location filename="../../ui/statistics_page.py" line="233" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="208" />
+            <location filename="../../ui/statistics_page.py" line="233" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="209" />
+            <source>Yield</source>
+            <translation>良率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="209" />
+            <source>Defects found</source>
+            <translation>发现缺陷</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="217" />
+            <source>records</source>
+            <translation>记录数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="218" />
+            <source>defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="219" />
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="224" />
+            <source>NG rate per hour</source>
+            <translation>每小时 NG 率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="227" />
+            <location filename="../../ui/statistics_page.py" line="230" />
+            <source>NG %</source>
+            <translation>NG %</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="228" />
+            <source>bucket</source>
+            <translation>时间段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="231" />
+            <source>shift</source>
+            <translation>班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="234" />
+            <source>normalized score</source>
+            <translation>归一化分数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="236" />
+            <source>parts</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="237" />
+            <source>defects per part</source>
+            <translation>每件缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="242" />
+            <source>Save chart as PNG…</source>
+            <translation>将图表另存为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="243" />
+            <source>Save numbers as CSV…</source>
+            <translation>将数据另存为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="246" />
+            <source>Save chart</source>
+            <translation>保存图表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="247" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="251" />
+            <source>Save numbers</source>
+            <translation>保存数据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="252" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="260" />
+            <location filename="../../ui/statistics_page.py" line="278" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="273" />
+            <source>Export charts into folder</source>
+            <translation>将图表导出到文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="280" />
+            <source>{0} files written to {1}</source>
+            <translation>已写入 {0} 个文件到 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="288" />
+            <source>Save shift report</source>
+            <translation>保存班次报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="289" />
+            <source>PDF (*.pdf);;HTML (*.html)</source>
+            <translation>PDF (*.pdf);;HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="301" />
+            <location filename="../../ui/statistics_page.py" line="307" />
+            <source>Shift report</source>
+            <translation>班次报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/statistics_page.py" line="303" />
+            <source>Report written to {0}</source>
+            <translation>报告已写入 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainDialog</name>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="166" />
+            <source>Train a model</source>
+            <translation>训练模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="169" />
+            <source>Loading images</source>
+            <translation>正在加载图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="170" />
+            <source>Extracting features</source>
+            <translation>正在提取特征</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="171" />
+            <source>Building the memory bank</source>
+            <translation>正在构建记忆库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="172" />
+            <source>Calibrating the threshold</source>
+            <translation>正在校准阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="176" />
+            <source>folder with images of good parts</source>
+            <translation>良品图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="179" />
+            <source>optional: defective parts, to calibrate the threshold</source>
+            <translation>可选：不良品图像，用于校准阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="182" />
+            <source>e.g. bottle-line-3</source>
+            <translation>例如 bottle-line-3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="188" />
+            <source>Make it the active model when training succeeds</source>
+            <translation>训练成功后设为当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="192" />
+            <source>OK images:</source>
+            <translation>OK 图像：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="192" />
+            <source>Choose the folder of OK images</source>
+            <translation>选择 OK 图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="194" />
+            <source>NG images:</source>
+            <translation>NG 图像：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="194" />
+            <source>Choose the folder of NG images</source>
+            <translation>选择 NG 图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="196" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="197" />
+            <source>Algorithm:</source>
+            <translation>算法：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="200" />
+            <source>Algorithm parameters</source>
+            <translation>算法参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="208" />
+            <source>Defaults</source>
+            <translation>默认值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="218" />
+            <source>Ready.</source>
+            <translation>就绪。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="228" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="230" />
+            <source>Cancel training</source>
+            <translation>取消训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="232" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="268" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="292" />
+            <source>Need at least %1 images of good parts.</source>
+            <translation>至少需要 %1 张良品图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="294" />
+            <source>This folder does not exist.</source>
+            <translation>此文件夹不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="296" />
+            <location filename="../../ui/train_dialog.py" line="304" />
+            <source>%1 images found.</source>
+            <translation>找到 %1 张图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="298" />
+            <source>Need at least %1.</source>
+            <translation>至少需要 %1 张。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="300" />
+            <source>More images (20 or more) give a more reliable model.</source>
+            <translation>更多图像（20 张以上）可得到更可靠的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="306" />
+            <source>Without NG images the threshold is set from held-out OK images.</source>
+            <translation>没有 NG 图像时，阈值由留出的 OK 图像确定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="318" />
+            <source>Choose an existing folder of OK images.</source>
+            <translation>请选择一个存在的 OK 图像文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="322" />
+            <source>Need at least %1 OK images; this folder has %2.</source>
+            <translation>至少需要 %1 张 OK 图像；此文件夹只有 %2 张。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="329" />
+            <source>The NG folder does not exist.</source>
+            <translation>NG 文件夹不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="333" />
+            <source>The NG folder has no images; clear it or choose another one.</source>
+            <translation>NG 文件夹中没有图像；请清空该项或另选文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="366" />
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="379" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="409" />
+            <source>Trained “%1” in %2 s; saved as %3.</source>
+            <translation>已训练“%1”，用时 %2 秒；保存为 %3。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="414" />
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="427" />
+            <source>The model was saved but could not be activated: %1</source>
+            <translation>模型已保存，但无法启用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="431" />
+            <source>Training failed.</source>
+            <translation>训练失败。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="436" />
+            <source>Training cancelled; nothing was saved.</source>
+            <translation>训练已取消；未保存任何内容。</translation>
+        </message>
+    </context>
+</TS>
