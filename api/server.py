@@ -65,6 +65,14 @@ class EmbeddedServer:
         self._sock: socket.socket | None = None
         self._error: BaseException | None = None
 
+    def apply_settings(self, settings: Any) -> bool:
+        """Take new settings live (API key, pixel limit, timeout); returns True when the host or
+        port changed, which needs ``stop()`` + ``start()`` to take effect."""
+        old = self.settings.server
+        self.settings = settings
+        self.app.state.settings = settings
+        return (old.host, int(old.port)) != (settings.server.host, int(settings.server.port))
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()

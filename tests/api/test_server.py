@@ -75,3 +75,17 @@ def test_exposure_warning_only_on_the_network_without_key(tmp_path):
     assert "API key" in EmbeddedServer(None, exposed).exposure_warning
     keyed = make_settings(tmp_path, **{"server.host": "0.0.0.0", "server.api_key": "k"})
     assert EmbeddedServer(None, keyed).exposure_warning is None
+
+
+def test_apply_settings_changes_the_key_live(tmp_path):
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    with Station(settings, model=BrightSpotModel()) as station:
+        server = EmbeddedServer(station, settings).start()
+        try:
+            assert httpx.get(f"{server.url}/api/v1/models").status_code == 200
+            assert server.apply_settings(settings.override(**{"server.api_key": "new"})) is False
+            assert httpx.get(f"{server.url}/api/v1/models").status_code == 401
+            assert httpx.get(f"{server.url}/api/v1/models?api_key=new").status_code == 200
+            assert server.apply_settings(settings.override(**{"server.port": 1})) is True
+        finally:
+            server.stop()
