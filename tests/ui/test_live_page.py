@@ -1,0 +1,262 @@
+"""Live page on real bottle images with the session model: a folder source drives verdicts, counters
+and the NG strip; HTTP arrivals show; a busy station drops frames; the first-run screen leads to a
+model (open a file, try the sample)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from station.errors import StationBusy
+from tests.ui.part2_helpers import station_with_db
+from ui.background import wait_for_pool
+from ui.live_page import LivePage
+from ui.station_bridge import StationBridge
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def _make_page(qtbot, tmp_path, model=None):
+    station, db, settings = station_with_db(tmp_path)
+    if model is not None:
+        station.set_model(model)
+    station.start()
+    bridge = StationBridge(station, settings)
+    page = LivePage(bridge, settings)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    return page, station, bridge, db
+
+
+@pytest.fixture
+def live(qtbot, tmp_path, trained_model):
+    page, station, bridge, db = _make_page(qtbot, tmp_path, trained_model)
+    yield page, station
+    page.shutdown()
+    wait_for_pool(30_000)
+    bridge.close()
+    station.stop()
+    db.close()
+
+
+@pytest.fixture
+def line_folder(tmp_path, bottle_images) -> Path:
+    """A small "line": 3 good and 3 broken bottles in subfolders, as on the MVTec layout."""
+    root = tmp_path / "line"
+    for sub, paths in (("good", bottle_images["ok"][:3]), ("broken", bottle_images["ng"][:3])):
+        (root / sub).mkdir(parents=True)
+        for p in paths:
+            shutil.copy(p, root / sub / p.name)
+    return root
+
+
+def test_folder_source_drives_verdict_counters_and_ng_strip(qtbot, live, line_folder):
+    page, station = live
+    assert page.views.currentWidget() is page.live_view
+    assert page.banner.verdict() is None
+    assert page.play_folder(line_folder, interval_ms=0, loop=False)
+    assert page.is_running() and not page.start_button.isEnabled() and page.stop_button.isEnabled()
+
+    qtbot.waitUntil(lambda: page.counters.counts()[0] == 6 and not page.is_running(), timeout=120_000)
+    total, ok, ng = page.counters.counts()
+    assert ok + ng == 6
+    assert ng >= 2, "the broken bottles should be judged NG"
+    assert page.banner.verdict() in ("OK", "NG")
+    assert page.shown is not None and page.view.has_image()
+    assert "threshold" in page.score_bar.text()
+    assert page.ng_strip.count() == ng
+    assert page.counters.values["yield"].text() == f"{100 * ok / 6:.1f} %"
+    assert "The source has ended" in page.message_label.text()
+    assert page.start_button.isEnabled()
+
+    # click the oldest NG thumbnail: the main view holds that part until "Back to live"
+    strip = page.ng_strip
+    item = strip.item(strip.count() - 1)
+    key = item.data(Qt.ItemDataRole.UserRole)
+    rect = strip.visualItemRect(item)
+    qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    held = page._ng_parts[key]
+    assert page.shown is held and page.banner.verdict() == "NG"
+    assert page.back_button.isVisible()
+    assert held.record.name in page.part_label.text()
+    assert page.view.boxes, "an NG part shows its defect boxes"
+    page.back_to_live()
+    assert not page.back_button.isVisible()
+
+    page.counters.reset_button.click()
+    assert page.counters.counts() == (0, 0, 0)
+    assert page.counters.values["yield"].text() == "—"
+
+
+def test_stop_ends_a_looping_source(qtbot, live, line_folder):
+    page, _ = live
+    assert page.play_folder(line_folder, interval_ms=200, shuffle=True, loop=True)
+    qtbot.waitUntil(lambda: page.counters.counts()[0] >= 2, timeout=60_000)
+    page.stop()
+    assert not page.is_running()
+    assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
+    seen = page.counters.counts()[0]
+    qtbot.wait(800)
+    assert page.counters.counts()[0] <= seen + 1  # at most the frame already in flight
+
+
+def test_single_shot_trigger_inspects_one_frame(qtbot, live, line_folder):
+    page, _ = live
+    page.source_combo.setCurrentIndex(0)
+    page.folder_edit.setText(str(line_folder))
+    page.trigger()
+    qtbot.waitUntil(lambda: page.counters.counts()[0] == 1, timeout=60_000)
+    qtbot.wait(500)
+    assert page.counters.counts()[0] == 1
+    page.trigger()
+    qtbot.waitUntil(lambda: page.counters.counts()[0] == 2, timeout=60_000)
+    page.stop()
+
+
+def test_http_arrivals_show_and_batch_runs_do_not(qtbot, live, bottle_images):
+    from inference.imageio import read_image
+
+    page, station = live
+    image = read_image(bottle_images["ng"][0])
+    station.inspect(image, source="batch", name="batch.png").result(timeout=60)
+    station.inspect(image, source="http", name="plc.png").result(timeout=60)
+    qtbot.waitUntil(lambda: page.counters.counts()[0] == 1, timeout=30_000)
+    qtbot.wait(200)
+    assert page.counters.counts()[0] == 1
+    assert page.shown.record.source == "http" and page.shown.record.name == "plc.png"
+
+
+def test_bad_folder_and_missing_video_are_explained(live, tmp_path):
+    page, _ = live
+    page.folder_edit.setText(str(tmp_path / "nowhere"))
+    assert not page.start()
+    assert "does not exist" in page.message_label.text()
+    (tmp_path / "empty").mkdir()
+    page.folder_edit.setText(str(tmp_path / "empty"))
+    assert page.start()  # the worker reports the reason from its thread
+    page.source_combo.setCurrentIndex(1)
+    page.video_edit.setText(str(tmp_path / "clip.avi"))
+    assert not page.start()
+    assert "does not exist" in page.message_label.text()
+
+
+def test_empty_folder_stops_with_reason(qtbot, live, tmp_path):
+    page, _ = live
+    (tmp_path / "empty").mkdir()
+    page.folder_edit.setText(str(tmp_path / "empty"))
+    assert page.start()
+    qtbot.waitUntil(lambda: "no images" in page.message_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=10_000)
+
+
+def test_busy_station_counts_a_dropped_frame(live, monkeypatch):
+    page, _ = live
+
+    def busy(*_a, **_k):
+        raise StationBusy("queue full")
+
+    monkeypatch.setattr(page.bridge, "inspect", busy)
+    frame = type("F", (), {"image": np.zeros((32, 32, 3), np.uint8), "source": "camera", "name": "c",
+                           "part_id": None})()
+    assert page._process(frame) is None  # CaptureWorker counts a None as dropped
+
+
+def test_image_view_zoom_heatmap_and_boxes(live):
+    page, _ = live
+    view = page.view
+    img = np.full((200, 300, 3), 128, np.uint8)
+    amap = np.zeros((200, 300), np.float32)
+    amap[50:80, 100:140] = 10.0
+    view.set_image(img)
+    view.set_heatmap(amap, threshold=5.0)
+    view.set_regions([{"x": 100, "y": 50, "width": 40, "height": 30, "score": 10.0, "normalized_score": 2.0}])
+    assert view.boxes == [(100.0, 50.0, 40.0, 30.0, 10.0, 2.0)]
+    fitted = view.zoom_factor()
+    view.zoom_by(2.0)
+    assert view.zoom_factor() == pytest.approx(fitted * 2.0)
+    view.fit()
+    assert view.zoom_factor() == pytest.approx(fitted)
+    page.opacity_slider.setValue(80)
+    assert view.heatmap_opacity() == pytest.approx(0.8)
+    page.toggle_heatmap()
+    assert not view.heatmap_visible()
+    page.toggle_heatmap()
+    assert view.heatmap_visible()
+
+
+def test_operator_mode_and_shortcut_help(live):
+    page, _ = live
+    page.set_operator_mode(True)
+    assert page.banner.height() > 150
+    keys = [k for k, _ in page.shortcut_help()]
+    assert {"T", "H", "Esc"} <= set(keys)
+    page.set_operator_mode(False)
+
+
+def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
+    page, station, bridge, db = _make_page(qtbot, tmp_path)
+    try:
+        assert page.views.currentWidget() is page.first_run
+        assert not page.start()
+        page.first_run.load_model(trained_model_path)
+        qtbot.waitUntil(lambda: page.views.currentWidget() is page.live_view, timeout=60_000)
+        assert page.start_button.isEnabled()
+    finally:
+        page.shutdown()
+        bridge.close()
+        station.stop()
+        db.close()
+
+
+def test_first_run_try_the_sample_plays_its_test_images(qtbot, tmp_path, trained_model_path, line_folder,
+                                                        monkeypatch):
+    """The sample's training is station.samples' job (tested there); here: progress, load, play."""
+    import station.samples as samples
+
+    calls = []
+
+    def fake_ensure(root, *, device="auto", progress=None, cancel=None):
+        root = Path(root)
+        calls.append(root)
+        progress("training", 0.5)
+        shutil.copytree(line_folder, root / "test")
+        return Path(shutil.copy(trained_model_path, root / samples.SAMPLE_MODEL_NAME))
+
+    monkeypatch.setattr(samples, "ensure_sample_model", fake_ensure)
+    page, station, bridge, db = _make_page(qtbot, tmp_path)
+    try:
+        page.first_run.sample_button.click()
+        qtbot.waitUntil(lambda: page.is_running() or page.counters.counts()[0] > 0, timeout=60_000)
+        assert calls == [page.settings.data_dir / "samples"]
+        assert page.views.currentWidget() is page.live_view
+        assert page.folder_edit.text() == str(page.settings.data_dir / "samples" / "test")
+        qtbot.waitUntil(lambda: page.counters.counts()[0] >= 2, timeout=60_000)
+    finally:
+        page.shutdown()
+        wait_for_pool(30_000)
+        bridge.close()
+        station.stop()
+        db.close()
+
+
+def test_ng_strip_keeps_the_newest(qtbot):
+    from PySide6.QtGui import QImage
+
+    from widgets.ng_strip import NgStrip
+
+    strip = NgStrip(capacity=3, thumb=32)
+    qtbot.addWidget(strip)
+    img = QImage(32, 32, QImage.Format.Format_RGB32)
+    for k in range(5):
+        strip.add_part(k, img, str(k))
+    assert strip.keys() == [4, 3, 2]
+    with qtbot.waitSignal(strip.partClicked) as sig:
+        strip.show()
+        rect = strip.visualItemRect(strip.item(1))
+        qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sig.args == [3]
