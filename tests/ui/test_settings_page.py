@@ -1,0 +1,109 @@
+"""Settings page: invalid values are shown inline and never written; valid ones reach the live
+settings, the settings file and the running station (saving rule, quota)."""
+
+from __future__ import annotations
+
+import pytest
+
+from station.settings import Settings, load_settings, settings_path
+from tests.ui.part2_helpers import station_with_db
+from ui.settings_page import INVALID_STYLE, SettingsPage, is_loopback
+from ui.station_bridge import StationBridge
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture
+def env(qtbot, tmp_path):
+    station, db, settings = station_with_db(tmp_path)
+    bridge = StationBridge(station, settings)
+    page = SettingsPage(bridge, settings)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    yield page, station, settings
+    bridge.close()
+    db.close()
+
+
+def test_invalid_values_are_shown_and_not_saved(env):
+    page, _station, settings = env
+    before = settings.to_dict()
+    page.port_edit.setText("70000")
+    page.add_shift("D", "25:61")
+    assert not page.save()
+    assert set(page.errors) == {"port", "shifts"}
+    assert "65535" in page.error_label.text() and "25:61" in page.error_label.text()
+    assert page.port_edit.styleSheet() == INVALID_STYLE
+    assert not settings_path().exists()
+    assert settings.to_dict() == before
+
+    page.port_edit.setText("8080")
+    page.shift_table.removeRow(page.shift_table.rowCount() - 1)
+    page.add_shift("A", "07:00")  # a duplicate name
+    page.host_edit.setText("bad host")
+    page.es_url.setText("es-server:9200")
+    assert not page.save()
+    assert set(page.errors) == {"host", "shifts", "es_url"}
+    assert page.port_edit.styleSheet() == ""
+    assert "twice" in page.errors["shifts"]
+    assert not settings_path().exists()
+
+
+def test_valid_settings_are_saved_and_applied(env, tmp_path):
+    page, station, settings = env
+    page.port_edit.setText("8123")
+    page.host_edit.setText("0.0.0.0")
+    assert page.exposure_label.isVisibleTo(page) and "API key" in page.exposure_label.text()
+    page.key_edit.setText("line-3-secret-key")
+    assert not page.exposure_label.isVisibleTo(page)
+    page.save_rule.setCurrentIndex(page.save_rule.findData("ng"))
+    page.quota_spin.setValue(2500)
+    page.min_free_spin.setValue(200)
+    page.data_edit.setText(str(tmp_path / "elsewhere"))
+    page.language_combo.setCurrentIndex(page.language_combo.findData("zh_CN"))
+    page.theme_combo.setCurrentIndex(page.theme_combo.findData("light"))
+    page.shift_table.setRowCount(0)
+    page.add_shift("Day", "07:30")
+    page.add_shift("Night", "19:30")
+    page.es_url.setText("http://es:9200")
+    assert page.is_dirty()
+    assert page.save(), page.error_label.text()
+    assert "restart" in page.status_label.text()
+
+    on_disk = load_settings()
+    for s in (on_disk, settings):
+        assert (s.server.port, s.server.host, s.server.api_key) == (8123, "0.0.0.0", "line-3-secret-key")
+        assert (s.storage.save_images, s.storage.quota_mb, s.storage.min_free_mb) == ("ng", 2500, 200)
+        assert s.storage.data_dir == str(tmp_path / "elsewhere")
+        assert (s.ui.language, s.ui.theme) == ("zh_CN", "light")
+        assert [(x.name, x.start) for x in s.shifts] == [("Day", "07:30"), ("Night", "19:30")]
+        assert s.storage.es_url == "http://es:9200"
+    # the running station saves NG only from now on, still beside its open database
+    assert station.settings.storage.save_images == "ng" and station.settings.storage.quota_mb == 2500
+    assert station.settings.storage.data_dir == str(tmp_path / "data")
+    assert not page.is_dirty()
+
+    # a fresh page shows what was saved
+    page2 = SettingsPage(page.bridge, Settings.from_dict(on_disk.to_dict()))
+    assert page2.port_edit.text() == "8123" and page2.save_rule.currentData() == "ng"
+    assert page2.shifts() == [("Day", "07:30"), ("Night", "19:30")]
+
+
+def test_revert_and_cuda_entry(env, monkeypatch):
+    page, _station, settings = env
+    page.port_edit.setText("1")
+    page.revert_button.click()
+    assert page.port_edit.text() == str(settings.server.port) and not page.is_dirty()
+    cuda_item = page.device_combo.model().item(2)
+    assert cuda_item.isEnabled() == page.cuda_ok
+    if not page.cuda_ok:
+        assert "CUDA" in cuda_item.toolTip()
+        page.device_combo.setCurrentIndex(2)
+        if page.device_combo.currentData() == "cuda":
+            assert not page.save() and "device" in page.errors
+
+
+def test_loopback_rule():
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")

@@ -1,0 +1,465 @@
+"""Settings page: endpoint, image saving, data folder, device, language, theme, shifts, ES mirror.
+
+Why validation before anything is written: a bad port or shift time must never reach the settings
+file, where it would stop the next start-up. The page edits a copy; Save checks every field, shows
+what is wrong next to it, and only then updates the live ``Settings`` (shared with the station and
+the endpoint), writes the file and applies what can change at run time (saving rule, quota, API key,
+theme). Host, port, data folder, device and language take effect after a restart, and the page
+says so.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import re
+import secrets
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.settings import Settings, Shift, save_settings
+
+log = logging.getLogger(__name__)
+
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+INVALID_STYLE = "border: 2px solid #e05050;"
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip()
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cuda_available() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cuda.is_available())
+    except Exception:  # noqa: BLE001 - no torch / broken driver: no CUDA
+        return False
+
+
+class SettingsPage(QWidget):
+    """Edits a copy of the settings; Save validates, applies and writes them."""
+
+    saved = Signal()
+    settings_file: Path | None = None  # the shell may point this at ``--config``; None: the default file
+
+    def __init__(self, bridge: Any, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self.errors: dict[str, str] = {}
+        self._build()
+        self.load_from_settings()
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def page_shown(self) -> None:
+        if not self.is_dirty():
+            self.load_from_settings()
+
+    # ============================================================== widgets
+    def _build(self) -> None:
+        # -- endpoint
+        self.server_enabled = QCheckBox(self.tr("Start the HTTP endpoint with the window"))
+        self.host_edit = QLineEdit()
+        self.host_edit.setToolTip(self.tr("127.0.0.1: this PC only; 0.0.0.0: every network interface"))
+        self.port_edit = QLineEdit()
+        self.port_edit.setMaximumWidth(100)
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("empty: no key required"))
+        self.show_key = QCheckBox(self.tr("Show"))
+        self.show_key.toggled.connect(lambda on: self.key_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.generate_key = QPushButton(self.tr("Generate"))
+        self.generate_key.clicked.connect(lambda: self.key_edit.setText(secrets.token_urlsafe(24)))
+        key_row = self._row(self.key_edit, self.show_key, self.generate_key)
+        self.max_pixels_spin = QSpinBox()
+        self.max_pixels_spin.setRange(1, 1000)
+        self.max_pixels_spin.setSuffix(self.tr(" megapixels"))
+        self.max_pixels_spin.setToolTip(self.tr("Larger images are refused with HTTP 413."))
+        self.exposure_label = QLabel()
+        self.exposure_label.setWordWrap(True)
+        self.exposure_label.setStyleSheet("color: #f29900; font-weight: bold;")
+        self.host_edit.textChanged.connect(self._update_exposure)
+        self.key_edit.textChanged.connect(self._update_exposure)
+        self.server_enabled.toggled.connect(self._update_exposure)
+
+        server_box = QGroupBox(self.tr("HTTP endpoint (PEKAT VISION protocol)"))
+        f = QFormLayout(server_box)
+        f.addRow(self.server_enabled)
+        f.addRow(self.tr("Host:"), self.host_edit)
+        f.addRow(self.tr("Port:"), self.port_edit)
+        f.addRow(self.tr("API key:"), key_row)
+        f.addRow(self.tr("Max. image size:"), self.max_pixels_spin)
+        f.addRow(self.exposure_label)
+        f.addRow(self._note(self.tr("Host, port and on/off take effect after a restart; the API key and the "
+                                    "image size limit at once.")))
+
+        # -- storage
+        self.save_rule = QComboBox()
+        self.save_rule.addItem(self.tr("All images"), "all")
+        self.save_rule.addItem(self.tr("NG images only"), "ng")
+        self.save_rule.addItem(self.tr("No images (results only)"), "none")
+        self.quota_spin = QSpinBox()
+        self.quota_spin.setRange(10, 100_000_000)
+        self.quota_spin.setSingleStep(1000)
+        self.quota_spin.setSuffix(" MB")
+        self.quota_spin.setToolTip(self.tr("The oldest images are deleted beyond this size (results are kept)."))
+        self.min_free_spin = QSpinBox()
+        self.min_free_spin.setRange(0, 100_000_000)
+        self.min_free_spin.setSingleStep(100)
+        self.min_free_spin.setSuffix(" MB")
+        self.min_free_spin.setToolTip(self.tr("Saving pauses, with a warning, below this free disk space."))
+        self.data_edit = QLineEdit()
+        self.data_edit.setPlaceholderText(self.tr("default: the user's data folder"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_data)
+        self.es_url = QLineEdit()
+        self.es_url.setPlaceholderText(self.tr("optional, e.g. http://es-server:9200"))
+        self.es_index = QLineEdit()
+
+        storage_box = QGroupBox(self.tr("History and images"))
+        f = QFormLayout(storage_box)
+        f.addRow(self.tr("Save images:"), self.save_rule)
+        f.addRow(self.tr("Disk quota:"), self.quota_spin)
+        f.addRow(self.tr("Keep free:"), self.min_free_spin)
+        f.addRow(self.tr("Data folder:"), self._row(self.data_edit, browse))
+        f.addRow("", self._note(self.tr("A new data folder (history database, images, models, logs) is used "
+                                        "after a restart; existing data is not moved.")))
+        f.addRow(self.tr("Elasticsearch URL:"), self.es_url)
+        f.addRow(self.tr("Elasticsearch index:"), self.es_index)
+
+        # -- inference & UI
+        self.device_combo = QComboBox()
+        self.device_combo.addItem(self.tr("Automatic (CUDA when present)"), "auto")
+        self.device_combo.addItem(self.tr("CPU"), "cpu")
+        self.device_combo.addItem(self.tr("CUDA (NVIDIA GPU)"), "cuda")
+        self.cuda_ok = cuda_available()
+        if not self.cuda_ok:
+            item = self.device_combo.model().item(2)
+            item.setEnabled(False)
+            item.setToolTip(self.tr("No CUDA GPU is available on this PC (torch.cuda.is_available() is false)."))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("System language"), "auto")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItem(self.tr("Dark"), "dark")
+        self.theme_combo.addItem(self.tr("Light"), "light")
+        station_box = QGroupBox(self.tr("Station"))
+        f = QFormLayout(station_box)
+        f.addRow(self.tr("Device:"), self.device_combo)
+        f.addRow(self.tr("Language:"), self.language_combo)
+        f.addRow(self.tr("Theme:"), self.theme_combo)
+        f.addRow(self._note(self.tr("Device and language take effect after a restart; the theme at once.")))
+
+        # -- shifts
+        self.shift_table = QTableWidget(0, 2)
+        self.shift_table.setHorizontalHeaderLabels([self.tr("Shift"), self.tr("Starts (HH:MM)")])
+        self.shift_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.shift_table.verticalHeader().setVisible(False)
+        self.shift_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.shift_table.setMinimumHeight(150)
+        add = QPushButton(self.tr("Add shift"))
+        remove = QPushButton(self.tr("Remove shift"))
+        add.clicked.connect(lambda: self.add_shift("", ""))
+        remove.clicked.connect(self._remove_shift)
+        shifts_box = QGroupBox(self.tr("Shifts"))
+        v = QVBoxLayout(shifts_box)
+        v.addWidget(self.shift_table, 1)
+        v.addWidget(self._row(add, remove))
+        v.addWidget(self._note(self.tr("Counters and reports group parts by shift; a shift may cross midnight.")))
+
+        # -- buttons
+        self.save_button = QPushButton(self.tr("Save"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load_from_settings)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #e05050; font-weight: bold;")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(server_box, 0, 0)
+        grid.addWidget(storage_box, 0, 1)
+        grid.addWidget(station_box, 1, 0)
+        grid.addWidget(shifts_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        content = QWidget()
+        cv = QVBoxLayout(content)
+        cv.addLayout(grid)
+        cv.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error_label, 1)
+        buttons.addWidget(self.status_label)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addLayout(buttons)
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for i, w in enumerate(widgets):
+            lay.addWidget(w, 1 if i == 0 else 0)
+        return row
+
+    @staticmethod
+    def _note(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: palette(placeholder-text);")
+        return label
+
+    def _browse_data(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"),
+                                                  self.data_edit.text() or str(self.settings.data_dir))
+        if folder:
+            self.data_edit.setText(folder)
+
+    def _update_exposure(self) -> None:
+        host = self.host_edit.text().strip()
+        exposed = self.server_enabled.isChecked() and bool(host) and not is_loopback(host) \
+            and not self.key_edit.text().strip()
+        self.exposure_label.setVisible(exposed)
+        self.exposure_label.setText(
+            self.tr("⚠ The endpoint will be reachable from the network without an API key: anyone on it "
+                    "can post images and read the history. Set an API key.") if exposed else "")
+
+    # -- shifts ------------------------------------------------------------------------------------
+    def add_shift(self, name: str, start: str) -> None:
+        row = self.shift_table.rowCount()
+        self.shift_table.insertRow(row)
+        self.shift_table.setItem(row, 0, QTableWidgetItem(name))
+        self.shift_table.setItem(row, 1, QTableWidgetItem(start))
+        if not name:
+            self.shift_table.editItem(self.shift_table.item(row, 0))
+
+    def _remove_shift(self) -> None:
+        rows = sorted({i.row() for i in self.shift_table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.shift_table.removeRow(row)
+
+    def shifts(self) -> list[tuple[str, str]]:
+        out = []
+        for row in range(self.shift_table.rowCount()):
+            name = self.shift_table.item(row, 0)
+            start = self.shift_table.item(row, 1)
+            out.append(((name.text() if name else "").strip(), (start.text() if start else "").strip()))
+        return out
+
+    # ============================================================== load / validate / save
+    def load_from_settings(self) -> None:
+        s = self.settings
+        self.server_enabled.setChecked(s.server.enabled)
+        self.host_edit.setText(s.server.host)
+        self.port_edit.setText(str(s.server.port))
+        self.key_edit.setText(s.server.api_key)
+        self.max_pixels_spin.setValue(max(1, min(1000, round(s.server.max_pixels / 1_000_000))))
+        self._select(self.save_rule, s.storage.save_images)
+        self.quota_spin.setValue(int(s.storage.quota_mb))
+        self.min_free_spin.setValue(int(s.storage.min_free_mb))
+        self.data_edit.setText(s.storage.data_dir)
+        self.es_url.setText(s.storage.es_url)
+        self.es_index.setText(s.storage.es_index)
+        self._select(self.device_combo, s.inference.device)
+        self._select(self.language_combo, s.ui.language)
+        self._select(self.theme_combo, s.ui.theme)
+        self.shift_table.setRowCount(0)
+        for shift in s.shifts:
+            self.add_shift(shift.name, shift.start)
+        self._show_errors({})
+        self.status_label.setText("")
+        self._update_exposure()
+
+    @staticmethod
+    def _select(combo: QComboBox, value: Any) -> None:
+        idx = combo.findData(value)
+        combo.setCurrentIndex(idx if idx >= 0 else 0)
+
+    def collect(self) -> tuple[Settings, dict[str, str]]:
+        """A new Settings from the form (a copy: the live one is untouched) and the errors by field."""
+        errors: dict[str, str] = {}
+        new = Settings.from_dict(self.settings.to_dict())
+
+        host = self.host_edit.text().strip()
+        if not host or re.search(r"\s", host) or not re.fullmatch(r"[A-Za-z0-9.:\-\[\]]+", host):
+            errors["host"] = self.tr("Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).")
+        port_text = self.port_edit.text().strip()
+        port = int(port_text) if port_text.isdigit() else -1
+        if not 1 <= port <= 65535:
+            errors["port"] = self.tr("Port must be a whole number from 1 to 65535 (got “%1”).").replace("%1", port_text)
+        key = self.key_edit.text().strip()
+        if key and (len(key) < 8 or re.search(r"\s", key)):
+            errors["api_key"] = self.tr("An API key needs at least 8 characters and no spaces.")
+        new.server = replace(new.server, enabled=self.server_enabled.isChecked(), host=host,
+                             port=port if port > 0 else new.server.port, api_key=key,
+                             max_pixels=int(self.max_pixels_spin.value()) * 1_000_000)
+
+        data_dir = self.data_edit.text().strip()
+        if data_dir:
+            p = Path(data_dir).expanduser()
+            if not p.is_absolute():
+                errors["data_dir"] = self.tr("The data folder must be an absolute path.")
+            elif p.exists() and not p.is_dir():
+                errors["data_dir"] = self.tr("The data folder path is a file, not a folder.")
+        es_url = self.es_url.text().strip()
+        if es_url and not re.match(r"^https?://[^\s/]+", es_url):
+            errors["es_url"] = self.tr("The Elasticsearch URL must start with http:// or https://.")
+        es_index = self.es_index.text().strip()
+        if es_url and not re.fullmatch(r"[a-z0-9][a-z0-9._\-]*", es_index):
+            errors["es_index"] = self.tr("The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.")
+        new.storage = replace(new.storage, save_images=self.save_rule.currentData(),
+                              quota_mb=int(self.quota_spin.value()), min_free_mb=int(self.min_free_spin.value()),
+                              data_dir=data_dir, es_url=es_url, es_index=es_index or new.storage.es_index)
+
+        device = self.device_combo.currentData()
+        if device == "cuda" and not self.cuda_ok:
+            errors["device"] = self.tr("CUDA is not available on this PC.")
+        new.inference = replace(new.inference, device=device)
+        new.ui = replace(new.ui, language=self.language_combo.currentData(), theme=self.theme_combo.currentData())
+
+        shifts = self.shifts()
+        names = [n for n, _ in shifts]
+        if not shifts:
+            errors["shifts"] = self.tr("Define at least one shift.")
+        for row, (name, start) in enumerate(shifts, 1):
+            if not name:
+                errors["shifts"] = self.tr("Shift %1 has no name.").replace("%1", str(row))
+            elif names.count(name) > 1:
+                errors["shifts"] = self.tr("Shift name “%1” is used twice.").replace("%1", name)
+            elif not TIME_RE.match(start):
+                errors["shifts"] = self.tr("Shift “%1”: start “%2” is not a time like 06:00.").replace(
+                    "%1", name).replace("%2", start)
+        if "shifts" not in errors and len({s for _, s in shifts}) != len(shifts):
+            errors["shifts"] = self.tr("Two shifts start at the same time.")
+        new.shifts = [Shift(n, s) for n, s in shifts]
+        return new, errors
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {"host": self.host_edit, "port": self.port_edit, "api_key": self.key_edit,
+                "data_dir": self.data_edit, "es_url": self.es_url, "es_index": self.es_index,
+                "device": self.device_combo, "shifts": self.shift_table}
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        tips = self.__dict__.setdefault("_tips", {})
+        for key, widget in self._fields().items():
+            tips.setdefault(key, widget.toolTip())
+            widget.setStyleSheet(INVALID_STYLE if key in errors else "")
+            widget.setToolTip(errors.get(key, tips[key]))
+        self.error_label.setText("\n".join(errors.values()))
+
+    def is_dirty(self) -> bool:
+        new, _errors = self.collect()
+        return new.to_dict() != self.settings.to_dict()
+
+    def save(self) -> bool:
+        """Validate; when everything is valid, update the live settings, write the file, apply."""
+        new, errors = self.collect()
+        self._show_errors(errors)
+        if errors:
+            self.status_label.setText(self.tr("Not saved."))
+            return False
+        old = Settings.from_dict(self.settings.to_dict())
+        restart = (
+            (old.server.enabled, old.server.host, old.server.port) != (new.server.enabled, new.server.host, new.server.port)
+            or old.storage.data_dir != new.storage.data_dir
+            or old.inference.device != new.inference.device
+            or old.ui.language != new.ui.language
+        )
+        live = self.settings
+        live.server = replace(live.server, **_fields_of(new.server))
+        live.storage = replace(live.storage, **_fields_of(new.storage))
+        live.inference = replace(live.inference, device=new.inference.device)
+        live.ui = replace(live.ui, language=new.ui.language, theme=new.ui.theme)
+        live.shifts = list(new.shifts)
+        try:
+            save_settings(live, self.settings_file)
+        except OSError as exc:
+            self._show_errors({})
+            self.error_label.setText(self.tr("Cannot write the settings file: %1").replace("%1", str(exc)))
+            return False
+        self._apply_runtime(old)
+        self.status_label.setText(self.tr("Saved. Some changes take effect after a restart.") if restart
+                                  else self.tr("Saved."))
+        self.saved.emit()
+        return True
+
+    def _apply_runtime(self, old: Settings) -> None:
+        """What can change while running: the saving rule and quota (the data folder waits for a restart)."""
+        station = getattr(self.bridge, "station", None)
+        if station is not None and hasattr(station, "apply_storage_settings"):
+            effective = self.settings
+            if old.storage.data_dir != effective.storage.data_dir:
+                effective = Settings.from_dict(effective.to_dict())
+                effective.storage.data_dir = old.storage.data_dir  # images stay beside the open database
+            try:
+                station.apply_storage_settings(effective)
+            except Exception as exc:  # noqa: BLE001 - saved anyway; tell the user
+                log.exception("applying storage settings failed")
+                self.error_label.setText(self.tr("Saved, but the image store could not switch: %1")
+                                         .replace("%1", str(exc)))
+        if old.ui.theme != self.settings.ui.theme:
+            app = QApplication.instance()
+            if app is not None:
+                try:
+                    from ui.theme import apply_theme
+
+                    apply_theme(app, self.settings.ui.theme)
+                except ImportError:
+                    pass
+
+
+def _fields_of(obj: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(obj)
+
+
+__all__ = ["SettingsPage", "cuda_available", "is_loopback"]
