@@ -200,7 +200,7 @@ class ModelsPage(QWidget):
                     item.setFont(font)
                     item.setToolTip(self.tr("Active model"))
                 self.table.setItem(row, col, item)
-            if keep is not None and e.path == keep:
+            if (keep is not None and e.path == keep) or (keep is None and is_active):
                 self.table.selectRow(row)
         if not self.entries:
             self._status(self.tr("No models in %1 yet: train one or import a .qcs file.")
@@ -516,10 +516,16 @@ class ModelsPage(QWidget):
         current = self.bridge.params()
         if current is None:
             return None
-        return current.with_(threshold=float(self.threshold_spin.value()),
-                             pixel_threshold=float(self.pixel_spin.value()),
+        return current.with_(threshold=self._spun(self.threshold_spin, current.threshold),
+                             pixel_threshold=self._spun(self.pixel_spin, current.pixel_threshold),
                              min_detected_area=int(self.area_spin.value()),
                              ignore_outer=int(self.outer_spin.value()))
+
+    @staticmethod
+    def _spun(spin: QDoubleSpinBox, exact: float) -> float:
+        """The spin box's value, or the model's exact value when the box only shows it rounded."""
+        value = float(spin.value())
+        return float(exact) if round(float(exact), spin.decimals()) == round(value, spin.decimals()) else value
 
     def is_dirty(self) -> bool:
         edited = self.edited_params()

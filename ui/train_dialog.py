@@ -197,23 +197,21 @@ class TrainDialog(QDialog):
         form.addRow(self.tr("Algorithm:"), self.algo_combo)
         form.addRow("", self.algo_desc)
 
-        advanced = QGroupBox(self.tr("Algorithm parameters"))
-        advanced.setCheckable(True)
-        advanced.setChecked(False)  # defaults suit most parts; the engineer opens it on purpose
-        self.advanced = advanced
+        # defaults suit most parts: the engineer opens the parameters on purpose
+        self.advanced = QCheckBox(self.tr("Set the algorithm parameters myself"))
+        self.params_box = QGroupBox(self.tr("Algorithm parameters"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.params)
         scroll.setMinimumHeight(220)
         reset = QPushButton(self.tr("Defaults"))
         reset.clicked.connect(self.params.reset)
-        adv_lay = QVBoxLayout(advanced)
+        adv_lay = QVBoxLayout(self.params_box)
         adv_lay.addWidget(scroll)
         adv_lay.addWidget(reset, 0, Qt.AlignmentFlag.AlignRight)
-        advanced.toggled.connect(scroll.setVisible)
-        advanced.toggled.connect(reset.setVisible)
-        scroll.setVisible(False)
-        reset.setVisible(False)
+        self.params_box.setVisible(False)
+        self.advanced.toggled.connect(self.params_box.setVisible)
+        self.advanced.toggled.connect(lambda _on: self.adjustSize())
 
         self.stage_label = QLabel(self.tr("Ready."))
         self.progress = QProgressBar()
@@ -241,7 +239,8 @@ class TrainDialog(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
-        lay.addWidget(advanced, 1)
+        lay.addWidget(self.advanced)
+        lay.addWidget(self.params_box, 1)
         lay.addWidget(self.activate_box)
         lay.addWidget(self.stage_label)
         lay.addWidget(self.progress)
@@ -274,9 +273,14 @@ class TrainDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, caption, edit.text() or str(Path.home()))
         if folder:
             edit.setText(folder)
-            if edit is self.ok_edit and not self.name_edit.text().strip():
-                p = Path(folder)
-                self.name_edit.setText(p.parent.name if p.name.lower() in ("good", "ok", "train") else p.name)
+
+    @staticmethod
+    def default_name(folder: str) -> str:
+        """``…/bottle/train/good`` → ``bottle``: the part's name rather than the folder's role."""
+        p = Path(folder.strip())
+        while p.name.lower() in ("good", "ok", "train", "images") and p.parent != p:
+            p = p.parent
+        return p.name or "model"
 
     def _on_algorithm(self, index: int) -> None:
         if not 0 <= index < len(self._specs):
@@ -288,6 +292,8 @@ class TrainDialog(QDialog):
     def _update_counts(self) -> None:
         need = min_ok_images()
         ok = folder_images(self.ok_edit.text())
+        self.name_edit.setPlaceholderText(self.default_name(self.ok_edit.text()) if self.ok_edit.text().strip()
+                                          else self.tr("e.g. bottle-line-3"))
         if not self.ok_edit.text().strip():
             self.ok_count.setText(self.tr("Need at least %1 images of good parts.").replace("%1", str(need)))
         elif not Path(self.ok_edit.text().strip()).is_dir():
@@ -333,7 +339,7 @@ class TrainDialog(QDialog):
                 self._error(self.tr("The NG folder has no images; clear it or choose another one."))
                 return None
         if not self.name_edit.text().strip():
-            self.name_edit.setText(Path(ok_folder).name)
+            self.name_edit.setText(self.default_name(ok_folder))
         return ok, ng
 
     def start(self) -> bool:
@@ -386,7 +392,7 @@ class TrainDialog(QDialog):
         self.train_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)
-        for w in (self.ok_edit, self.ng_edit, self.name_edit, self.algo_combo, self.advanced):
+        for w in (self.ok_edit, self.ng_edit, self.name_edit, self.algo_combo, self.advanced, self.params_box):
             w.setEnabled(not running)
 
     def _on_progress(self, stage: str, fraction: float) -> None:
