@@ -408,7 +408,13 @@ class LivePage(QWidget):
         return self.start()
 
     def open_training(self) -> None:
-        """The Models page engineer's train dialog when it imports, else the Models page."""
+        """The train dialog (through the Models page when there is one, so its list follows)."""
+        window = self.window()
+        models = getattr(window, "pages", {}).get("models")
+        if models is not None and hasattr(models, "open_train_dialog"):
+            window.show_page("models")
+            models.open_train_dialog()
+            return
         try:
             from ui.train_dialog import TrainDialog
         except ImportError:
@@ -421,7 +427,6 @@ class LivePage(QWidget):
             else:
                 dialog.open()
                 return
-        window = self.window()
         if hasattr(window, "show_page") and window.show_page("models"):
             return
         QMessageBox.information(self, self.tr("Training"),
