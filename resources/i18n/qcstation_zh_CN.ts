@@ -113,7 +113,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="227" />
-            <location filename="../../ui/evaluate_page.py" line="629" />
+            <location filename="../../ui/evaluate_page.py" line="630" />
             <source>▶ Play shuffled</source>
             <translation>▶ 随机播放</translation>
         </message>
@@ -204,13 +204,13 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="294" />
-            <location filename="../../ui/evaluate_page.py" line="555" />
+            <location filename="../../ui/evaluate_page.py" line="556" />
             <source>true OK</source>
             <translation>真实 OK</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="295" />
-            <location filename="../../ui/evaluate_page.py" line="556" />
+            <location filename="../../ui/evaluate_page.py" line="557" />
             <source>true NG</source>
             <translation>真实 NG</translation>
         </message>
@@ -226,7 +226,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="316" />
-            <location filename="../../ui/evaluate_page.py" line="568" />
+            <location filename="../../ui/evaluate_page.py" line="569" />
             <source>Use this threshold</source>
             <translation>使用此阈值</translation>
         </message>
@@ -316,98 +316,98 @@ The details are in the log file:
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="487" />
+            <location filename="../../ui/evaluate_page.py" line="488" />
             <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
             <translation>{0}：{1} 张图像（{2} OK，{3} NG），模型 {4}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="541" />
+            <location filename="../../ui/evaluate_page.py" line="542" />
             <source>– no masks</source>
             <translation>– 无掩码</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="557" />
+            <location filename="../../ui/evaluate_page.py" line="558" />
             <source>anomaly score</source>
             <translation>异常分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="563" />
+            <location filename="../../ui/evaluate_page.py" line="564" />
             <source>Set the active model's threshold to this value</source>
             <translation>将当前模型的阈值设为此值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="564" />
+            <location filename="../../ui/evaluate_page.py" line="565" />
             <source>Only for the active model: evaluate it (or load this model) first</source>
             <translation>仅适用于当前模型：请先评估当前模型（或加载此模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="569" />
+            <location filename="../../ui/evaluate_page.py" line="570" />
             <source>Set the active model's threshold to {0:.4g}? The line judges with it from the next part.</source>
             <translation>将当前模型的阈值设为 {0:.4g}？产线将从下一件开始按此阈值判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="584" />
+            <location filename="../../ui/evaluate_page.py" line="585" />
             <source>The active model now uses threshold {0:.4g}.</source>
             <translation>当前模型现已使用阈值 {0:.4g}。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="608" />
+            <location filename="../../ui/evaluate_page.py" line="609" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="608" />
+            <location filename="../../ui/evaluate_page.py" line="609" />
             <source>judged</source>
             <translation>判为</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="608" />
+            <location filename="../../ui/evaluate_page.py" line="609" />
             <source>score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="625" />
+            <location filename="../../ui/evaluate_page.py" line="626" />
             <source>■ Stop</source>
             <translation>■ 停止</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="671" />
+            <location filename="../../ui/evaluate_page.py" line="672" />
             <source>Export per-image CSV</source>
             <translation>导出逐图 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="672" />
+            <location filename="../../ui/evaluate_page.py" line="673" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="676" />
+            <location filename="../../ui/evaluate_page.py" line="677" />
             <source>Written: {0}</source>
             <translation>已写入：{0}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="678" />
-            <location filename="../../ui/evaluate_page.py" line="689" />
+            <location filename="../../ui/evaluate_page.py" line="679" />
+            <location filename="../../ui/evaluate_page.py" line="690" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="683" />
+            <location filename="../../ui/evaluate_page.py" line="684" />
             <source>Export figures into folder</source>
             <translation>将图形导出到文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="687" />
+            <location filename="../../ui/evaluate_page.py" line="688" />
             <source>{0} files written to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="692" />
+            <location filename="../../ui/evaluate_page.py" line="693" />
             <source>Evaluate: ↑ / ↓</source>
             <translation>模型评估：↑ / ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="692" />
+            <location filename="../../ui/evaluate_page.py" line="693" />
             <source>previous / next image</source>
             <translation>上一张 / 下一张图像</translation>
         </message>
@@ -506,7 +506,7 @@ The details are in the log file:
     <context>
         <name>GroupedBarChart</name>
         <message>
-            <location filename="../../widgets/charts.py" line="157" />
+            <location filename="../../widgets/charts.py" line="182" />
             <source>category</source>
             <translation>类别</translation>
         </message>
@@ -731,7 +731,7 @@ The details are in the log file:
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../widgets/charts.py" line="182" />
+            <location filename="../../widgets/charts.py" line="214" />
             <source>category</source>
             <translation>类别</translation>
         </message>
@@ -796,7 +796,7 @@ The details are in the log file:
         <message>
             <location filename="../../ui/live_page.py" line="340" />
             <location filename="../../ui/live_page.py" line="349" />
-            <location filename="../../ui/live_page.py" line="556" />
+            <location filename="../../ui/live_page.py" line="561" />
             <source>Video file</source>
             <translation>视频文件</translation>
         </message>
@@ -807,7 +807,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/live_page.py" line="342" />
-            <location filename="../../ui/live_page.py" line="551" />
+            <location filename="../../ui/live_page.py" line="556" />
             <source>Folder of part images</source>
             <translation>工件图像文件夹</translation>
         </message>
@@ -957,12 +957,12 @@ or post images to the endpoint.</source>
 或向接口提交图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="427" />
+            <location filename="../../ui/live_page.py" line="432" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="428" />
+            <location filename="../../ui/live_page.py" line="433" />
             <source>Train a model from the command line:
 python main.py train --ok FOLDER --out model.qcs
 then open it here.</source>
@@ -971,72 +971,72 @@ python main.py train --ok 文件夹 --out model.qcs
 然后在此打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="439" />
+            <location filename="../../ui/live_page.py" line="444" />
             <source>Choose a folder of images first.</source>
             <translation>请先选择图像文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="441" />
+            <location filename="../../ui/live_page.py" line="446" />
             <source>The folder does not exist: %1</source>
             <translation>文件夹不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="449" />
+            <location filename="../../ui/live_page.py" line="454" />
             <source>Choose a video file first.</source>
             <translation>请先选择视频文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="451" />
+            <location filename="../../ui/live_page.py" line="456" />
             <source>The video file does not exist: %1</source>
             <translation>视频文件不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="473" />
+            <location filename="../../ui/live_page.py" line="478" />
             <source>No model loaded: train or open one first.</source>
             <translation>未加载模型：请先训练或打开一个模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="521" />
+            <location filename="../../ui/live_page.py" line="526" />
             <source>Stop the stream to use single-shot triggers.</source>
             <translation>请先停止连续采集，再使用单次触发。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="530" />
+            <location filename="../../ui/live_page.py" line="535" />
             <source>Source stopped: %1</source>
             <translation>图像源已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="537" />
+            <location filename="../../ui/live_page.py" line="542" />
             <source>The source has ended.</source>
             <translation>图像源已播放完毕。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="557" />
+            <location filename="../../ui/live_page.py" line="562" />
             <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
             <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="566" />
+            <location filename="../../ui/live_page.py" line="571" />
             <source>Inspection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="629" />
+            <location filename="../../ui/live_page.py" line="634" />
             <source>NG part held: </source>
             <translation>正在查看 NG 件：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="641" />
+            <location filename="../../ui/live_page.py" line="646" />
             <source>score %1 / threshold %2</source>
             <translation>分数 %1 / 阈值 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="643" />
+            <location filename="../../ui/live_page.py" line="648" />
             <source>Defects: %1 · processing %2 ms</source>
             <translation>缺陷：%1 · 处理 %2 ms</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="662" />
+            <location filename="../../ui/live_page.py" line="667" />
             <source>Processing %1 ms · %2 parts/s · %3 frames dropped</source>
             <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3</translation>
         </message>
@@ -1409,77 +1409,77 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>打开图像…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="470" />
+            <location filename="../../ui/models_page.py" line="471" />
             <source>No image yet: inspect a part on the Live page or open an image.</source>
             <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="535" />
+            <location filename="../../ui/models_page.py" line="542" />
             <source>Prediction parameters (no active model)</source>
             <translation>预测参数（无当前模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="536" />
+            <location filename="../../ui/models_page.py" line="543" />
             <source>Activate a model to tune its parameters.</source>
             <translation>请先启用模型再调整参数。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="539" />
+            <location filename="../../ui/models_page.py" line="546" />
             <source>Prediction parameters of “%1”</source>
             <translation>“%1”的预测参数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="557" />
+            <location filename="../../ui/models_page.py" line="564" />
             <source>Not applied yet: the preview uses these values.</source>
             <translation>尚未应用：预览使用这些值。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="568" />
+            <location filename="../../ui/models_page.py" line="575" />
             <source>Parameters not applied</source>
             <translation>参数未应用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="570" />
+            <location filename="../../ui/models_page.py" line="577" />
             <source>Applied and saved with the model.</source>
             <translation>已应用并随模型保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="583" />
+            <location filename="../../ui/models_page.py" line="590" />
             <source>Open an image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="584" />
+            <location filename="../../ui/models_page.py" line="591" />
             <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
             <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="592" />
+            <location filename="../../ui/models_page.py" line="599" />
             <source>Cannot open the image</source>
             <translation>无法打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="629" />
+            <location filename="../../ui/models_page.py" line="630" />
             <source>NG</source>
             <translation>NG</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="629" />
+            <location filename="../../ui/models_page.py" line="630" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="633" />
+            <location filename="../../ui/models_page.py" line="634" />
             <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
             <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="634" />
+            <location filename="../../ui/models_page.py" line="635" />
             <source>image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="645" />
+            <location filename="../../ui/models_page.py" line="646" />
             <source>Preview failed: %1</source>
             <translation>预览失败：%1</translation>
         </message>
@@ -1731,19 +1731,372 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>ScoreHistogram</name>
         <message>
-            <location filename="../../widgets/charts.py" line="207" />
+            <location filename="../../widgets/charts.py" line="229" />
             <source>threshold {value:.3g}</source>
             <translation>阈值 {value:.3g}</translation>
         </message>
         <message>
-            <location filename="../../widgets/charts.py" line="221" />
+            <location filename="../../widgets/charts.py" line="261" />
             <source>bin start</source>
             <translation>区间起点</translation>
         </message>
         <message>
-            <location filename="../../widgets/charts.py" line="221" />
+            <location filename="../../widgets/charts.py" line="261" />
             <source>bin end</source>
             <translation>区间终点</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../ui/settings_page.py" line="86" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="95" />
+            <source>Start the HTTP endpoint with the window</source>
+            <translation>随窗口启动 HTTP 接口</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="97" />
+            <source>127.0.0.1: this PC only; 0.0.0.0: every network interface</source>
+            <translation>127.0.0.1：仅本机；0.0.0.0：所有网络接口</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="102" />
+            <source>empty: no key required</source>
+            <translation>留空：无需密钥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="103" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="106" />
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="111" />
+            <source> megapixels</source>
+            <translation> 百万像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="112" />
+            <source>Larger images are refused with HTTP 413.</source>
+            <translation>更大的图像将以 HTTP 413 拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="120" />
+            <source>HTTP endpoint (PEKAT VISION protocol)</source>
+            <translation>HTTP 接口（PEKAT VISION 协议）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="123" />
+            <source>Host:</source>
+            <translation>主机：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="124" />
+            <source>Port:</source>
+            <translation>端口：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="125" />
+            <source>API key:</source>
+            <translation>API 密钥：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="126" />
+            <source>Max. image size:</source>
+            <translation>最大图像尺寸：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="128" />
+            <source>Host, port and on/off take effect after a restart; the API key and the image size limit at once.</source>
+            <translation>主机、端口和开关在重启后生效；API 密钥和图像尺寸限制立即生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="133" />
+            <source>All images</source>
+            <translation>全部图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="134" />
+            <source>NG images only</source>
+            <translation>仅 NG 图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="135" />
+            <source>No images (results only)</source>
+            <translation>不保存图像（仅结果）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="140" />
+            <source>The oldest images are deleted beyond this size (results are kept).</source>
+            <translation>超过此容量时删除最早的图像（保留结果）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="145" />
+            <source>Saving pauses, with a warning, below this free disk space.</source>
+            <translation>磁盘剩余空间低于此值时暂停保存并发出警告。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="147" />
+            <source>default: the user's data folder</source>
+            <translation>默认：用户数据文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="148" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="151" />
+            <source>optional, e.g. http://es-server:9200</source>
+            <translation>可选，例如 http://es-server:9200</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="154" />
+            <source>History and images</source>
+            <translation>历史记录与图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="156" />
+            <source>Save images:</source>
+            <translation>保存图像：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="157" />
+            <source>Disk quota:</source>
+            <translation>磁盘配额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="158" />
+            <source>Keep free:</source>
+            <translation>保留空闲：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="159" />
+            <source>Data folder:</source>
+            <translation>数据文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="160" />
+            <source>A new data folder (history database, images, models, logs) is used after a restart; existing data is not moved.</source>
+            <translation>新的数据文件夹（历史数据库、图像、模型、日志）在重启后启用；现有数据不会被移动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="162" />
+            <source>Elasticsearch URL:</source>
+            <translation>Elasticsearch 地址：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="163" />
+            <source>Elasticsearch index:</source>
+            <translation>Elasticsearch 索引：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="167" />
+            <source>Automatic (CUDA when present)</source>
+            <translation>自动（有 CUDA 时使用）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="168" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="169" />
+            <source>CUDA (NVIDIA GPU)</source>
+            <translation>CUDA（NVIDIA GPU）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="174" />
+            <source>No CUDA GPU is available on this PC (torch.cuda.is_available() is false).</source>
+            <translation>本机没有可用的 CUDA GPU（torch.cuda.is_available() 为 false）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="176" />
+            <source>System language</source>
+            <translation>系统语言</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="180" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="181" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="182" />
+            <source>Station</source>
+            <translation>工位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="184" />
+            <source>Device:</source>
+            <translation>设备：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="185" />
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="186" />
+            <source>Theme:</source>
+            <translation>主题：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="187" />
+            <source>Device and language take effect after a restart; the theme at once.</source>
+            <translation>设备与语言在重启后生效；主题立即生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="191" />
+            <source>Shift</source>
+            <translation>班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="191" />
+            <source>Starts (HH:MM)</source>
+            <translation>开始时间（HH:MM）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="196" />
+            <source>Add shift</source>
+            <translation>添加班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="197" />
+            <source>Remove shift</source>
+            <translation>删除班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="200" />
+            <source>Shifts</source>
+            <translation>班次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="204" />
+            <source>Counters and reports group parts by shift; a shift may cross midnight.</source>
+            <translation>计数与报告按班次统计；班次可以跨越午夜。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="207" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="208" />
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="260" />
+            <source>Choose the data folder</source>
+            <translation>选择数据文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="271" />
+            <source>⚠ The endpoint will be reachable from the network without an API key: anyone on it can post images and read the history. Set an API key.</source>
+            <translation>⚠ 接口将在没有 API 密钥的情况下对网络开放：网络上的任何人都可以提交图像并读取历史记录。请设置 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="332" />
+            <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
+            <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="336" />
+            <source>Port must be a whole number from 1 to 65535 (got “%1”).</source>
+            <translation>端口必须是 1 到 65535 之间的整数（当前为“%1”）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="339" />
+            <source>An API key needs at least 8 characters and no spaces.</source>
+            <translation>API 密钥至少需要 8 个字符且不能包含空格。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="348" />
+            <source>The data folder must be an absolute path.</source>
+            <translation>数据文件夹必须是绝对路径。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="350" />
+            <source>The data folder path is a file, not a folder.</source>
+            <translation>数据文件夹路径是一个文件，而不是文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="353" />
+            <source>The Elasticsearch URL must start with http:// or https://.</source>
+            <translation>Elasticsearch 地址必须以 http:// 或 https:// 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="356" />
+            <source>The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.</source>
+            <translation>Elasticsearch 索引只能包含小写字母、数字、'-'、'_' 或 '.'。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="363" />
+            <source>CUDA is not available on this PC.</source>
+            <translation>本机没有可用的 CUDA。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="370" />
+            <source>Define at least one shift.</source>
+            <translation>请至少定义一个班次。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="373" />
+            <source>Shift %1 has no name.</source>
+            <translation>班次 %1 没有名称。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="375" />
+            <source>Shift name “%1” is used twice.</source>
+            <translation>班次名称“%1”重复。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="377" />
+            <source>Shift “%1”: start “%2” is not a time like 06:00.</source>
+            <translation>班次“%1”：开始时间“%2”不是像 06:00 这样的时间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="380" />
+            <source>Two shifts start at the same time.</source>
+            <translation>两个班次的开始时间相同。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="407" />
+            <source>Not saved.</source>
+            <translation>未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="426" />
+            <source>Cannot write the settings file: %1</source>
+            <translation>无法写入设置文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="429" />
+            <source>Saved. Some changes take effect after a restart.</source>
+            <translation>已保存。部分更改在重启后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="430" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="446" />
+            <source>Saved, but the image store could not switch: %1</source>
+            <translation>已保存，但图像存储无法切换：%1</translation>
         </message>
     </context>
     <context>
@@ -2193,6 +2546,7 @@ python main.py train --ok 文件夹 --out model.qcs
         </message>
         <message>
             <location filename="../../ui/train_dialog.py" line="182" />
+            <location filename="../../ui/train_dialog.py" line="296" />
             <source>e.g. bottle-line-3</source>
             <translation>例如 bottle-line-3</translation>
         </message>
@@ -2232,123 +2586,128 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>算法：</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="200" />
+            <location filename="../../ui/train_dialog.py" line="201" />
+            <source>Set the algorithm parameters myself</source>
+            <translation>自行设置算法参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="202" />
             <source>Algorithm parameters</source>
             <translation>算法参数</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="208" />
+            <location filename="../../ui/train_dialog.py" line="207" />
             <source>Defaults</source>
             <translation>默认值</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="218" />
+            <location filename="../../ui/train_dialog.py" line="216" />
             <source>Ready.</source>
             <translation>就绪。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="228" />
+            <location filename="../../ui/train_dialog.py" line="226" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="230" />
+            <location filename="../../ui/train_dialog.py" line="228" />
             <source>Cancel training</source>
             <translation>取消训练</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="232" />
+            <location filename="../../ui/train_dialog.py" line="230" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="268" />
+            <location filename="../../ui/train_dialog.py" line="267" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="292" />
+            <location filename="../../ui/train_dialog.py" line="298" />
             <source>Need at least %1 images of good parts.</source>
             <translation>至少需要 %1 张良品图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="294" />
+            <location filename="../../ui/train_dialog.py" line="300" />
             <source>This folder does not exist.</source>
             <translation>此文件夹不存在。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="296" />
-            <location filename="../../ui/train_dialog.py" line="304" />
+            <location filename="../../ui/train_dialog.py" line="302" />
+            <location filename="../../ui/train_dialog.py" line="310" />
             <source>%1 images found.</source>
             <translation>找到 %1 张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="298" />
+            <location filename="../../ui/train_dialog.py" line="304" />
             <source>Need at least %1.</source>
             <translation>至少需要 %1 张。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="300" />
+            <location filename="../../ui/train_dialog.py" line="306" />
             <source>More images (20 or more) give a more reliable model.</source>
             <translation>更多图像（20 张以上）可得到更可靠的模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="306" />
+            <location filename="../../ui/train_dialog.py" line="312" />
             <source>Without NG images the threshold is set from held-out OK images.</source>
             <translation>没有 NG 图像时，阈值由留出的 OK 图像确定。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="318" />
+            <location filename="../../ui/train_dialog.py" line="324" />
             <source>Choose an existing folder of OK images.</source>
             <translation>请选择一个存在的 OK 图像文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="322" />
+            <location filename="../../ui/train_dialog.py" line="328" />
             <source>Need at least %1 OK images; this folder has %2.</source>
             <translation>至少需要 %1 张 OK 图像；此文件夹只有 %2 张。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="329" />
+            <location filename="../../ui/train_dialog.py" line="335" />
             <source>The NG folder does not exist.</source>
             <translation>NG 文件夹不存在。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="333" />
+            <location filename="../../ui/train_dialog.py" line="339" />
             <source>The NG folder has no images; clear it or choose another one.</source>
             <translation>NG 文件夹中没有图像；请清空该项或另选文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="366" />
+            <location filename="../../ui/train_dialog.py" line="372" />
             <source>Starting…</source>
             <translation>正在启动…</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="379" />
+            <location filename="../../ui/train_dialog.py" line="385" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="409" />
+            <location filename="../../ui/train_dialog.py" line="415" />
             <source>Trained “%1” in %2 s; saved as %3.</source>
             <translation>已训练“%1”，用时 %2 秒；保存为 %3。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="414" />
+            <location filename="../../ui/train_dialog.py" line="420" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="427" />
+            <location filename="../../ui/train_dialog.py" line="433" />
             <source>The model was saved but could not be activated: %1</source>
             <translation>模型已保存，但无法启用：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="431" />
+            <location filename="../../ui/train_dialog.py" line="437" />
             <source>Training failed.</source>
             <translation>训练失败。</translation>
         </message>
         <message>
-            <location filename="../../ui/train_dialog.py" line="436" />
+            <location filename="../../ui/train_dialog.py" line="442" />
             <source>Training cancelled; nothing was saved.</source>
             <translation>训练已取消；未保存任何内容。</translation>
         </message>
