@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from station import model_library as lib
 from station.settings import Settings
 from ui.background import run_async
-from widgets.image_convert import FitImageLabel
+from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
 
@@ -467,7 +467,8 @@ class ModelsPage(QWidget):
         self.verdict_label.setFont(vfont)
         self.preview_info = QLabel()
         self.preview_info.setWordWrap(True)
-        self.preview_view = FitImageLabel(self.tr("No image yet: inspect a part on the Live page or open an image."))
+        self.preview_view = ImageView()
+        self.preview_view.set_placeholder(self.tr("No image yet: inspect a part on the Live page or open an image."))
         self.preview_view.setMinimumSize(240, 180)
         right = QVBoxLayout()
         top = QHBoxLayout()
@@ -601,7 +602,7 @@ class ModelsPage(QWidget):
         self.preview_image = image
         self.preview_source = name
         self.preview_result = None
-        self.preview_view.set_image(image)
+        self.preview_view.show_result(image)
         self.preview_info.setText(name)
         self.verdict_label.setText("…")
         self.schedule_preview()
@@ -624,13 +625,7 @@ class ModelsPage(QWidget):
             return  # another page's preview
         self._awaiting_preview = False
         self.preview_result = result
-        from inference.visualize import annotate
-
-        try:
-            self.preview_view.set_image(annotate(self.preview_image, result))
-        except ValueError as exc:
-            self.preview_info.setText(str(exc))
-            return
+        self.preview_view.show_result(self.preview_image, result)
         ng = result.verdict == "NG"
         self.verdict_label.setText(self.tr("NG") if ng else self.tr("OK"))
         self.verdict_label.setStyleSheet(f"color: white; background: {'#c62828' if ng else '#2e7d32'};"

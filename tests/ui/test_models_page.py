@@ -156,12 +156,12 @@ def test_prediction_parameters_change_the_preview_and_apply_persists(qtbot, env,
     first_result = sig.args[0]
     assert first_result.verdict == "NG" and len(first_result.regions) >= 1
     assert page.verdict_label.text() == "NG"
-    assert page.preview_view.image() is not None
+    assert page.preview_view.has_image() and len(page.preview_view.boxes) == len(first_result.regions)
 
     # a huge minimum area drops every box
     with qtbot.waitSignal(page.previewShown, timeout=60_000) as sig:
         page.area_spin.setValue(10_000_000)
-    assert len(sig.args[0].regions) == 0
+    assert len(sig.args[0].regions) == 0 and page.preview_view.boxes == []
     assert "0 defect" in page.preview_info.text()
     assert page.apply_button.isEnabled()
 
@@ -193,3 +193,17 @@ def test_preview_uses_the_last_inspection(qtbot, env, bottle_images):
         assert page.use_last_inspection()
     assert page.preview_source == "cam-1.png"
     assert "cam-1.png" in page.preview_info.text()
+
+
+def test_a_bundle_damaged_after_listing_is_not_activated(qtbot, env):
+    page, station, settings, first, second, warnings = env
+    page.table.selectRow(_row_of(page, "second model"))
+    data = bytearray(second.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 64] = b"\0" * 64  # damage the tensors, keep the manifest
+    second.write_bytes(bytes(data))
+    page.activate_selected()
+    qtbot.waitUntil(lambda: len(warnings) == 1, timeout=60_000)
+    assert warnings[0][0] == "Model not activated" and "second.qcs" in warnings[0][1]
+    assert station.model_path == first and station.model_info.name == "bottle-test"
+    assert page.activate_button.isEnabled()
+    assert not load_settings().inference.model_path  # nothing remembered
