@@ -482,6 +482,7 @@ class EvaluatePage(QWidget):
         self.threshold_spin.blockSignals(False)
         self.table_model.set_rows(report.rows, report.threshold)
         self._set_results_enabled(True)
+        self._draw_histogram()
         self.set_threshold(report.threshold)
         n_ok = sum(r.label == "OK" for r in report.rows)
         self.status.setText(self.tr("{0}: {1} images ({2} OK, {3} NG), model {4}").format(
@@ -543,7 +544,7 @@ class EvaluatePage(QWidget):
             cell.setText(str(m["confusion"][key]))
         self.table_model.set_threshold(t)
         self.proxy.threshold_changed()
-        self._draw_histogram()
+        self.hist.set_threshold(t)
         self._update_use_button()
         return m
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -104,10 +105,36 @@ class ChartWidget(pg.PlotWidget):
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
 
-    def _clear(self) -> None:
-        self.getPlotItem().clear()
+    # Plot items are created once per series name and then only updated: removing PlotDataItems
+    # from a plot over and over breaks PySide6 6.12 + pyqtgraph 0.14 (a reference-count fault
+    # that crashes the process after a few dozen removals), and a live chart redraws every 2 s.
+    def _item(self, name: str, make) -> Any:
+        items = self.__dict__.setdefault("_items", {})
+        item = items.get(name)
+        if item is None:
+            item = make()
+            self.addItem(item)  # named items join the legend by themselves
+            items[name] = item
+        item.setVisible(True)
         if self.legend is not None:
-            self.legend.clear()
+            for sample, label in self.legend.items:
+                if sample.item is item:
+                    sample.setVisible(True)
+                    label.setVisible(True)
+        return item
+
+    def _hide_others(self, keep: dict) -> None:
+        for name, item in self.__dict__.get("_items", {}).items():
+            if name not in keep:
+                item.setVisible(False)
+                if self.legend is not None:
+                    for sample, label in self.legend.items:
+                        if sample.item is item:
+                            sample.setVisible(False)
+                            label.setVisible(False)
+
+    def _visible_items(self) -> dict[str, Any]:
+        return {n: i for n, i in self.__dict__.get("_items", {}).items() if i.isVisible()}
 
     def export_png(self, path: str | Path, width: int = 900, light: bool = True) -> Path:
         """Render the chart to PNG; ``light`` draws it black on white for printing."""
@@ -139,23 +166,25 @@ class GroupedBarChart(ChartWidget):
 
     def set_data(self, categories: Sequence[str], series: dict[str, Sequence[float]],
                  colors: Sequence[QColor] = (BLUE, AMBER), category_header: str = "") -> None:
-        self._clear()
-        self.bars: dict[str, pg.BarGraphItem] = {}
         n = max(1, len(series))
         width = 0.8 / n
         x = np.arange(len(categories), dtype=float)
         for i, (name, values) in enumerate(series.items()):
             color = colors[i % len(colors)]
-            item = pg.BarGraphItem(x=x - 0.4 + width * (i + 0.5), height=np.asarray(values, dtype=float),
-                                   width=width * 0.95, brush=color, pen=pg.mkPen(color.darker(130)), name=name)
-            self.addItem(item)  # named items join the legend by themselves
-            self.bars[name] = item
+            item = self._item(name, lambda c=color, nm=name: pg.BarGraphItem(
+                x=[], height=[], width=0.1, brush=c, pen=pg.mkPen(c.darker(130)), name=nm))
+            item.setOpts(x=x - 0.4 + width * (i + 0.5), height=np.asarray(values, dtype=float), width=width * 0.95)
+        self._hide_others(series)
         self.set_categories(categories)
         self.setXRange(-0.6, max(0.6, len(categories) - 0.4), padding=0)
         peak = max([float(np.max(v)) for v in series.values() if len(v)] + [1.0])
         self.setYRange(0, peak * 1.15, padding=0)
         self._set_table([category_header or self.tr("category"), *series.keys()],
                         [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+
+    @property
+    def bars(self) -> dict[str, pg.BarGraphItem]:
+        return self._visible_items()
 
 
 class LineChart(ChartWidget):
@@ -164,15 +193,18 @@ class LineChart(ChartWidget):
     def set_data(self, categories: Sequence[str], series: dict[str, Sequence[float]],
                  colors: Sequence[QColor] = (NG_COLOR, BLUE), y_label: str = "",
                  category_header: str = "") -> None:
-        self._clear()
-        self.lines: dict[str, pg.PlotDataItem] = {}
         x = np.arange(len(categories), dtype=float)
         for i, (name, values) in enumerate(series.items()):
             color = colors[i % len(colors)]
+            item = self._item(name, lambda c=color, nm=name: pg.PlotDataItem(
+                pen=pg.mkPen(c, width=2), symbol="o", symbolSize=6, symbolBrush=c, name=nm, connect="finite"))
             y = np.asarray(values, dtype=float)
-            item = self.plot(x, y, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
-                             symbolBrush=color, name=name, connect="finite")
-            self.lines[name] = item
+            # NaN (an empty bucket) is a gap in the line; all-NaN data upsets pyqtgraph's bounds
+            if np.isfinite(y).any():
+                item.setData(x, y)
+            else:
+                item.setData([], [])
+        self._hide_others(series)
         self.set_categories(categories)
         if y_label:
             self.setLabel("left", y_label)
@@ -182,31 +214,39 @@ class LineChart(ChartWidget):
         self._set_table([category_header or self.tr("category"), *series.keys()],
                         [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
 
+    @property
+    def lines(self) -> dict[str, pg.PlotDataItem]:
+        return self._visible_items()
+
 
 class ScoreHistogram(ChartWidget):
     """Score distributions of two groups (OK vs NG) as filled step curves, with the threshold line."""
+
+    def __init__(self, title: str = "", parent=None) -> None:
+        super().__init__(title, parent)
+        self.threshold_line = pg.InfiniteLine(
+            pos=0.0, angle=90, pen=pg.mkPen(AMBER, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+            label=self.tr("threshold {value:.3g}"), labelOpts={"position": 0.9, "color": AMBER})
+        self.threshold_line.setVisible(False)
+        self.addItem(self.threshold_line, ignoreBounds=True)
 
     def set_data(self, edges: Sequence[float], groups: dict[str, Sequence[float]],
                  threshold: float | None = None, colors: Sequence[QColor] = (OK_COLOR, NG_COLOR),
                  x_label: str = "") -> None:
         """``edges``: bin edges (n+1); ``groups``: name -> counts per bin (n)."""
-        self._clear()
-        self.curves: dict[str, pg.PlotDataItem] = {}
         edges = np.asarray(edges, dtype=float)
         for i, (name, counts) in enumerate(groups.items()):
             color = colors[i % len(colors)]
             fill = QColor(color)
             fill.setAlpha(90)
-            item = self.plot(edges, np.asarray(counts, dtype=float), stepMode="center", fillLevel=0,
-                             brush=fill, pen=pg.mkPen(color, width=2), name=name)
-            self.curves[name] = item
-        self.threshold_line = None
-        if threshold is not None and np.isfinite(threshold):
-            self.threshold_line = pg.InfiniteLine(pos=float(threshold), angle=90,
-                                                  pen=pg.mkPen(AMBER, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                                  label=self.tr("threshold {value:.3g}"),
-                                                  labelOpts={"position": 0.9, "color": AMBER})
-            self.addItem(self.threshold_line)
+            item = self._item(name, lambda c=color, f=fill, nm=name: pg.PlotDataItem(
+                stepMode="center", fillLevel=0, brush=f, pen=pg.mkPen(c, width=2), name=nm))
+            item.setData(edges, np.asarray(counts, dtype=float))
+        self._hide_others(groups)
+        shown = threshold is not None and bool(np.isfinite(threshold))
+        self.threshold_line.setVisible(shown)
+        if shown:
+            self.threshold_line.setValue(float(threshold))
         if x_label:
             self.setLabel("bottom", x_label)
         self._categories = []
@@ -214,17 +254,22 @@ class ScoreHistogram(ChartWidget):
         self.enableAutoRange()
         if len(edges) > 1:
             lo, hi = float(edges[0]), float(edges[-1])
-            if self.threshold_line is not None:
+            if shown:
                 lo, hi = min(lo, float(threshold)), max(hi, float(threshold))
             self.setXRange(lo, hi, padding=0.03)
-        centers = (edges[:-1] + edges[1:]) / 2 if len(edges) > 1 else np.zeros(0)
+        n = max(0, len(edges) - 1)
         self._set_table([self.tr("bin start"), self.tr("bin end"), *groups.keys()],
                         [[float(edges[i]), float(edges[i + 1]), *(float(g[i]) for g in groups.values())]
-                         for i in range(len(centers))])
+                         for i in range(n)])
 
     def set_threshold(self, threshold: float) -> None:
-        if self.threshold_line is not None:
-            self.threshold_line.setValue(float(threshold))
+        """Move the threshold line only (the slider): the curves stay."""
+        self.threshold_line.setValue(float(threshold))
+        self.threshold_line.setVisible(True)
+
+    @property
+    def curves(self) -> dict[str, pg.PlotDataItem]:
+        return self._visible_items()
 
 
 def histogram_bins(values: Sequence[float], bins: int = 40, extra: Sequence[float] = ()) -> np.ndarray:
