@@ -89,3 +89,32 @@ def test_apply_settings_changes_the_key_live(tmp_path):
             assert server.apply_settings(settings.override(**{"server.port": 1})) is True
         finally:
             server.stop()
+
+
+def test_event_loop_stays_free_while_images_are_judged(tmp_path):
+    """Inference (held here by a gate) and decoding never run on the loop: /ping answers meanwhile."""
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    station = Station(settings, model=BrightSpotModel(gate=gate)).start()
+    server = EmbeddedServer(station, settings).start()
+    try:
+        answers: list = []
+        big = bytes(4000 * 3000 * 3)  # a 36 MB raw frame: copying/reshaping it must not stall the loop
+        posts = [threading.Thread(target=lambda: answers.append(httpx.post(
+            f"{server.url}/analyze_raw_image?width=4000&height=3000", content=big, timeout=30)))
+            for _ in range(2)]
+        for t in posts:
+            t.start()
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        for _ in range(5):
+            assert httpx.get(f"{server.url}/ping", timeout=5).status_code == 200
+        assert time.monotonic() - t0 < 2.0
+        gate.set()
+        for t in posts:
+            t.join(30)
+        assert [a.status_code for a in answers] == [200, 200]
+    finally:
+        gate.set()
+        server.stop()
+        station.stop()
