@@ -677,6 +677,7 @@ class LivePage(QWidget):
     def set_operator_mode(self, on: bool) -> None:
         self._operator = on
         self.banner.set_big(on)
+        self.score_bar.set_big(on)
         self.counters.set_big(on)
         self.ng_strip.set_thumb_size(128 if on else 88)
         self.right_column.setMinimumWidth(460 if on else 300)

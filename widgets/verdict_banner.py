@@ -66,6 +66,13 @@ class ScoreBar(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, 40)
 
+    def set_big(self, big: bool) -> None:
+        font = self.font()
+        font.setPointSize(16 if big else max(9, QWidget().font().pointSize()))
+        self.setFont(font)
+        self.setMinimumHeight(52 if big else 34)
+        self.update()
+
     def set_score(self, normalized: float | None, text: str = "") -> None:
         self._normalized = normalized
         self._text = text

@@ -260,3 +260,43 @@ def test_ng_strip_keeps_the_newest(qtbot):
         rect = strip.visualItemRect(strip.item(1))
         qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert sig.args == [3]
+
+
+def test_keyboard_shortcuts_in_the_window(qtbot, tmp_path, trained_model, line_folder):
+    from ui.main_window import MainWindow
+
+    station, db, settings = station_with_db(tmp_path)
+    station.set_model(trained_model)
+    station.start()
+    bridge = StationBridge(station, settings)
+    win = MainWindow(bridge, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=5000)
+    live = win.pages["live"]
+    try:
+        live.folder_edit.setText(str(line_folder))
+        live.interval_spin.setValue(300)
+        live.start_button.setFocus()
+        qtbot.keyClick(live.start_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(live.is_running, timeout=5000)
+        qtbot.keyClick(live.view, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not live.is_running(), timeout=10_000)
+        qtbot.keyClick(live.view, Qt.Key.Key_H)
+        assert not live.view.heatmap_visible()
+        qtbot.keyClick(live.view, Qt.Key.Key_T)
+        qtbot.waitUntil(lambda: live.counters.counts()[0] == 1, timeout=60_000)
+        assert live.worker is not None and live.worker.triggered
+        live.stop()
+        live.folder_edit.setFocus()
+        qtbot.keyClick(live.folder_edit, Qt.Key.Key_T)  # typing in a field never triggers
+        qtbot.keyClick(live.folder_edit, Qt.Key.Key_Space)
+        qtbot.wait(300)
+        assert live.folder_edit.text().endswith("t ")
+        assert not live.is_running()
+    finally:
+        win.shutdown_pages()
+        bridge.close()
+        station.stop()
+        db.close()
