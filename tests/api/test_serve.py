@@ -58,9 +58,20 @@ def test_missing_or_broken_model_exits_2_with_a_message(tmp_path, content):
     assert "Traceback" not in proc.stderr
 
 
-def test_no_model_serves_503_and_stops_on_sigterm(tmp_path):
+@pytest.fixture
+def processes():
+    started: list[subprocess.Popen] = []
+    yield started
+    for proc in started:  # a failed assertion must not leave a server running
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
+def test_no_model_serves_503_and_stops_on_sigterm(tmp_path, processes):
     db = tmp_path / "h.sqlite3"
     proc = start("serve", "--port", "0", "--db", str(db))
+    processes.append(proc)
     url = wait_url(proc)
     r = httpx.post(f"{url}/analyze_image", content=b"x", timeout=10)
     assert r.status_code == 503 and r.json()["error"] == "no_model"
@@ -71,10 +82,12 @@ def test_no_model_serves_503_and_stops_on_sigterm(tmp_path):
     assert db.exists()
 
 
-def test_serves_a_model_records_into_db_and_stops_on_sigint(tmp_path, trained_model_path, bottle_images):
+def test_serves_a_model_records_into_db_and_stops_on_sigint(tmp_path, trained_model_path, bottle_images,
+                                                            processes):
     db = tmp_path / "line.sqlite3"
     proc = start("--device", "cpu", "serve", "--model", str(trained_model_path), "--port", "0", "--db", str(db),
                  "--api-key", "k1")
+    processes.append(proc)
     url = wait_url(proc, timeout=120)
     body = bottle_images["ng"][0].read_bytes()
     assert httpx.post(f"{url}/analyze_image", content=body, timeout=60).status_code == 401
