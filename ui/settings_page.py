@@ -90,7 +90,17 @@ class SettingsPage(QWidget):
             self.load_from_settings()
 
     # ============================================================== widgets
+    def _err(self, key: str) -> QLabel:
+        """The message shown right under a field while its value is invalid."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #e05050; font-weight: bold;")
+        label.setVisible(False)
+        self.field_errors[key] = label
+        return label
+
     def _build(self) -> None:
+        self.field_errors: dict[str, QLabel] = {}
         # -- endpoint
         self.server_enabled = QCheckBox(self.tr("Start the HTTP endpoint with the window"))
         self.host_edit = QLineEdit()
@@ -121,8 +131,11 @@ class SettingsPage(QWidget):
         f = QFormLayout(server_box)
         f.addRow(self.server_enabled)
         f.addRow(self.tr("Host:"), self.host_edit)
+        f.addRow("", self._err("host"))
         f.addRow(self.tr("Port:"), self.port_edit)
+        f.addRow("", self._err("port"))
         f.addRow(self.tr("API key:"), key_row)
+        f.addRow("", self._err("api_key"))
         f.addRow(self.tr("Max. image size:"), self.max_pixels_spin)
         f.addRow(self.exposure_label)
         f.addRow(self._note(self.tr("Host, port and on/off take effect after a restart; the API key and the "
@@ -157,10 +170,13 @@ class SettingsPage(QWidget):
         f.addRow(self.tr("Disk quota:"), self.quota_spin)
         f.addRow(self.tr("Keep free:"), self.min_free_spin)
         f.addRow(self.tr("Data folder:"), self._row(self.data_edit, browse))
+        f.addRow("", self._err("data_dir"))
         f.addRow("", self._note(self.tr("A new data folder (history database, images, models, logs) is used "
                                         "after a restart; existing data is not moved.")))
         f.addRow(self.tr("Elasticsearch URL:"), self.es_url)
+        f.addRow("", self._err("es_url"))
         f.addRow(self.tr("Elasticsearch index:"), self.es_index)
+        f.addRow("", self._err("es_index"))
 
         # -- inference & UI
         self.device_combo = QComboBox()
@@ -182,6 +198,7 @@ class SettingsPage(QWidget):
         station_box = QGroupBox(self.tr("Station"))
         f = QFormLayout(station_box)
         f.addRow(self.tr("Device:"), self.device_combo)
+        f.addRow("", self._err("device"))
         f.addRow(self.tr("Language:"), self.language_combo)
         f.addRow(self.tr("Theme:"), self.theme_combo)
         f.addRow(self._note(self.tr("Device and language take effect after a restart; the theme at once.")))
@@ -200,6 +217,7 @@ class SettingsPage(QWidget):
         shifts_box = QGroupBox(self.tr("Shifts"))
         v = QVBoxLayout(shifts_box)
         v.addWidget(self.shift_table, 1)
+        v.addWidget(self._err("shifts"))
         v.addWidget(self._row(add, remove))
         v.addWidget(self._note(self.tr("Counters and reports group parts by shift; a shift may cross midnight.")))
 
@@ -391,8 +409,11 @@ class SettingsPage(QWidget):
         tips = self.__dict__.setdefault("_tips", {})
         for key, widget in self._fields().items():
             tips.setdefault(key, widget.toolTip())
-            widget.setStyleSheet(INVALID_STYLE if key in errors else "")
+            # scoped to the widget's own class so a table's header and scroll bars keep their look
+            widget.setStyleSheet(f"{type(widget).__name__} {{ {INVALID_STYLE} }}" if key in errors else "")
             widget.setToolTip(errors.get(key, tips[key]))
+            self.field_errors[key].setText(errors.get(key, ""))
+            self.field_errors[key].setVisible(key in errors)
         self.error_label.setText("\n".join(errors.values()))
 
     def is_dirty(self) -> bool:

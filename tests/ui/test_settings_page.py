@@ -34,7 +34,9 @@ def test_invalid_values_are_shown_and_not_saved(env):
     assert not page.save()
     assert set(page.errors) == {"port", "shifts"}
     assert "65535" in page.error_label.text() and "25:61" in page.error_label.text()
-    assert page.port_edit.styleSheet() == INVALID_STYLE
+    assert INVALID_STYLE in page.port_edit.styleSheet()
+    assert page.field_errors["port"].isVisibleTo(page) and "65535" in page.field_errors["port"].text()
+    assert not page.field_errors["host"].isVisibleTo(page)
     assert not settings_path().exists()
     assert settings.to_dict() == before
 
@@ -45,7 +47,7 @@ def test_invalid_values_are_shown_and_not_saved(env):
     page.es_url.setText("es-server:9200")
     assert not page.save()
     assert set(page.errors) == {"host", "shifts", "es_url"}
-    assert page.port_edit.styleSheet() == ""
+    assert page.port_edit.styleSheet() == "" and not page.field_errors["port"].isVisibleTo(page)
     assert "twice" in page.errors["shifts"]
     assert not settings_path().exists()
 
