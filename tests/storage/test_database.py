@@ -139,3 +139,17 @@ def test_sqlite_failures_become_storage_errors_naming_the_file(db):
     with pytest.raises(StorageError, match="history.sqlite3.*insert_many failed.*UNIQUE"):
         db.insert(InspectionRecord(**{**make_record(datetime(2024, 1, 2)).__dict__, "id": fig_id}))
     assert db.count() == 1
+
+
+def test_a_failing_name_index_catch_up_never_fails_the_insert(db, monkeypatch):
+    def broken(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db, "_catch_up_names", broken)
+    ids = db.insert_many([make_record(datetime(2024, 1, 1), name=f"part_{i}.png") for i in range(300)])
+    assert len(ids) == 300 and db.count() == 300
+    assert db.search(name="part_299").total == 1  # found by LIKE until the index catches up
+    monkeypatch.undo()
+    db._index_names(force=True)
+    assert db.get_meta("fts_indexed_id") == "300"
+    assert db.search(name="part_299").total == 1
