@@ -92,6 +92,8 @@ def test_every_response_type_transport_and_context_mode(real_api, samples):
             res = inst.analyze(image_input(sample, transport), response_type=rtype, data=data)
             calls += 1
             check_context(res.context, sample["expected"], data)
+            stored = station.database.get(res.context["record_id"])
+            assert (stored.source, stored.part_id, stored.label) == ("http", data, sample["expected"].verdict)
             if rtype == "context":
                 assert res.image_bytes is None
                 continue
