@@ -9,6 +9,7 @@ Deterministic: the same seed draws the same parts, so the sample behaves the sam
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,21 @@ SAMPLE_MODEL_NAME = "sample-part.qcs"
 
 def sample_model_path(root: str | Path) -> Path:
     return Path(root) / SAMPLE_MODEL_NAME
+
+
+def _seed_from_bundle(root: Path) -> None:
+    """Copy the sample set and model that ship in resources/samples (the bundle) once."""
+    from resources import resource_path
+
+    bundled = resource_path("samples")
+    if not (bundled / SAMPLE_MODEL_NAME).is_file() or (root / SAMPLE_MODEL_NAME).exists():
+        return
+    if bundled.resolve() == root.resolve():
+        return
+    try:
+        shutil.copytree(bundled, root, dirs_exist_ok=True)
+    except OSError as exc:
+        log.warning("could not copy the bundled sample set (%s); it will be drawn and trained", exc)
 
 
 def ensure_sample_images(root: str | Path) -> dict[str, Path]:
@@ -42,6 +58,7 @@ def ensure_sample_model(root: str | Path, *, device: str = "auto",
     from inference.imageio import list_images
 
     path = sample_model_path(root)
+    _seed_from_bundle(Path(root))
     if path.is_file():
         try:
             load(path, device="cpu")

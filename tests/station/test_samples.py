@@ -27,3 +27,16 @@ def test_damaged_sample_model_is_rebuilt(tmp_path):
     path.write_bytes(b"garbage")
     assert ensure_sample_model(tmp_path, device="cpu") == path
     assert load(path, device="cpu").info.name == "Sample part"
+
+
+def test_bundled_sample_is_copied_not_retrained(tmp_path, monkeypatch):
+    import resources
+
+    shipped = tmp_path / "bundle" / "resources"
+    built = ensure_sample_model(shipped / "samples", device="cpu")
+    monkeypatch.setattr(resources, "resource_root", lambda: shipped)
+    target = tmp_path / "data" / "samples"
+    monkeypatch.setattr("inference.train", lambda *a, **k: (_ for _ in ()).throw(AssertionError("retrained")))
+    path = ensure_sample_model(target, device="cpu")
+    assert path.read_bytes() == built.read_bytes()
+    assert len(list_images(target / "train" / "good")) == len(list_images(shipped / "samples" / "train" / "good"))
