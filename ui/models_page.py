@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -119,6 +120,11 @@ class ModelsPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.activate_selected())
+        for key, slot in ((QKeySequence.StandardKey.Delete, self._ask_delete), (Qt.Key.Key_F2, self._ask_rename),
+                          (Qt.Key.Key_Return, self.activate_selected), (Qt.Key.Key_Enter, self.activate_selected)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
         self.train_button = QPushButton(self.tr("Train new model…"))
         self.activate_button = QPushButton(self.tr("Activate"))
@@ -195,7 +201,9 @@ class ModelsPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if info is None:
                     item.setToolTip(e.error or "")
-                elif is_active:
+                elif col == 1:
+                    item.setToolTip(self._details(info))
+                if info is not None and is_active:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
@@ -208,6 +216,24 @@ class ModelsPage(QWidget):
                          .replace("%1", str(self.settings.models_dir)))
         self._update_buttons()
         self.refreshed.emit()
+
+    def _details(self, info: Any) -> str:
+        """Tooltip of a model's name: what it was trained with and what calibration said."""
+        stats = info.stats or {}
+        lines = [f"{info.name}  ({info.id[:12]})",
+                 self.tr("Backbone: %1, input %2 px").replace("%1", info.backbone).replace("%2", str(info.input_size)),
+                 self.tr("Pixel threshold: %1").replace("%1", _fmt_float(info.params.pixel_threshold, 4)),
+                 self.tr("Min. defect area: %1 px, ignore border: %2 px")
+                 .replace("%1", str(info.params.min_detected_area)).replace("%2", str(info.params.ignore_outer))]
+        for key in ("memory_bank_size", "f1", "rule", "note"):
+            if key in stats:
+                lines.append(f"{key}: {stats[key]}")
+        return "\n".join(lines)
+
+    def shortcut_help(self) -> list[tuple[str, str]]:
+        return [("Del", self.tr("Models: delete the selected model")),
+                ("F2", self.tr("Models: rename the selected model")),
+                ("Enter", self.tr("Models: activate the selected model"))]
 
     def selected_entry(self) -> lib.ModelEntry | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from inference.bundle import info_from_manifest, read_bundle, save_bundle
 from station import model_library as lib
@@ -134,8 +135,13 @@ def test_export_rename_delete(qtbot, env, tmp_path):
     assert lib.read_manifest(first).name == "active renamed"
     _refresh(qtbot, page)
 
-    # the active model cannot be deleted
+    # the active model cannot be deleted (Del key on the table, and directly)
     page.table.selectRow(_row_of(page, "active renamed"))
+    n = len(warnings)
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert len(warnings) == n + 1 and warnings[-1][0] == "Cannot delete"
     assert not page.delete_selected()
     assert first.exists() and "active" in warnings[-1][1]
 
