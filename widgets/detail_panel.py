@@ -50,6 +50,16 @@ def _num(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
+def _region_ratio(region: dict[str, Any], record: Any) -> str:
+    """A region's score as a multiple of the image threshold: the number drawn on its box."""
+    threshold = _num((record.extra or {}).get("threshold"))
+    score = _num(region.get("score"))
+    if threshold and score is not None:
+        return f"{score / threshold:.2f}×"
+    ns = _num(region.get("normalized_score"))
+    return f"{ns:.2f}×" if ns is not None else ""
+
+
 def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> dict[str, Any]:
     """The context as PEKAT's ``analyze_image`` returns it, rebuilt from the stored record.
 
@@ -248,7 +258,7 @@ class RecordDetailPanel(QWidget):
         self.regions.setRowCount(len(record.regions or ()))
         for i, r in enumerate(record.regions or ()):
             values = [r.get("x", ""), r.get("y", ""), r.get("width", ""), r.get("height", ""), r.get("area", ""),
-                      f"{float(r.get('normalized_score', r.get('score', 0.0))):.2f}×"]
+                      _region_ratio(r, record)]
             for j, v in enumerate(values):
                 self.regions.setItem(i, j, QTableWidgetItem(str(v)))
         self._refresh_context()

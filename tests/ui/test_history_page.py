@@ -191,6 +191,8 @@ def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottl
         p._copy_image("annotated")
         assert not QGuiApplication.clipboard().image().isNull()
         assert p.detail.regions.rowCount() == p.detail.record.defect_count
+        rec = p.detail.record  # the region's ratio is the one drawn on its box (score / image threshold)
+        assert p.detail.regions.item(0, 5).text() == f"{rec.regions[0]['score'] / rec.extra['threshold']:.2f}×"
         # the history's context view says what the HTTP endpoint said for the same inspection
         from api.context import build_context
         from widgets.detail_panel import pekat_context
