@@ -555,7 +555,7 @@ class EvaluatePage(QWidget):
         edges = histogram_bins(ok + ng, bins=30, extra=[self.report.threshold])
         self.hist.set_data(edges, {self.tr("true OK"): np.histogram(ok, edges)[0],
                                    self.tr("true NG"): np.histogram(ng, edges)[0]},
-                           threshold=self._threshold, x_label=self.tr("anomaly score"))
+                           threshold=self.report.threshold, x_label=self.tr("anomaly score"))
 
     def _update_use_button(self) -> None:
         info = self.bridge.model_info()
