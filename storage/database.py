@@ -447,6 +447,9 @@ class Database:
                     "final_label = COALESCE(?, label) WHERE id = ?",
                     (label, note, reviewed_at, label, int(record_id)))
                 self._bump_generation()
+                if cur.rowcount:
+                    self._write("INSERT INTO review_log(record_id, reviewed_at) VALUES (?, ?)",
+                                (int(record_id), to_db(datetime.now())))
                 self._write("COMMIT")
             except BaseException:
                 self._write("ROLLBACK")
@@ -567,6 +570,17 @@ class Database:
             f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id > ? ORDER BY id LIMIT ?",
             (int(last_id), int(limit))).fetchall()
         return [row_record(r) for r in rows]
+
+    @_sqlite_errors
+    def reviews_after(self, seq: int, limit: int = 500) -> list[tuple[int, int]]:
+        """``(seq, figId)`` of operator reviews logged after ``seq``, oldest first (for mirrors)."""
+        return self._reader().execute(
+            "SELECT seq, record_id FROM review_log WHERE seq > ? ORDER BY seq LIMIT ?",
+            (int(seq), int(limit))).fetchall()
+
+    @_sqlite_errors
+    def last_review_seq(self) -> int:
+        return int(self._reader().execute("SELECT COALESCE(max(seq), 0) FROM review_log").fetchone()[0])
 
     def count(self) -> int:
         row = self._reader().execute("SELECT COALESCE(sum(record_count), 0) FROM stats_hourly").fetchone()

@@ -8,7 +8,8 @@ on it (the thread reads with its own connection and writes one bookmark per batc
 are retried with exponential backoff, and nothing is dropped. Documents ES refuses for good (a
 400-class item error such as a mapping conflict) are counted and logged, never retried forever.
 
-Operator reviews made after a record was mirrored are not re-sent (the mirror is append-only).
+Operator reviews are logged in SQLite (``review_log``); records reviewed after they were mirrored
+are sent again (same ``_id``), so the mirror's verdicts follow the operators'.
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ class EsSync:
         self.max_backoff_s = float(max_backoff_s)
         self.on_error = on_error
         self._key = f"es_sync:{index}:last_id"
+        self._review_key = f"es_sync:{index}:review_seq"
         self._index_ready = False
         self._pushed = 0
         self._rejected = 0
@@ -165,6 +167,9 @@ class EsSync:
         except (ApiError, TransportError) as exc:
             raise EsSyncError(f"Elasticsearch index {self.index}: {exc}") from exc
         pushed = 0
+        # Reviews logged before this pass are already in the records this pass sends.
+        before = self.last_id
+        seen_seq = self.db.last_review_seq()
         while not self._stop.is_set():
             last = self.last_id
             records = self.db.records_after(last, self.batch)
@@ -187,7 +192,37 @@ class EsSync:
                 self._last_success = time.time()
             if retry:
                 raise EsSyncError(retry)
-        return pushed
+        return pushed + self._sync_reviews(before, seen_seq)
+
+    def _sync_reviews(self, mirrored_before: int, seen_seq: int) -> int:
+        """Send again the mirrored records whose review changed since the last pass."""
+        from elasticsearch import ApiError, TransportError
+
+        sent = 0
+        while not self._stop.is_set():
+            seq = int(self.db.get_meta(self._review_key, "0") or 0)
+            logged = self.db.reviews_after(seq, self.batch)
+            if not logged:
+                break
+            last = self.last_id  # newer records go out with their review anyway
+            ids = sorted({rid for s, rid in logged
+                          if rid <= last and not (s <= seen_seq and rid > mirrored_before)})
+            records = [r for r in (self.db.get(i) for i in ids) if r is not None]
+            if records:
+                operations: list[dict[str, Any]] = []
+                for r in records:
+                    operations.append({"index": {"_id": str(r.id)}})
+                    operations.append(document(r))
+                try:
+                    response = self.client.bulk(operations=operations, index=self.index)
+                except (ApiError, TransportError) as exc:
+                    raise EsSyncError(f"re-sending {len(records)} reviewed records failed: {exc}") from exc
+                _done, _rejected, retry = self._settle(records, response)
+                if retry:
+                    raise EsSyncError(retry)
+                sent += len(records)
+            self.db.set_meta(self._review_key, str(logged[-1][0]))
+        return sent
 
     def _settle(self, records: list[InspectionRecord], response: Any) -> tuple[int, int, str | None]:
         """(highest figId safely done, documents refused for good, reason to retry or None)."""

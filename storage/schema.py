@@ -171,6 +171,17 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute(BIGRAM_CATCH_UP, (0, int(row[0]) if row else 0))
 
 
+# v6: a log of operator reviews, so mirrors (Elasticsearch) re-send records reviewed after they
+# were copied.
+_V6 = [
+    """CREATE TABLE review_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_id INTEGER NOT NULL,
+        reviewed_at TEXT NOT NULL
+    )""",
+]
+
+
 def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -180,7 +191,7 @@ def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 # MIGRATIONS[i] moves a file from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.

@@ -228,3 +228,30 @@ def test_against_a_real_server(db):
         assert client.count(index=index)["count"] == 25
     finally:
         client.options(ignore_status=404).indices.delete(index=index)
+
+
+def test_records_reviewed_after_mirroring_are_sent_again(db, fake_es):
+    add(db, 3)
+    sync = EsSync(db, fake_es.url, INDEX)
+    assert sync.sync_once() == 3
+    assert fake_es.docs["2"]["final_label"] == "NG"
+    db.set_review(2, "OK", "dust")
+    add(db, 1, start=3)
+    fake_es.requests.clear()
+    assert sync.sync_once() == 2  # the new record, then the reviewed one
+    bulks = fake_es.bulks()
+    assert len(bulks) == 2
+    ids = [json.loads(x)["index"]["_id"] for x in bulks[1][3].decode().splitlines()[::2]]
+    assert ids == ["2"]
+    assert (fake_es.docs["2"]["review_label"], fake_es.docs["2"]["final_label"]) == ("OK", "OK")
+    assert fake_es.docs["2"]["review_note"] == "dust"
+    fake_es.requests.clear()
+    assert sync.sync_once() == 0 and fake_es.bulks() == []  # the review log is consumed once
+
+
+def test_a_review_of_a_record_not_yet_mirrored_is_not_sent_twice(db, fake_es):
+    add(db, 2)
+    db.set_review(1, "NG")
+    sync = EsSync(db, fake_es.url, INDEX)
+    assert sync.sync_once() == 2
+    assert len(fake_es.bulks()) == 1 and fake_es.docs["1"]["final_label"] == "NG"
