@@ -1098,388 +1098,423 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>ModelsPage</name>
         <message>
-            <location filename="../../ui/models_page.py" line="101" />
+            <location filename="../../ui/models_page.py" line="103" />
             <source>Models</source>
             <translation>模型管理</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="105" />
+            <location filename="../../ui/models_page.py" line="107" />
             <source>Model library</source>
             <translation>模型库</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="108" />
+            <location filename="../../ui/models_page.py" line="110" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="108" />
+            <location filename="../../ui/models_page.py" line="110" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="108" />
+            <location filename="../../ui/models_page.py" line="110" />
             <source>Algorithm</source>
             <translation>算法</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="108" />
+            <location filename="../../ui/models_page.py" line="110" />
             <source>OK imgs</source>
             <translation>OK 图像数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="108" />
+            <location filename="../../ui/models_page.py" line="110" />
             <source>NG imgs</source>
             <translation>NG 图像数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="109" />
+            <location filename="../../ui/models_page.py" line="111" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="109" />
+            <location filename="../../ui/models_page.py" line="111" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="109" />
+            <location filename="../../ui/models_page.py" line="111" />
             <source>Precision</source>
             <translation>精确率</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="109" />
+            <location filename="../../ui/models_page.py" line="111" />
             <source>Recall</source>
             <translation>召回率</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="109" />
+            <location filename="../../ui/models_page.py" line="111" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="122" />
+            <location filename="../../ui/models_page.py" line="129" />
             <source>Train new model…</source>
             <translation>训练新模型…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="123" />
+            <location filename="../../ui/models_page.py" line="130" />
             <source>Activate</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="124" />
+            <location filename="../../ui/models_page.py" line="131" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="125" />
+            <location filename="../../ui/models_page.py" line="132" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="126" />
+            <location filename="../../ui/models_page.py" line="133" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="127" />
+            <location filename="../../ui/models_page.py" line="134" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="128" />
+            <location filename="../../ui/models_page.py" line="135" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="163" />
+            <location filename="../../ui/models_page.py" line="170" />
             <source>Cannot read the models folder: %1</source>
             <translation>无法读取模型文件夹：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="175" />
+            <location filename="../../ui/models_page.py" line="182" />
             <source>(unreadable)</source>
             <translation>（无法读取）</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="201" />
+            <location filename="../../ui/models_page.py" line="210" />
             <source>Active model</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="206" />
+            <location filename="../../ui/models_page.py" line="215" />
             <source>No models in %1 yet: train one or import a .qcs file.</source>
             <translation>%1 中还没有模型：请训练一个或导入 .qcs 文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="251" />
+            <location filename="../../ui/models_page.py" line="224" />
+            <source>Backbone: %1, input %2 px</source>
+            <translation>骨干网络：%1，输入 %2 像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="225" />
+            <source>Pixel threshold: %1</source>
+            <translation>像素阈值：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="226" />
+            <source>Min. defect area: %1 px, ignore border: %2 px</source>
+            <translation>最小缺陷面积：%1 像素，忽略边缘：%2 像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="234" />
+            <source>Models: delete the selected model</source>
+            <translation>模型管理：删除所选模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="235" />
+            <source>Models: rename the selected model</source>
+            <translation>模型管理：重命名所选模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="236" />
+            <source>Models: activate the selected model</source>
+            <translation>模型管理：启用所选模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="278" />
             <source>Saved %1.</source>
             <translation>已保存 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="264" />
+            <location filename="../../ui/models_page.py" line="291" />
             <source>Loading %1…</source>
             <translation>正在加载 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="276" />
+            <location filename="../../ui/models_page.py" line="303" />
             <source>Settings not saved</source>
             <translation>设置未保存</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="277" />
+            <location filename="../../ui/models_page.py" line="304" />
             <source>Active model: %1</source>
             <translation>当前模型：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="288" />
+            <location filename="../../ui/models_page.py" line="315" />
             <source>Model not activated</source>
             <translation>模型未启用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="295" />
+            <location filename="../../ui/models_page.py" line="322" />
             <source>Rename model</source>
             <translation>重命名模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="295" />
+            <location filename="../../ui/models_page.py" line="322" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="307" />
-            <location filename="../../ui/models_page.py" line="321" />
-            <location filename="../../ui/models_page.py" line="324" />
+            <location filename="../../ui/models_page.py" line="334" />
+            <location filename="../../ui/models_page.py" line="348" />
+            <location filename="../../ui/models_page.py" line="351" />
             <source>Rename failed</source>
             <translation>重命名失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="307" />
+            <location filename="../../ui/models_page.py" line="334" />
             <source>A model needs a name.</source>
             <translation>模型需要一个名称。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="332" />
-            <location filename="../../ui/models_page.py" line="349" />
+            <location filename="../../ui/models_page.py" line="359" />
+            <location filename="../../ui/models_page.py" line="376" />
             <source>Cannot delete</source>
             <translation>无法删除</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="333" />
+            <location filename="../../ui/models_page.py" line="360" />
             <source>This is the active model. Activate another model before deleting it.</source>
             <translation>这是当前模型。请先启用另一个模型再删除它。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="337" />
+            <location filename="../../ui/models_page.py" line="364" />
             <source>Delete model</source>
             <translation>删除模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="338" />
+            <location filename="../../ui/models_page.py" line="365" />
             <source>Delete the model “%1” (%2)? This cannot be undone.</source>
             <translation>删除模型“%1”（%2）？此操作无法撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="351" />
+            <location filename="../../ui/models_page.py" line="378" />
             <source>Deleted %1.</source>
             <translation>已删除 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="360" />
+            <location filename="../../ui/models_page.py" line="387" />
             <source>Export model</source>
             <translation>导出模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="361" />
+            <location filename="../../ui/models_page.py" line="388" />
             <source>QC Station models (*.qcs)</source>
             <translation>QC Station 模型 (*.qcs)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="370" />
+            <location filename="../../ui/models_page.py" line="397" />
             <source>Exported to %1.</source>
             <translation>已导出到 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="371" />
+            <location filename="../../ui/models_page.py" line="398" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="374" />
+            <location filename="../../ui/models_page.py" line="401" />
             <source>Import model</source>
             <translation>导入模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="375" />
+            <location filename="../../ui/models_page.py" line="402" />
             <source>QC Station models (*.qcs);;All files (*)</source>
             <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="381" />
+            <location filename="../../ui/models_page.py" line="408" />
             <source>Checking %1…</source>
             <translation>正在检查 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="386" />
+            <location filename="../../ui/models_page.py" line="413" />
             <source>Imported “%1” as %2.</source>
             <translation>已将“%1”导入为 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="393" />
+            <location filename="../../ui/models_page.py" line="420" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="394" />
+            <location filename="../../ui/models_page.py" line="421" />
             <source>%1 was not imported:
 %2</source>
             <translation>%1 未导入：
 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="400" />
+            <location filename="../../ui/models_page.py" line="427" />
             <source>Prediction parameters of the active model</source>
             <translation>当前模型的预测参数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="405" />
+            <location filename="../../ui/models_page.py" line="432" />
             <source>Image score above this is NG (raw score units).</source>
             <translation>图像分数高于此值判为 NG（原始分数单位）。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="412" />
+            <location filename="../../ui/models_page.py" line="436" />
+            <source>From 0.2× to 3× the model's saved threshold.</source>
+            <translation>范围为模型保存阈值的 0.2× 至 3×。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models_page.py" line="442" />
             <source>Pixels above this form defect regions (boxes).</source>
             <translation>高于此值的像素构成缺陷区域（框）。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="416" />
-            <location filename="../../ui/models_page.py" line="420" />
+            <location filename="../../ui/models_page.py" line="446" />
+            <location filename="../../ui/models_page.py" line="450" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="417" />
+            <location filename="../../ui/models_page.py" line="447" />
             <source>Defect regions smaller than this are ignored.</source>
             <translation>小于此面积的缺陷区域将被忽略。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="421" />
+            <location filename="../../ui/models_page.py" line="451" />
             <source>A band along the image border that is not inspected.</source>
             <translation>图像边缘不检测的宽度。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="429" />
+            <location filename="../../ui/models_page.py" line="459" />
             <source>Threshold:</source>
             <translation>阈值：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="430" />
+            <location filename="../../ui/models_page.py" line="460" />
             <source>Pixel threshold:</source>
             <translation>像素阈值：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="431" />
+            <location filename="../../ui/models_page.py" line="461" />
             <source>Min. defect area:</source>
             <translation>最小缺陷面积：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="432" />
+            <location filename="../../ui/models_page.py" line="462" />
             <source>Ignore border:</source>
             <translation>忽略边缘：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="434" />
+            <location filename="../../ui/models_page.py" line="464" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="435" />
+            <location filename="../../ui/models_page.py" line="465" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="445" />
+            <location filename="../../ui/models_page.py" line="475" />
             <source>Use last inspected image</source>
             <translation>使用最近检测的图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="446" />
+            <location filename="../../ui/models_page.py" line="476" />
             <source>Open image…</source>
             <translation>打开图像…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="471" />
+            <location filename="../../ui/models_page.py" line="501" />
             <source>No image yet: inspect a part on the Live page or open an image.</source>
             <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="542" />
+            <location filename="../../ui/models_page.py" line="572" />
             <source>Prediction parameters (no active model)</source>
             <translation>预测参数（无当前模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="543" />
+            <location filename="../../ui/models_page.py" line="573" />
             <source>Activate a model to tune its parameters.</source>
             <translation>请先启用模型再调整参数。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="546" />
+            <location filename="../../ui/models_page.py" line="576" />
             <source>Prediction parameters of “%1”</source>
             <translation>“%1”的预测参数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="564" />
+            <location filename="../../ui/models_page.py" line="594" />
             <source>Not applied yet: the preview uses these values.</source>
             <translation>尚未应用：预览使用这些值。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="575" />
+            <location filename="../../ui/models_page.py" line="605" />
             <source>Parameters not applied</source>
             <translation>参数未应用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="577" />
+            <location filename="../../ui/models_page.py" line="607" />
             <source>Applied and saved with the model.</source>
             <translation>已应用并随模型保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="590" />
+            <location filename="../../ui/models_page.py" line="620" />
             <source>Open an image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="591" />
+            <location filename="../../ui/models_page.py" line="621" />
             <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
             <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="599" />
+            <location filename="../../ui/models_page.py" line="629" />
             <source>Cannot open the image</source>
             <translation>无法打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="630" />
+            <location filename="../../ui/models_page.py" line="660" />
             <source>NG</source>
             <translation>NG</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="630" />
+            <location filename="../../ui/models_page.py" line="660" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="634" />
+            <location filename="../../ui/models_page.py" line="664" />
             <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
             <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="635" />
+            <location filename="../../ui/models_page.py" line="665" />
             <source>image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="646" />
+            <location filename="../../ui/models_page.py" line="676" />
             <source>Preview failed: %1</source>
             <translation>预览失败：%1</translation>
         </message>
@@ -1487,185 +1522,185 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>RecordDetailPanel</name>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="114" />
-            <location filename="../../widgets/detail_panel.py" line="216" />
+            <location filename="../../widgets/detail_panel.py" line="124" />
+            <location filename="../../widgets/detail_panel.py" line="226" />
             <source>Select a record to see its details.</source>
             <translation>选择一条记录以查看详情。</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="119" />
+            <location filename="../../widgets/detail_panel.py" line="129" />
             <source>Original image</source>
             <translation>原始图像</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="120" />
+            <location filename="../../widgets/detail_panel.py" line="130" />
             <source>Annotated: heatmap and defect boxes</source>
             <translation>标注图：热力图与缺陷框</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="122" />
+            <location filename="../../widgets/detail_panel.py" line="132" />
             <source>Original</source>
             <translation>原图</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="123" />
+            <location filename="../../widgets/detail_panel.py" line="133" />
             <source>Annotated</source>
             <translation>标注图</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
             <source>x</source>
             <translation>x</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
             <source>y</source>
             <translation>y</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
             <source>width</source>
             <translation>宽</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
             <source>height</source>
             <translation>高</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
             <source>area</source>
             <translation>面积</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="127" />
-            <location filename="../../widgets/detail_panel.py" line="223" />
+            <location filename="../../widgets/detail_panel.py" line="137" />
+            <location filename="../../widgets/detail_panel.py" line="233" />
             <source>score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="137" />
+            <location filename="../../widgets/detail_panel.py" line="147" />
             <source>Regions</source>
             <translation>缺陷区域</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="138" />
+            <location filename="../../widgets/detail_panel.py" line="148" />
             <source>Context (PEKAT)</source>
             <translation>上下文（PEKAT）</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="139" />
+            <location filename="../../widgets/detail_panel.py" line="149" />
             <source>Review</source>
             <translation>复核</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="141" />
+            <location filename="../../widgets/detail_panel.py" line="151" />
             <source>Copy image</source>
             <translation>复制图像</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="142" />
+            <location filename="../../widgets/detail_panel.py" line="152" />
             <source>Copy annotated</source>
             <translation>复制标注图</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="143" />
+            <location filename="../../widgets/detail_panel.py" line="153" />
             <source>Open image folder</source>
             <translation>打开图像文件夹</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="177" />
+            <location filename="../../widgets/detail_panel.py" line="187" />
             <source>Operator review</source>
             <translation>人工复核</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="178" />
+            <location filename="../../widgets/detail_panel.py" line="188" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="179" />
+            <location filename="../../widgets/detail_panel.py" line="189" />
             <source>NG</source>
             <translation>NG</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="184" />
+            <location filename="../../widgets/detail_panel.py" line="194" />
             <source>Note (optional): why, who, batch…</source>
             <translation>备注（可选）：原因、人员、批次…</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="186" />
+            <location filename="../../widgets/detail_panel.py" line="196" />
             <source>Save review</source>
             <translation>保存复核</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="191" />
+            <location filename="../../widgets/detail_panel.py" line="201" />
             <source>Verdict:</source>
             <translation>判定：</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="197" />
+            <location filename="../../widgets/detail_panel.py" line="207" />
             <source>Note:</source>
             <translation>备注：</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="223" />
+            <location filename="../../widgets/detail_panel.py" line="233" />
             <source>defects</source>
             <translation>缺陷数</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="224" />
+            <location filename="../../widgets/detail_panel.py" line="234" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="224" />
+            <location filename="../../widgets/detail_panel.py" line="234" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="232" />
+            <location filename="../../widgets/detail_panel.py" line="242" />
             <source>loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="234" />
+            <location filename="../../widgets/detail_panel.py" line="244" />
             <source>Image pruned by quota</source>
             <translation>图像因存储配额已被清理</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="238" />
+            <location filename="../../widgets/detail_panel.py" line="248" />
             <source>Image not saved (saving rule)</source>
             <translation>图像未保存（保存规则）</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="242" />
-            <location filename="../../widgets/detail_panel.py" line="243" />
+            <location filename="../../widgets/detail_panel.py" line="252" />
+            <location filename="../../widgets/detail_panel.py" line="253" />
             <source>not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="261" />
+            <location filename="../../widgets/detail_panel.py" line="271" />
             <source>image file missing</source>
             <translation>图像文件缺失</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="280" />
+            <location filename="../../widgets/detail_panel.py" line="290" />
             <source>Reviewed {0}: {1} (machine said {2})</source>
             <translation>已于 {0} 复核：{1}（机器判定 {2}）</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="283" />
+            <location filename="../../widgets/detail_panel.py" line="293" />
             <source>Not reviewed yet (machine verdict {0}).</source>
             <translation>尚未复核（机器判定 {0}）。</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="291" />
+            <location filename="../../widgets/detail_panel.py" line="301" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../widgets/detail_panel.py" line="296" />
+            <location filename="../../widgets/detail_panel.py" line="306" />
             <source>Review not saved: {0}</source>
             <translation>复核未保存：{0}</translation>
         </message>
@@ -1754,347 +1789,347 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="95" />
+            <location filename="../../ui/settings_page.py" line="105" />
             <source>Start the HTTP endpoint with the window</source>
             <translation>随窗口启动 HTTP 接口</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="97" />
+            <location filename="../../ui/settings_page.py" line="107" />
             <source>127.0.0.1: this PC only; 0.0.0.0: every network interface</source>
             <translation>127.0.0.1：仅本机；0.0.0.0：所有网络接口</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="102" />
+            <location filename="../../ui/settings_page.py" line="112" />
             <source>empty: no key required</source>
             <translation>留空：无需密钥</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="103" />
+            <location filename="../../ui/settings_page.py" line="113" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="106" />
+            <location filename="../../ui/settings_page.py" line="116" />
             <source>Generate</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="111" />
+            <location filename="../../ui/settings_page.py" line="121" />
             <source> megapixels</source>
             <translation> 百万像素</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="112" />
+            <location filename="../../ui/settings_page.py" line="122" />
             <source>Larger images are refused with HTTP 413.</source>
             <translation>更大的图像将以 HTTP 413 拒绝。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="120" />
+            <location filename="../../ui/settings_page.py" line="130" />
             <source>HTTP endpoint (PEKAT VISION protocol)</source>
             <translation>HTTP 接口（PEKAT VISION 协议）</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="123" />
+            <location filename="../../ui/settings_page.py" line="133" />
             <source>Host:</source>
             <translation>主机：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="124" />
+            <location filename="../../ui/settings_page.py" line="135" />
             <source>Port:</source>
             <translation>端口：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="125" />
+            <location filename="../../ui/settings_page.py" line="137" />
             <source>API key:</source>
             <translation>API 密钥：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="126" />
+            <location filename="../../ui/settings_page.py" line="139" />
             <source>Max. image size:</source>
             <translation>最大图像尺寸：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="128" />
+            <location filename="../../ui/settings_page.py" line="141" />
             <source>Host, port and on/off take effect after a restart; the API key and the image size limit at once.</source>
             <translation>主机、端口和开关在重启后生效；API 密钥和图像尺寸限制立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="133" />
+            <location filename="../../ui/settings_page.py" line="146" />
             <source>All images</source>
             <translation>全部图像</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="134" />
+            <location filename="../../ui/settings_page.py" line="147" />
             <source>NG images only</source>
             <translation>仅 NG 图像</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="135" />
+            <location filename="../../ui/settings_page.py" line="148" />
             <source>No images (results only)</source>
             <translation>不保存图像（仅结果）</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="140" />
+            <location filename="../../ui/settings_page.py" line="153" />
             <source>The oldest images are deleted beyond this size (results are kept).</source>
             <translation>超过此容量时删除最早的图像（保留结果）。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="145" />
+            <location filename="../../ui/settings_page.py" line="158" />
             <source>Saving pauses, with a warning, below this free disk space.</source>
             <translation>磁盘剩余空间低于此值时暂停保存并发出警告。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="147" />
+            <location filename="../../ui/settings_page.py" line="160" />
             <source>default: the user's data folder</source>
             <translation>默认：用户数据文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="148" />
+            <location filename="../../ui/settings_page.py" line="161" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="151" />
+            <location filename="../../ui/settings_page.py" line="164" />
             <source>optional, e.g. http://es-server:9200</source>
             <translation>可选，例如 http://es-server:9200</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="154" />
+            <location filename="../../ui/settings_page.py" line="167" />
             <source>History and images</source>
             <translation>历史记录与图像</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="156" />
+            <location filename="../../ui/settings_page.py" line="169" />
             <source>Save images:</source>
             <translation>保存图像：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="157" />
+            <location filename="../../ui/settings_page.py" line="170" />
             <source>Disk quota:</source>
             <translation>磁盘配额：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="158" />
+            <location filename="../../ui/settings_page.py" line="171" />
             <source>Keep free:</source>
             <translation>保留空闲：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="159" />
+            <location filename="../../ui/settings_page.py" line="172" />
             <source>Data folder:</source>
             <translation>数据文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="160" />
+            <location filename="../../ui/settings_page.py" line="174" />
             <source>A new data folder (history database, images, models, logs) is used after a restart; existing data is not moved.</source>
             <translation>新的数据文件夹（历史数据库、图像、模型、日志）在重启后启用；现有数据不会被移动。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="162" />
+            <location filename="../../ui/settings_page.py" line="176" />
             <source>Elasticsearch URL:</source>
             <translation>Elasticsearch 地址：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="163" />
+            <location filename="../../ui/settings_page.py" line="178" />
             <source>Elasticsearch index:</source>
             <translation>Elasticsearch 索引：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="167" />
+            <location filename="../../ui/settings_page.py" line="183" />
             <source>Automatic (CUDA when present)</source>
             <translation>自动（有 CUDA 时使用）</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="168" />
+            <location filename="../../ui/settings_page.py" line="184" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="169" />
+            <location filename="../../ui/settings_page.py" line="185" />
             <source>CUDA (NVIDIA GPU)</source>
             <translation>CUDA（NVIDIA GPU）</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="174" />
+            <location filename="../../ui/settings_page.py" line="190" />
             <source>No CUDA GPU is available on this PC (torch.cuda.is_available() is false).</source>
             <translation>本机没有可用的 CUDA GPU（torch.cuda.is_available() 为 false）。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="176" />
+            <location filename="../../ui/settings_page.py" line="192" />
             <source>System language</source>
             <translation>系统语言</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="180" />
+            <location filename="../../ui/settings_page.py" line="196" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="181" />
+            <location filename="../../ui/settings_page.py" line="197" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="182" />
+            <location filename="../../ui/settings_page.py" line="198" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="184" />
+            <location filename="../../ui/settings_page.py" line="200" />
             <source>Device:</source>
             <translation>设备：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="185" />
+            <location filename="../../ui/settings_page.py" line="202" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="186" />
+            <location filename="../../ui/settings_page.py" line="203" />
             <source>Theme:</source>
             <translation>主题：</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="187" />
+            <location filename="../../ui/settings_page.py" line="204" />
             <source>Device and language take effect after a restart; the theme at once.</source>
             <translation>设备与语言在重启后生效；主题立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="191" />
+            <location filename="../../ui/settings_page.py" line="208" />
             <source>Shift</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="191" />
+            <location filename="../../ui/settings_page.py" line="208" />
             <source>Starts (HH:MM)</source>
             <translation>开始时间（HH:MM）</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="196" />
+            <location filename="../../ui/settings_page.py" line="213" />
             <source>Add shift</source>
             <translation>添加班次</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="197" />
+            <location filename="../../ui/settings_page.py" line="214" />
             <source>Remove shift</source>
             <translation>删除班次</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="200" />
+            <location filename="../../ui/settings_page.py" line="217" />
             <source>Shifts</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="204" />
+            <location filename="../../ui/settings_page.py" line="222" />
             <source>Counters and reports group parts by shift; a shift may cross midnight.</source>
             <translation>计数与报告按班次统计；班次可以跨越午夜。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="207" />
+            <location filename="../../ui/settings_page.py" line="225" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="208" />
+            <location filename="../../ui/settings_page.py" line="226" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="260" />
+            <location filename="../../ui/settings_page.py" line="278" />
             <source>Choose the data folder</source>
             <translation>选择数据文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="271" />
+            <location filename="../../ui/settings_page.py" line="289" />
             <source>⚠ The endpoint will be reachable from the network without an API key: anyone on it can post images and read the history. Set an API key.</source>
             <translation>⚠ 接口将在没有 API 密钥的情况下对网络开放：网络上的任何人都可以提交图像并读取历史记录。请设置 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="332" />
+            <location filename="../../ui/settings_page.py" line="350" />
             <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
             <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="336" />
+            <location filename="../../ui/settings_page.py" line="354" />
             <source>Port must be a whole number from 1 to 65535 (got “%1”).</source>
             <translation>端口必须是 1 到 65535 之间的整数（当前为“%1”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="339" />
+            <location filename="../../ui/settings_page.py" line="357" />
             <source>An API key needs at least 8 characters and no spaces.</source>
             <translation>API 密钥至少需要 8 个字符且不能包含空格。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="348" />
+            <location filename="../../ui/settings_page.py" line="366" />
             <source>The data folder must be an absolute path.</source>
             <translation>数据文件夹必须是绝对路径。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="350" />
+            <location filename="../../ui/settings_page.py" line="368" />
             <source>The data folder path is a file, not a folder.</source>
             <translation>数据文件夹路径是一个文件，而不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="353" />
+            <location filename="../../ui/settings_page.py" line="371" />
             <source>The Elasticsearch URL must start with http:// or https://.</source>
             <translation>Elasticsearch 地址必须以 http:// 或 https:// 开头。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="356" />
+            <location filename="../../ui/settings_page.py" line="374" />
             <source>The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.</source>
             <translation>Elasticsearch 索引只能包含小写字母、数字、'-'、'_' 或 '.'。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="363" />
+            <location filename="../../ui/settings_page.py" line="381" />
             <source>CUDA is not available on this PC.</source>
             <translation>本机没有可用的 CUDA。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="370" />
+            <location filename="../../ui/settings_page.py" line="388" />
             <source>Define at least one shift.</source>
             <translation>请至少定义一个班次。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="373" />
+            <location filename="../../ui/settings_page.py" line="391" />
             <source>Shift %1 has no name.</source>
             <translation>班次 %1 没有名称。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="375" />
+            <location filename="../../ui/settings_page.py" line="393" />
             <source>Shift name “%1” is used twice.</source>
             <translation>班次名称“%1”重复。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="377" />
+            <location filename="../../ui/settings_page.py" line="395" />
             <source>Shift “%1”: start “%2” is not a time like 06:00.</source>
             <translation>班次“%1”：开始时间“%2”不是像 06:00 这样的时间。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="380" />
+            <location filename="../../ui/settings_page.py" line="398" />
             <source>Two shifts start at the same time.</source>
             <translation>两个班次的开始时间相同。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="407" />
+            <location filename="../../ui/settings_page.py" line="428" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="426" />
+            <location filename="../../ui/settings_page.py" line="447" />
             <source>Cannot write the settings file: %1</source>
             <translation>无法写入设置文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="429" />
+            <location filename="../../ui/settings_page.py" line="450" />
             <source>Saved. Some changes take effect after a restart.</source>
             <translation>已保存。部分更改在重启后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="430" />
+            <location filename="../../ui/settings_page.py" line="451" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="446" />
+            <location filename="../../ui/settings_page.py" line="467" />
             <source>Saved, but the image store could not switch: %1</source>
             <translation>已保存，但图像存储无法切换：%1</translation>
         </message>

@@ -136,9 +136,9 @@ def test_bad_folder_and_missing_video_are_explained(live, tmp_path):
     page.folder_edit.setText(str(tmp_path / "nowhere"))
     assert not page.start()
     assert "does not exist" in page.message_label.text()
-    (tmp_path / "empty").mkdir()
-    page.folder_edit.setText(str(tmp_path / "empty"))
-    assert page.start()  # the worker reports the reason from its thread
+    page.folder_edit.setText("")
+    assert not page.start()
+    assert "Choose a folder" in page.message_label.text()
     page.source_combo.setCurrentIndex(1)
     page.video_edit.setText(str(tmp_path / "clip.avi"))
     assert not page.start()
@@ -300,3 +300,28 @@ def test_keyboard_shortcuts_in_the_window(qtbot, tmp_path, trained_model, line_f
         bridge.close()
         station.stop()
         db.close()
+
+
+def test_video_file_as_fast_as_inference_allows_loses_nothing(qtbot, live, tmp_path, bottle_images):
+    import cv2
+
+    from inference.imageio import read_image
+
+    path = tmp_path / "line.avi"
+    frames = [cv2.resize(read_image(p), (320, 320)) for p in bottle_images["ok"][:2] + bottle_images["ng"][:3]]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 25.0, (320, 320))
+    assert writer.isOpened()
+    for f in frames:
+        writer.write(f)
+    writer.release()
+
+    page, _ = live
+    page.source_combo.setCurrentIndex(1)
+    page.video_edit.setText(str(path))
+    page.video_fast_check.setChecked(True)
+    page.video_loop_check.setChecked(False)
+    assert page.start()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=120_000)
+    assert page.counters.counts()[0] == len(frames)
+    assert page.dropped_frames() == 0
+    assert page.shown.record.source == "video" and page.shown.record.name.startswith("line#")
