@@ -93,6 +93,9 @@ class Station:
         self._recorder: threading.Thread | None = None
         self._accepting = False
         self._saves_since_quota = 0
+        self._es_sync: Any = None
+        self._last_es_error: str | None = None
+        self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -104,6 +107,8 @@ class Station:
 
                 self.settings.data_dir.mkdir(parents=True, exist_ok=True)
                 self._database = Database(self.settings.db_path)
+                for message in getattr(self._database, "warnings", []):
+                    self._warn(message)
             if self._image_store is None and self.settings.storage.save_images != "none":
                 self._image_store = self._make_image_store()
             if self._model is None and self.settings.inference.model_path:
@@ -111,7 +116,8 @@ class Station:
                     self.load_model(self.settings.inference.model_path)
                 except StationError as exc:
                     log.warning("active model not loaded: %s", exc)
-                    self.events.publish(StorageWarning(f"model not loaded: {exc}"))
+                    self._warn(f"model not loaded: {exc}")
+            self._start_es_sync()
             self._accepting = True
             self._worker = threading.Thread(target=self._run_worker, name="qcs-inference", daemon=True)
             self._recorder = threading.Thread(target=self._run_recorder, name="qcs-recorder", daemon=True)
@@ -133,6 +139,9 @@ class Station:
         if recorder is not None:
             recorder.join(timeout)
         self._fail_pending(StationStopped("the station stopped before this image was inspected"))
+        if self._es_sync is not None:
+            self._es_sync.stop()
+            self._es_sync = None
         if self._own_database and self._database is not None:
             self._database.close()
             self._database = None
@@ -142,6 +151,27 @@ class Station:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        self.events.publish(StorageWarning(message))
+
+    def _start_es_sync(self) -> None:
+        """Mirror the history to Elasticsearch when configured; SQLite stays the record of truth."""
+        s = self.settings.storage
+        if not s.es_url:
+            return
+        from storage.es_sync import EsSync
+
+        def on_error(message: str) -> None:
+            if message != self._last_es_error:  # once per distinct problem, not once per retry
+                self._last_es_error = message
+                self.events.publish(StorageWarning(f"Elasticsearch mirror: {message}"))
+
+        try:
+            self._es_sync = EsSync(self._database, s.es_url, s.es_index, on_error=on_error).start()
+        except (ValueError, ImportError) as exc:
+            self._warn(f"Elasticsearch mirror not started: {exc}")
 
     @property
     def running(self) -> bool:

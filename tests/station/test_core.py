@@ -131,3 +131,33 @@ def test_inference_error_reaches_the_caller_and_worker_survives():
         with pytest.raises(Exception, match="inference failed: boom"):
             st.inspect(_img(7), source="cli", name="bad").result(5)
         assert st.inspect(_img(1), source="cli", name="good").result(5).record.label == "OK"
+
+
+def test_unreachable_elasticsearch_mirror_warns_once_and_never_blocks(tmp_path):
+    import socket
+    import time
+
+    from station.events import StorageWarning
+    from storage import Database
+
+    with socket.socket() as sock:  # a loopback port with nobody listening
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = _settings()
+    settings.storage.es_url = f"http://127.0.0.1:{port}"
+    db = Database(tmp_path / "h.sqlite3")
+    warnings = []
+    try:
+        st = Station(settings, database=db, model=GatedModel())
+        st.events.subscribe(lambda e: warnings.append(e.message) if isinstance(e, StorageWarning) else None)
+        with st:
+            done = [st.inspect(_img(9), source="cli", name=f"r{i}").result(5) for i in range(5)]
+            deadline = time.monotonic() + 10
+            while not warnings and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert [d.record.id for d in done] == [1, 2, 3, 4, 5]
+        es = [w for w in warnings if w.startswith("Elasticsearch mirror")]
+        assert len(es) == 1, warnings
+        assert db.count() == 5
+    finally:
+        db.close()
