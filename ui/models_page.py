@@ -166,8 +166,12 @@ class ModelsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the manifests in the models folder (worker thread), then redraw the table."""
-        run_async(lib.list_models, self.settings.models_dir, on_done=self._show_entries,
+        run_async(lib.list_models, self.settings.models_dir, on_done=self._entries_read,
                   on_error=lambda msg: self._status(self.tr("Cannot read the models folder: %1").replace("%1", msg)))
+
+    def _entries_read(self, entries: list[lib.ModelEntry]) -> None:
+        self._show_entries(entries)
+        self.refreshed.emit()
 
     def _show_entries(self, entries: list[lib.ModelEntry]) -> None:
         selected = self.selected_entry()
@@ -215,7 +219,6 @@ class ModelsPage(QWidget):
             self._status(self.tr("No models in %1 yet: train one or import a .qcs file.")
                          .replace("%1", str(self.settings.models_dir)))
         self._update_buttons()
-        self.refreshed.emit()
 
     def _details(self, info: Any) -> str:
         """Tooltip of a model's name: what it was trained with and what calibration said."""
