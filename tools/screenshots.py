@@ -170,6 +170,12 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
                         page.table.selectRow(12)
                     wait(2000)
                 grab(f"{key}_{w}")
+            models = win.pages.get("models")
+            if models is not None and hasattr(models, "open_train_dialog"):
+                win.show_page("models")
+                train = models.open_train_dialog()
+                grab(f"train_dialog_{w}", train)
+                train.close()
             win.show_page("live")
             dialog = show_help(win)
             grab(f"help_{w}", dialog)

@@ -384,6 +384,8 @@ class LivePage(QWidget):
 
     def _on_model_changed(self, info: Any) -> None:
         self.views.setCurrentWidget(self.live_view if info is not None else self.first_run)
+        if info is not None:
+            self.first_run.status.setText("")
         self._update_buttons()
         if info is not None and self._start_sample_folder:
             folder, self._start_sample_folder = self._start_sample_folder, None
@@ -664,9 +666,15 @@ class LivePage(QWidget):
         stats = worker.stats() if worker is not None else getattr(self, "_last_stats", None)
         dropped = stats.dropped if stats is not None else 0
         ms = "—" if self._last_ms is None else f"{self._last_ms:.0f}"
-        self.perf_label.setText(self.tr("Processing %1 ms · %2 parts/s · %3 frames dropped")
-                                .replace("%1", ms).replace("%2", f"{self.results_per_second():.1f}")
-                                .replace("%3", str(dropped)))
+        text = (self.tr("Processing %1 ms · %2 parts/s · %3 frames dropped")
+                .replace("%1", ms).replace("%2", f"{self.results_per_second():.1f}").replace("%3", str(dropped)))
+        source = worker.source if worker is not None else None
+        if getattr(source, "kind", "") == "camera":
+            if source.status.startswith("reconnecting"):
+                text += "\n" + self.tr("Camera lost: reconnecting…")
+            if source.ignored_settings:
+                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(source.ignored_settings))
+        self.perf_label.setText(text)
 
     def dropped_frames(self) -> int:
         worker = self.worker

@@ -92,7 +92,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="183" />
-            <location filename="../../ui/evaluate_page.py" line="370" />
+            <location filename="../../ui/evaluate_page.py" line="372" />
             <source>Evaluate</source>
             <translation>模型评估</translation>
         </message>
@@ -113,7 +113,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="227" />
-            <location filename="../../ui/evaluate_page.py" line="630" />
+            <location filename="../../ui/evaluate_page.py" line="637" />
             <source>▶ Play shuffled</source>
             <translation>▶ 随机播放</translation>
         </message>
@@ -138,276 +138,276 @@ The details are in the log file:
             <translation>仅显示此阈值下的漏检与过检</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="256" />
+            <location filename="../../ui/evaluate_page.py" line="257" />
             <source>Run an evaluation, then pick an image.</source>
             <translation>请先运行评估，再选择一张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="257" />
+            <location filename="../../ui/evaluate_page.py" line="259" />
             <source>Heatmap and defect boxes</source>
             <translation>热力图与缺陷框</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="259" />
+            <location filename="../../ui/evaluate_page.py" line="261" />
             <source>Original image</source>
             <translation>原始图像</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="273" />
+            <location filename="../../ui/evaluate_page.py" line="275" />
             <source>Results</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="282" />
+            <location filename="../../ui/evaluate_page.py" line="284" />
             <source>Miss rate</source>
             <translation>漏检率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="283" />
+            <location filename="../../ui/evaluate_page.py" line="285" />
             <source>Over-detection rate</source>
             <translation>过检率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="284" />
+            <location filename="../../ui/evaluate_page.py" line="286" />
             <source>Share of true NG images judged OK</source>
             <translation>真实为 NG 却被判为 OK 的比例</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="285" />
+            <location filename="../../ui/evaluate_page.py" line="287" />
             <source>Share of true OK images judged NG</source>
             <translation>真实为 OK 却被判为 NG 的比例</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="286" />
+            <location filename="../../ui/evaluate_page.py" line="288" />
             <source>Accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="287" />
+            <location filename="../../ui/evaluate_page.py" line="289" />
             <source>Image AUROC</source>
             <translation>图像级 AUROC</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="288" />
+            <location filename="../../ui/evaluate_page.py" line="290" />
             <source>Pixel AUROC</source>
             <translation>像素级 AUROC</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="292" />
+            <location filename="../../ui/evaluate_page.py" line="294" />
             <source>judged OK</source>
             <translation>判为 OK</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="293" />
+            <location filename="../../ui/evaluate_page.py" line="295" />
             <source>judged NG</source>
             <translation>判为 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="294" />
-            <location filename="../../ui/evaluate_page.py" line="556" />
+            <location filename="../../ui/evaluate_page.py" line="296" />
+            <location filename="../../ui/evaluate_page.py" line="558" />
             <source>true OK</source>
             <translation>真实 OK</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="295" />
-            <location filename="../../ui/evaluate_page.py" line="557" />
+            <location filename="../../ui/evaluate_page.py" line="297" />
+            <location filename="../../ui/evaluate_page.py" line="559" />
             <source>true NG</source>
             <translation>真实 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="303" />
+            <location filename="../../ui/evaluate_page.py" line="305" />
             <source>Confusion matrix</source>
             <translation>混淆矩阵</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="315" />
+            <location filename="../../ui/evaluate_page.py" line="317" />
             <source>Model's threshold</source>
             <translation>模型阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="316" />
-            <location filename="../../ui/evaluate_page.py" line="569" />
+            <location filename="../../ui/evaluate_page.py" line="318" />
+            <location filename="../../ui/evaluate_page.py" line="571" />
             <source>Use this threshold</source>
             <translation>使用此阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="324" />
+            <location filename="../../ui/evaluate_page.py" line="326" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="330" />
+            <location filename="../../ui/evaluate_page.py" line="332" />
             <source>Score per true label</source>
             <translation>按真实标签的分数分布</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="374" />
+            <location filename="../../ui/evaluate_page.py" line="376" />
             <source>Labelled folder</source>
             <translation>已标注文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="379" />
+            <location filename="../../ui/evaluate_page.py" line="381" />
             <source>Model file</source>
             <translation>模型文件</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="380" />
+            <location filename="../../ui/evaluate_page.py" line="382" />
             <source>QC Station models (*.qcs)</source>
             <translation>QC Station 模型 (*.qcs)</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="399" />
+            <location filename="../../ui/evaluate_page.py" line="401" />
             <source>Choose a labelled folder that exists.</source>
             <translation>请选择一个存在的已标注文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="404" />
+            <location filename="../../ui/evaluate_page.py" line="406" />
             <source>Choose a model file (.qcs) that exists.</source>
             <translation>请选择一个存在的模型文件（.qcs）。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="407" />
+            <location filename="../../ui/evaluate_page.py" line="409" />
             <source>No active model: load or train one, or choose a model file.</source>
             <translation>没有当前模型：请加载或训练一个模型，或选择模型文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="435" />
+            <location filename="../../ui/evaluate_page.py" line="437" />
             <source>starting…</source>
             <translation>正在启动…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="443" />
+            <location filename="../../ui/evaluate_page.py" line="445" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="449" />
+            <location filename="../../ui/evaluate_page.py" line="451" />
             <source>indexing the folder</source>
             <translation>正在索引文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="449" />
+            <location filename="../../ui/evaluate_page.py" line="451" />
             <source>loading the model</source>
             <translation>正在加载模型</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="450" />
+            <location filename="../../ui/evaluate_page.py" line="452" />
             <source>evaluating</source>
             <translation>正在评估</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="459" />
+            <location filename="../../ui/evaluate_page.py" line="461" />
             <source>failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="463" />
+            <location filename="../../ui/evaluate_page.py" line="465" />
             <source>cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="464" />
+            <location filename="../../ui/evaluate_page.py" line="466" />
             <source>Evaluation cancelled; the previous results stay.</source>
             <translation>评估已取消；保留之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="473" />
+            <location filename="../../ui/evaluate_page.py" line="475" />
             <source>done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="488" />
+            <location filename="../../ui/evaluate_page.py" line="490" />
             <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
             <translation>{0}：{1} 张图像（{2} OK，{3} NG），模型 {4}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="542" />
+            <location filename="../../ui/evaluate_page.py" line="544" />
             <source>– no masks</source>
             <translation>– 无掩码</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="558" />
+            <location filename="../../ui/evaluate_page.py" line="560" />
             <source>anomaly score</source>
             <translation>异常分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="564" />
+            <location filename="../../ui/evaluate_page.py" line="566" />
             <source>Set the active model's threshold to this value</source>
             <translation>将当前模型的阈值设为此值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="565" />
+            <location filename="../../ui/evaluate_page.py" line="567" />
             <source>Only for the active model: evaluate it (or load this model) first</source>
             <translation>仅适用于当前模型：请先评估当前模型（或加载此模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="570" />
+            <location filename="../../ui/evaluate_page.py" line="572" />
             <source>Set the active model's threshold to {0:.4g}? The line judges with it from the next part.</source>
             <translation>将当前模型的阈值设为 {0:.4g}？产线将从下一件开始按此阈值判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="585" />
+            <location filename="../../ui/evaluate_page.py" line="587" />
             <source>The active model now uses threshold {0:.4g}.</source>
             <translation>当前模型现已使用阈值 {0:.4g}。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="609" />
+            <location filename="../../ui/evaluate_page.py" line="611" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="609" />
+            <location filename="../../ui/evaluate_page.py" line="611" />
             <source>judged</source>
             <translation>判为</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="609" />
+            <location filename="../../ui/evaluate_page.py" line="611" />
             <source>score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="626" />
+            <location filename="../../ui/evaluate_page.py" line="633" />
             <source>■ Stop</source>
             <translation>■ 停止</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="672" />
+            <location filename="../../ui/evaluate_page.py" line="679" />
             <source>Export per-image CSV</source>
             <translation>导出逐图 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="673" />
+            <location filename="../../ui/evaluate_page.py" line="680" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="677" />
+            <location filename="../../ui/evaluate_page.py" line="684" />
             <source>Written: {0}</source>
             <translation>已写入：{0}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="679" />
-            <location filename="../../ui/evaluate_page.py" line="690" />
+            <location filename="../../ui/evaluate_page.py" line="686" />
+            <location filename="../../ui/evaluate_page.py" line="697" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="684" />
+            <location filename="../../ui/evaluate_page.py" line="691" />
             <source>Export figures into folder</source>
             <translation>将图形导出到文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="688" />
+            <location filename="../../ui/evaluate_page.py" line="695" />
             <source>{0} files written to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="693" />
+            <location filename="../../ui/evaluate_page.py" line="700" />
             <source>Evaluate: ↑ / ↓</source>
             <translation>模型评估：↑ / ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="693" />
+            <location filename="../../ui/evaluate_page.py" line="700" />
             <source>previous / next image</source>
             <translation>上一张 / 下一张图像</translation>
         </message>
@@ -796,7 +796,7 @@ The details are in the log file:
         <message>
             <location filename="../../ui/live_page.py" line="340" />
             <location filename="../../ui/live_page.py" line="349" />
-            <location filename="../../ui/live_page.py" line="561" />
+            <location filename="../../ui/live_page.py" line="563" />
             <source>Video file</source>
             <translation>视频文件</translation>
         </message>
@@ -807,7 +807,7 @@ The details are in the log file:
         </message>
         <message>
             <location filename="../../ui/live_page.py" line="342" />
-            <location filename="../../ui/live_page.py" line="556" />
+            <location filename="../../ui/live_page.py" line="558" />
             <source>Folder of part images</source>
             <translation>工件图像文件夹</translation>
         </message>
@@ -957,12 +957,12 @@ or post images to the endpoint.</source>
 或向接口提交图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="432" />
+            <location filename="../../ui/live_page.py" line="434" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="433" />
+            <location filename="../../ui/live_page.py" line="435" />
             <source>Train a model from the command line:
 python main.py train --ok FOLDER --out model.qcs
 then open it here.</source>
@@ -971,74 +971,84 @@ python main.py train --ok 文件夹 --out model.qcs
 然后在此打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="444" />
+            <location filename="../../ui/live_page.py" line="446" />
             <source>Choose a folder of images first.</source>
             <translation>请先选择图像文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="446" />
+            <location filename="../../ui/live_page.py" line="448" />
             <source>The folder does not exist: %1</source>
             <translation>文件夹不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="454" />
+            <location filename="../../ui/live_page.py" line="456" />
             <source>Choose a video file first.</source>
             <translation>请先选择视频文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="456" />
+            <location filename="../../ui/live_page.py" line="458" />
             <source>The video file does not exist: %1</source>
             <translation>视频文件不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="478" />
+            <location filename="../../ui/live_page.py" line="480" />
             <source>No model loaded: train or open one first.</source>
             <translation>未加载模型：请先训练或打开一个模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="526" />
+            <location filename="../../ui/live_page.py" line="528" />
             <source>Stop the stream to use single-shot triggers.</source>
             <translation>请先停止连续采集，再使用单次触发。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="535" />
+            <location filename="../../ui/live_page.py" line="537" />
             <source>Source stopped: %1</source>
             <translation>图像源已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="542" />
+            <location filename="../../ui/live_page.py" line="544" />
             <source>The source has ended.</source>
             <translation>图像源已播放完毕。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="562" />
+            <location filename="../../ui/live_page.py" line="564" />
             <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
             <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="571" />
+            <location filename="../../ui/live_page.py" line="573" />
             <source>Inspection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="634" />
+            <location filename="../../ui/live_page.py" line="636" />
             <source>NG part held: </source>
             <translation>正在查看 NG 件：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="646" />
+            <location filename="../../ui/live_page.py" line="648" />
             <source>score %1 / threshold %2</source>
             <translation>分数 %1 / 阈值 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="648" />
+            <location filename="../../ui/live_page.py" line="650" />
             <source>Defects: %1 · processing %2 ms</source>
             <translation>缺陷：%1 · 处理 %2 ms</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="667" />
+            <location filename="../../ui/live_page.py" line="669" />
             <source>Processing %1 ms · %2 parts/s · %3 frames dropped</source>
             <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="674" />
+            <source>Camera lost: reconnecting…</source>
+            <translation>相机连接中断：正在重新连接…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="676" />
+            <source>The camera driver ignores: %1</source>
+            <translation>相机驱动不支持：%1</translation>
         </message>
     </context>
     <context>
@@ -1198,323 +1208,323 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>无法读取模型文件夹：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="182" />
+            <location filename="../../ui/models_page.py" line="186" />
             <source>(unreadable)</source>
             <translation>（无法读取）</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="210" />
+            <location filename="../../ui/models_page.py" line="214" />
             <source>Active model</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="215" />
+            <location filename="../../ui/models_page.py" line="219" />
             <source>No models in %1 yet: train one or import a .qcs file.</source>
             <translation>%1 中还没有模型：请训练一个或导入 .qcs 文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="224" />
+            <location filename="../../ui/models_page.py" line="227" />
             <source>Backbone: %1, input %2 px</source>
             <translation>骨干网络：%1，输入 %2 像素</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="225" />
+            <location filename="../../ui/models_page.py" line="228" />
             <source>Pixel threshold: %1</source>
             <translation>像素阈值：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="226" />
+            <location filename="../../ui/models_page.py" line="229" />
             <source>Min. defect area: %1 px, ignore border: %2 px</source>
             <translation>最小缺陷面积：%1 像素，忽略边缘：%2 像素</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="234" />
+            <location filename="../../ui/models_page.py" line="237" />
             <source>Models: delete the selected model</source>
             <translation>模型管理：删除所选模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="235" />
+            <location filename="../../ui/models_page.py" line="238" />
             <source>Models: rename the selected model</source>
             <translation>模型管理：重命名所选模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="236" />
+            <location filename="../../ui/models_page.py" line="239" />
             <source>Models: activate the selected model</source>
             <translation>模型管理：启用所选模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="278" />
+            <location filename="../../ui/models_page.py" line="281" />
             <source>Saved %1.</source>
             <translation>已保存 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="291" />
+            <location filename="../../ui/models_page.py" line="294" />
             <source>Loading %1…</source>
             <translation>正在加载 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="303" />
+            <location filename="../../ui/models_page.py" line="306" />
             <source>Settings not saved</source>
             <translation>设置未保存</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="304" />
+            <location filename="../../ui/models_page.py" line="307" />
             <source>Active model: %1</source>
             <translation>当前模型：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="315" />
+            <location filename="../../ui/models_page.py" line="318" />
             <source>Model not activated</source>
             <translation>模型未启用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="322" />
+            <location filename="../../ui/models_page.py" line="325" />
             <source>Rename model</source>
             <translation>重命名模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="322" />
+            <location filename="../../ui/models_page.py" line="325" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="334" />
-            <location filename="../../ui/models_page.py" line="348" />
+            <location filename="../../ui/models_page.py" line="337" />
             <location filename="../../ui/models_page.py" line="351" />
+            <location filename="../../ui/models_page.py" line="354" />
             <source>Rename failed</source>
             <translation>重命名失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="334" />
+            <location filename="../../ui/models_page.py" line="337" />
             <source>A model needs a name.</source>
             <translation>模型需要一个名称。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="359" />
-            <location filename="../../ui/models_page.py" line="376" />
+            <location filename="../../ui/models_page.py" line="362" />
+            <location filename="../../ui/models_page.py" line="379" />
             <source>Cannot delete</source>
             <translation>无法删除</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="360" />
+            <location filename="../../ui/models_page.py" line="363" />
             <source>This is the active model. Activate another model before deleting it.</source>
             <translation>这是当前模型。请先启用另一个模型再删除它。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="364" />
+            <location filename="../../ui/models_page.py" line="367" />
             <source>Delete model</source>
             <translation>删除模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="365" />
+            <location filename="../../ui/models_page.py" line="368" />
             <source>Delete the model “%1” (%2)? This cannot be undone.</source>
             <translation>删除模型“%1”（%2）？此操作无法撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="378" />
+            <location filename="../../ui/models_page.py" line="381" />
             <source>Deleted %1.</source>
             <translation>已删除 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="387" />
+            <location filename="../../ui/models_page.py" line="390" />
             <source>Export model</source>
             <translation>导出模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="388" />
+            <location filename="../../ui/models_page.py" line="391" />
             <source>QC Station models (*.qcs)</source>
             <translation>QC Station 模型 (*.qcs)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="397" />
+            <location filename="../../ui/models_page.py" line="400" />
             <source>Exported to %1.</source>
             <translation>已导出到 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="398" />
+            <location filename="../../ui/models_page.py" line="401" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="401" />
+            <location filename="../../ui/models_page.py" line="404" />
             <source>Import model</source>
             <translation>导入模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="402" />
+            <location filename="../../ui/models_page.py" line="405" />
             <source>QC Station models (*.qcs);;All files (*)</source>
             <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="408" />
+            <location filename="../../ui/models_page.py" line="411" />
             <source>Checking %1…</source>
             <translation>正在检查 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="413" />
+            <location filename="../../ui/models_page.py" line="416" />
             <source>Imported “%1” as %2.</source>
             <translation>已将“%1”导入为 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="420" />
+            <location filename="../../ui/models_page.py" line="423" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="421" />
+            <location filename="../../ui/models_page.py" line="424" />
             <source>%1 was not imported:
 %2</source>
             <translation>%1 未导入：
 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="427" />
+            <location filename="../../ui/models_page.py" line="430" />
             <source>Prediction parameters of the active model</source>
             <translation>当前模型的预测参数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="432" />
+            <location filename="../../ui/models_page.py" line="435" />
             <source>Image score above this is NG (raw score units).</source>
             <translation>图像分数高于此值判为 NG（原始分数单位）。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="436" />
+            <location filename="../../ui/models_page.py" line="439" />
             <source>From 0.2× to 3× the model's saved threshold.</source>
             <translation>范围为模型保存阈值的 0.2× 至 3×。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="442" />
+            <location filename="../../ui/models_page.py" line="445" />
             <source>Pixels above this form defect regions (boxes).</source>
             <translation>高于此值的像素构成缺陷区域（框）。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="446" />
-            <location filename="../../ui/models_page.py" line="450" />
+            <location filename="../../ui/models_page.py" line="449" />
+            <location filename="../../ui/models_page.py" line="453" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="447" />
+            <location filename="../../ui/models_page.py" line="450" />
             <source>Defect regions smaller than this are ignored.</source>
             <translation>小于此面积的缺陷区域将被忽略。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="451" />
+            <location filename="../../ui/models_page.py" line="454" />
             <source>A band along the image border that is not inspected.</source>
             <translation>图像边缘不检测的宽度。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="459" />
+            <location filename="../../ui/models_page.py" line="462" />
             <source>Threshold:</source>
             <translation>阈值：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="460" />
+            <location filename="../../ui/models_page.py" line="463" />
             <source>Pixel threshold:</source>
             <translation>像素阈值：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="461" />
+            <location filename="../../ui/models_page.py" line="464" />
             <source>Min. defect area:</source>
             <translation>最小缺陷面积：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="462" />
+            <location filename="../../ui/models_page.py" line="465" />
             <source>Ignore border:</source>
             <translation>忽略边缘：</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="464" />
+            <location filename="../../ui/models_page.py" line="467" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="465" />
+            <location filename="../../ui/models_page.py" line="468" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="475" />
+            <location filename="../../ui/models_page.py" line="478" />
             <source>Use last inspected image</source>
             <translation>使用最近检测的图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="476" />
+            <location filename="../../ui/models_page.py" line="479" />
             <source>Open image…</source>
             <translation>打开图像…</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="501" />
+            <location filename="../../ui/models_page.py" line="504" />
             <source>No image yet: inspect a part on the Live page or open an image.</source>
             <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="572" />
+            <location filename="../../ui/models_page.py" line="575" />
             <source>Prediction parameters (no active model)</source>
             <translation>预测参数（无当前模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="573" />
+            <location filename="../../ui/models_page.py" line="576" />
             <source>Activate a model to tune its parameters.</source>
             <translation>请先启用模型再调整参数。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="576" />
+            <location filename="../../ui/models_page.py" line="579" />
             <source>Prediction parameters of “%1”</source>
             <translation>“%1”的预测参数</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="594" />
+            <location filename="../../ui/models_page.py" line="597" />
             <source>Not applied yet: the preview uses these values.</source>
             <translation>尚未应用：预览使用这些值。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="605" />
+            <location filename="../../ui/models_page.py" line="608" />
             <source>Parameters not applied</source>
             <translation>参数未应用</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="607" />
+            <location filename="../../ui/models_page.py" line="610" />
             <source>Applied and saved with the model.</source>
             <translation>已应用并随模型保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="620" />
+            <location filename="../../ui/models_page.py" line="623" />
             <source>Open an image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="621" />
+            <location filename="../../ui/models_page.py" line="624" />
             <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
             <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="629" />
+            <location filename="../../ui/models_page.py" line="632" />
             <source>Cannot open the image</source>
             <translation>无法打开图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="660" />
+            <location filename="../../ui/models_page.py" line="663" />
             <source>NG</source>
             <translation>NG</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="660" />
+            <location filename="../../ui/models_page.py" line="663" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="664" />
+            <location filename="../../ui/models_page.py" line="667" />
             <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
             <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="665" />
+            <location filename="../../ui/models_page.py" line="668" />
             <source>image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="676" />
+            <location filename="../../ui/models_page.py" line="679" />
             <source>Preview failed: %1</source>
             <translation>预览失败：%1</translation>
         </message>

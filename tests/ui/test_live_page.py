@@ -325,3 +325,59 @@ def test_video_file_as_fast_as_inference_allows_loses_nothing(qtbot, live, tmp_p
     assert page.counters.counts()[0] == len(frames)
     assert page.dropped_frames() == 0
     assert page.shown.record.source == "video" and page.shown.record.name.startswith("line#")
+
+
+class _FakeCapture:
+    """A cv2.VideoCapture stand-in: frames from a list; the driver refuses exposure."""
+
+    def __init__(self, frames):
+        self.frames = frames
+        self.i = 0
+
+    def isOpened(self):  # noqa: N802 - cv2's name
+        return True
+
+    def read(self):
+        self.i += 1
+        return True, self.frames[self.i % len(self.frames)]
+
+    def set(self, prop, value):
+        import cv2
+
+        return prop != cv2.CAP_PROP_EXPOSURE
+
+    def release(self):
+        pass
+
+
+def test_camera_source_with_settings_the_driver_ignores(qtbot, live, bottle_images, monkeypatch):
+    import functools
+
+    import cv2
+
+    import ui.live_page as live_page
+    from camera import CameraSource
+    from inference.imageio import read_image
+
+    frames = [cv2.resize(read_image(p), (256, 256)) for p in bottle_images["ok"][:2]]
+    opened = []
+
+    def opener(index):
+        opened.append(index)
+        return _FakeCapture(frames)
+
+    monkeypatch.setattr(live_page, "CameraSource", functools.partial(CameraSource, opener=opener))
+    page, _ = live
+    page.source_combo.setCurrentIndex(2)
+    page.camera_index.setValue(3)
+    page.resolution_combo.setCurrentIndex(2)  # 1280 × 720
+    page.exposure_spin.setValue(120.0)
+    assert page.start()
+    qtbot.waitUntil(lambda: page.counters.counts()[0] >= 2, timeout=60_000)
+    source = page.worker.source
+    assert opened == [3] and (source.width, source.height, source.exposure, source.gain) == (1280, 720, 120.0, None)
+    page._update_perf()
+    assert "ignores: exposure" in page.perf_label.text()
+    assert page.dropped_frames() > 0, "a camera outpaces inference: the newest frame wins"
+    page.stop()
+    assert page.shown.record.source == "camera"
