@@ -53,7 +53,8 @@ from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.tasks import BackgroundTask
 from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, EvalTableModel
-from widgets.image_convert import FitImageLabel, bgr_to_qimage, thumbnail
+from widgets.image_convert import thumbnail
+from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
 
@@ -133,14 +134,13 @@ def _fmt_auc(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def _predict_one(model: Any, path: str, opacity: float) -> tuple[str, QImage, QImage, Any]:
-    """Worker thread: the original, the image with its heatmap and boxes, and the result."""
+def _predict_one(model: Any, path: str) -> tuple[str, np.ndarray, Any]:
+    """Worker thread: the image (BGR) and the engine's result for it (map, regions)."""
     from inference.imageio import read_image, to_bgr
-    from inference.visualize import annotate
 
     image = read_image(path)
     result = model.predict([image])[0]
-    return path, bgr_to_qimage(to_bgr(image)), bgr_to_qimage(annotate(image, result, opacity=opacity)), result
+    return path, to_bgr(image), result
 
 
 def _thumbnails(paths: list[str]) -> dict[int, QImage]:
@@ -253,9 +253,11 @@ class EvaluatePage(QWidget):
         tl.addLayout(row)
 
         # -- image with overlay
-        self.viewer = FitImageLabel(self.tr("Run an evaluation, then pick an image."))
+        self.viewer = ImageView()  # part 1's zoomable view: heatmap overlay + boxes with scores
+        self.viewer.set_placeholder(self.tr("Run an evaluation, then pick an image."))
+        self.viewer.set_heatmap_opacity(float(settings.ui.heatmap_opacity))
         self.viewer.setToolTip(self.tr("Heatmap and defect boxes"))
-        self.original_view = FitImageLabel()
+        self.original_view = ImageView()
         self.original_view.setToolTip(self.tr("Original image"))
         self.viewer_caption = QLabel()
         self.viewer_caption.setWordWrap(True)
@@ -358,7 +360,7 @@ class EvaluatePage(QWidget):
 
         self._overlay = LatestOnly(self)
         self._overlay.resultReady.connect(self._on_overlay)
-        self._overlay.failed.connect(lambda _t, reason: self.viewer.set_image(None, reason))
+        self._overlay.failed.connect(self._on_overlay_failed)
         self._play_timer = QTimer(self)
         self._play_timer.timeout.connect(self._play_step)
         self.interval.valueChanged.connect(self._play_timer.setInterval)
@@ -592,7 +594,7 @@ class EvaluatePage(QWidget):
         src = self.proxy.mapToSource(current).row()
         row = self.table_model.row(src)
         self.viewer_caption.setText(self._caption(src))
-        self._overlay.submit(_predict_one, self.eval_model, row.path, float(self.settings.ui.heatmap_opacity))
+        self._overlay.submit(_predict_one, self.eval_model, row.path)
 
     def select_source_row(self, i: int) -> bool:
         """Select image ``i`` of the report (whatever the sorting); False when it is filtered out."""
@@ -610,12 +612,17 @@ class EvaluatePage(QWidget):
         return (f"<b>{html.escape(r.name)}</b> &nbsp; {true_} <b>{r.label}</b> ({html.escape(r.defect)}) &nbsp; "
                 f"{judged} <b style='color:{color}'>{pred}</b> &nbsp; {score} {r.score:.4g}")
 
-    def _on_overlay(self, _token: int, result: tuple[str, QImage, QImage, Any]) -> None:
-        path, original, image, _res = result
+    def _on_overlay(self, _token: int, result: tuple[str, np.ndarray, Any]) -> None:
+        path, image, res = result
         current = self.proxy.mapToSource(self.table.currentIndex())
         if current.isValid() and self.table_model.row(current.row()).path == path:
-            self.original_view.set_image(original)
-            self.viewer.set_image(image)
+            self.original_view.set_image(image)
+            self.viewer.show_result(image, res)
+
+    def _on_overlay_failed(self, _token: int, reason: str) -> None:
+        self.viewer.clear()
+        self.original_view.clear()
+        self.viewer.set_placeholder(reason)
 
     def _toggle_play(self, on: bool) -> None:
         if on and self.report is not None and self.report.rows:

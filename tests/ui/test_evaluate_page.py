@@ -84,8 +84,9 @@ def test_real_category_matches_cli(qtbot, page, datasets, trained_model_path, tm
 
     # clicking a row shows the image with its overlay (predicted through the station)
     assert p.select_source_row(3)
-    qtbot.waitUntil(lambda: p.viewer.image() is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: p.viewer.has_image() and p.original_view.has_image(), timeout=30_000)
     assert p.report.rows[3].name in p.viewer_caption.text()
+    assert len(p.viewer.boxes) == p.report.rows[3].defect_count  # the boxes of the evaluated result
 
 
 def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
