@@ -99,7 +99,8 @@ class LivePage(QWidget):
         self.settings = settings
         self.worker: CaptureWorker | None = None
         self._worker_error: str | None = None
-        self._pending: Shown | Any = None
+        self._pending: Any = None  # newest Inspection not drawn yet
+        self._last_live: Any = None  # newest Inspection of a live source (drawn again after "Back to live")
         self._render_scheduled = False
         self._pinned: Any = None  # NG strip key shown instead of the live stream
         self._ng_parts: OrderedDict[int, Shown] = OrderedDict()
@@ -582,7 +583,7 @@ class LivePage(QWidget):
         self._last_ms = float(record.processing_ms)
         if record.label == "NG":
             self._add_ng(insp)
-        self._pending = insp
+        self._pending = self._last_live = insp
         if not self._render_scheduled:
             self._render_scheduled = True
             QTimer.singleShot(0, self._render)
@@ -620,8 +621,8 @@ class LivePage(QWidget):
             return
         self._pinned = None
         self.back_button.hide()
-        if self.shown is not None:
-            self.part_label.setText(self._part_text(self.shown))
+        if self._last_live is not None:
+            self._draw(Shown.from_inspection(self._last_live))
 
     def toggle_heatmap(self) -> None:
         if self.views.currentWidget() is self.live_view:

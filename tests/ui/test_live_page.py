@@ -87,6 +87,7 @@ def test_folder_source_drives_verdict_counters_and_ng_strip(qtbot, live, line_fo
     assert page.view.boxes, "an NG part shows its defect boxes"
     page.back_to_live()
     assert not page.back_button.isVisible()
+    assert page.shown is not held and page.shown.record.id == page._last_live.record.id
 
     page.counters.reset_button.click()
     assert page.counters.counts() == (0, 0, 0)
