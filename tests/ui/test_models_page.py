@@ -112,7 +112,7 @@ def test_hostile_and_broken_imports_are_refused_with_the_engines_reason(qtbot, e
     assert lib.find_by_id(settings.models_dir, "third-id") is not None
 
 
-def test_export_rename_delete(qtbot, env, tmp_path):
+def test_export_rename_delete(qtbot, env, tmp_path, monkeypatch):
     page, station, settings, first, second, warnings = env
     # export: a byte-identical copy, .qcs added
     page.table.selectRow(_row_of(page, "second model"))
@@ -145,9 +145,22 @@ def test_export_rename_delete(qtbot, env, tmp_path):
     assert not page.delete_selected()
     assert first.exists() and "active" in warnings[-1][1]
 
+    # a stored model: deleted only after the user confirms
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("ui.models_page.QMessageBox.question", question)
     page.table.selectRow(_row_of(page, "line 3 bottles"))
-    assert page.delete_selected()
-    assert not second.exists()
+    page._ask_delete()
+    assert second.exists() and "line 3 bottles" in asked[0]
+    page._ask_delete()
+    assert not second.exists() and len(asked) == 2
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
 
 
