@@ -12,6 +12,7 @@ import logging
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,8 @@ class LivePage(QWidget):
         self._operator = False
         self._start_sample_folder: str | None = None
         self.shown: Shown | None = None
+        self._shift: tuple[str, datetime, datetime] | None = None
+        self._counting_since = datetime.now()
 
         self._build()
         self._build_shortcuts()
@@ -201,6 +204,9 @@ class LivePage(QWidget):
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.counters = ShiftCounters()
+        self.counters.resetClicked.connect(self._on_counters_reset)
+        self.shift_label = QLabel()
+        self.shift_label.setObjectName("shiftLabel")
         self.perf_label = QLabel()
         self.perf_label.setWordWrap(True)
         self.message_label = QLabel()
@@ -215,6 +221,7 @@ class LivePage(QWidget):
         rv.addWidget(self.score_bar)
         rv.addWidget(self.detail_label)
         rv.addSpacing(8)
+        rv.addWidget(self.shift_label)
         rv.addWidget(self.counters)
         rv.addWidget(self.perf_label)
         rv.addWidget(self.message_label)
@@ -662,7 +669,33 @@ class LivePage(QWidget):
         span = max(now - recent[0], recent[-1] - recent[0])
         return (len(recent) - 1) / span if span > 0 else 0.0
 
+    def _check_shift(self, now: datetime | None = None) -> None:
+        """Counters belong to a shift: when the next one starts (settings' shift times), they restart."""
+        from ui.stats_data import current_shift
+
+        now = now or datetime.now()
+        try:
+            shift = current_shift(self.settings.shifts, now)
+        except (ValueError, AttributeError, AssertionError):  # malformed shift times: no shift logic
+            shift = None
+        if shift is not None and self._shift is not None and shift[1] != self._shift[1]:
+            self.counters.reset()
+            self._counting_since = now
+            self._message(self.tr("Shift %1 started: counters restarted.").replace("%1", shift[0]), error=False)
+        self._shift = shift
+        since = self._counting_since.strftime("%H:%M")
+        if shift is not None and shift[0]:
+            self.shift_label.setText(self.tr("Shift %1 · counting since %2").replace("%1", shift[0])
+                                     .replace("%2", since))
+        else:
+            self.shift_label.setText(self.tr("Counting since %1").replace("%1", since))
+
+    def _on_counters_reset(self) -> None:
+        self._counting_since = datetime.now()
+        self._check_shift()
+
     def _update_perf(self) -> None:
+        self._check_shift()
         worker = self.worker
         stats = worker.stats() if worker is not None else getattr(self, "_last_stats", None)
         dropped = stats.dropped if stats is not None else 0
@@ -692,7 +725,8 @@ class LivePage(QWidget):
         self.right_column.setMinimumWidth(460 if on else 300)
         font = self.font()
         font.setPointSize(14 if on else max(9, QWidget().font().pointSize()))
-        for w in (self.detail_label, self.perf_label, self.message_label, self.part_label, self.strip_caption):
+        for w in (self.detail_label, self.perf_label, self.message_label, self.part_label, self.strip_caption,
+                  self.shift_label):
             w.setFont(font)
         if on:
             self.splitter.setSizes([max(1, self.width() - 480), 480])

@@ -739,230 +739,230 @@ The details are in the log file:
     <context>
         <name>LivePage</name>
         <message>
-            <location filename="../../ui/live_page.py" line="129" />
+            <location filename="../../ui/live_page.py" line="133" />
             <source>Live</source>
             <translation>实时检测</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="330" />
+            <location filename="../../ui/live_page.py" line="338" />
             <source>Space</source>
             <translation>空格</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="330" />
+            <location filename="../../ui/live_page.py" line="338" />
             <source>Live: start / stop the source</source>
             <translation>实时：开始 / 停止图像源</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="331" />
+            <location filename="../../ui/live_page.py" line="339" />
             <source>Live: single-shot trigger (one frame)</source>
             <translation>实时：单次触发（一帧）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="332" />
+            <location filename="../../ui/live_page.py" line="340" />
             <source>Live: heatmap on / off</source>
             <translation>实时：热力图开 / 关</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="333" />
+            <location filename="../../ui/live_page.py" line="341" />
             <source>Live: fit the image to the view (or double-click it)</source>
             <translation>实时：图像适应窗口（或双击图像）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="334" />
+            <location filename="../../ui/live_page.py" line="342" />
             <source>Wheel / drag</source>
             <translation>滚轮 / 拖动</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="334" />
+            <location filename="../../ui/live_page.py" line="342" />
             <source>Live: zoom / pan the image</source>
             <translation>实时：缩放 / 平移图像</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="335" />
+            <location filename="../../ui/live_page.py" line="343" />
             <source>Live: back to the live stream after showing an NG part</source>
             <translation>实时：查看 NG 工件后返回实时画面</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="339" />
+            <location filename="../../ui/live_page.py" line="347" />
             <source>Source:</source>
             <translation>图像源：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="340" />
+            <location filename="../../ui/live_page.py" line="348" />
             <source>Image folder</source>
             <translation>图像文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="340" />
-            <location filename="../../ui/live_page.py" line="349" />
-            <location filename="../../ui/live_page.py" line="563" />
+            <location filename="../../ui/live_page.py" line="348" />
+            <location filename="../../ui/live_page.py" line="357" />
+            <location filename="../../ui/live_page.py" line="571" />
             <source>Video file</source>
             <translation>视频文件</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="340" />
+            <location filename="../../ui/live_page.py" line="348" />
             <source>Camera</source>
             <translation>相机</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="342" />
-            <location filename="../../ui/live_page.py" line="558" />
+            <location filename="../../ui/live_page.py" line="350" />
+            <location filename="../../ui/live_page.py" line="566" />
             <source>Folder of part images</source>
             <translation>工件图像文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="343" />
-            <location filename="../../ui/live_page.py" line="350" />
+            <location filename="../../ui/live_page.py" line="351" />
+            <location filename="../../ui/live_page.py" line="358" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="344" />
+            <location filename="../../ui/live_page.py" line="352" />
             <source>every</source>
             <translation>间隔</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="345" />
+            <location filename="../../ui/live_page.py" line="353" />
             <source>Time between two parts; 0 = as fast as inference allows</source>
             <translation>两个工件之间的时间；0 = 推理允许的最快速度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="346" />
+            <location filename="../../ui/live_page.py" line="354" />
             <source>Shuffle</source>
             <translation>随机</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="347" />
-            <location filename="../../ui/live_page.py" line="351" />
+            <location filename="../../ui/live_page.py" line="355" />
+            <location filename="../../ui/live_page.py" line="359" />
             <source>Loop</source>
             <translation>循环</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="348" />
+            <location filename="../../ui/live_page.py" line="356" />
             <source>Subfolders</source>
             <translation>子文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="352" />
+            <location filename="../../ui/live_page.py" line="360" />
             <source>As fast as inference allows</source>
             <translation>按推理最快速度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="353" />
+            <location filename="../../ui/live_page.py" line="361" />
             <source>Index</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="354" />
+            <location filename="../../ui/live_page.py" line="362" />
             <source>Resolution</source>
             <translation>分辨率</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="355" />
+            <location filename="../../ui/live_page.py" line="363" />
             <source>Driver default</source>
             <translation>驱动默认</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="356" />
+            <location filename="../../ui/live_page.py" line="364" />
             <source>Exposure</source>
             <translation>曝光</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="357" />
-            <location filename="../../ui/live_page.py" line="359" />
+            <location filename="../../ui/live_page.py" line="365" />
+            <location filename="../../ui/live_page.py" line="367" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="358" />
+            <location filename="../../ui/live_page.py" line="366" />
             <source>Gain</source>
             <translation>增益</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="360" />
+            <location filename="../../ui/live_page.py" line="368" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="361" />
+            <location filename="../../ui/live_page.py" line="369" />
             <source>Start the source (Space)</source>
             <translation>启动图像源（空格）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="362" />
+            <location filename="../../ui/live_page.py" line="370" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="363" />
+            <location filename="../../ui/live_page.py" line="371" />
             <source>Stop the source (Space)</source>
             <translation>停止图像源（空格）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="364" />
+            <location filename="../../ui/live_page.py" line="372" />
             <source>Trigger</source>
             <translation>触发</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="365" />
+            <location filename="../../ui/live_page.py" line="373" />
             <source>Inspect one frame (T)</source>
             <translation>检测一帧（T）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="366" />
+            <location filename="../../ui/live_page.py" line="374" />
             <source>Heatmap</source>
             <translation>热力图</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="367" />
+            <location filename="../../ui/live_page.py" line="375" />
             <source>Show the anomaly heatmap (H)</source>
             <translation>显示异常热力图（H）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="368" />
+            <location filename="../../ui/live_page.py" line="376" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="369" />
+            <location filename="../../ui/live_page.py" line="377" />
             <source>Fit</source>
             <translation>适应</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="370" />
+            <location filename="../../ui/live_page.py" line="378" />
             <source>Fit the image to the view (F, or double-click)</source>
             <translation>图像适应窗口（F 或双击）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="371" />
+            <location filename="../../ui/live_page.py" line="379" />
             <source>Back to live</source>
             <translation>返回实时</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="372" />
+            <location filename="../../ui/live_page.py" line="380" />
             <source>Waiting for parts</source>
             <translation>等待工件</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="373" />
+            <location filename="../../ui/live_page.py" line="381" />
             <source>Last NG parts (click to show)</source>
             <translation>最近的 NG 件（点击查看）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="374" />
+            <location filename="../../ui/live_page.py" line="382" />
             <source>Choose a source and press Start,
 or post images to the endpoint.</source>
             <translation>请选择图像源并点击开始，
 或向接口提交图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="434" />
+            <location filename="../../ui/live_page.py" line="442" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="435" />
+            <location filename="../../ui/live_page.py" line="443" />
             <source>Train a model from the command line:
 python main.py train --ok FOLDER --out model.qcs
 then open it here.</source>
@@ -971,82 +971,97 @@ python main.py train --ok 文件夹 --out model.qcs
 然后在此打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="446" />
+            <location filename="../../ui/live_page.py" line="454" />
             <source>Choose a folder of images first.</source>
             <translation>请先选择图像文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="448" />
+            <location filename="../../ui/live_page.py" line="456" />
             <source>The folder does not exist: %1</source>
             <translation>文件夹不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="456" />
+            <location filename="../../ui/live_page.py" line="464" />
             <source>Choose a video file first.</source>
             <translation>请先选择视频文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="458" />
+            <location filename="../../ui/live_page.py" line="466" />
             <source>The video file does not exist: %1</source>
             <translation>视频文件不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="480" />
+            <location filename="../../ui/live_page.py" line="488" />
             <source>No model loaded: train or open one first.</source>
             <translation>未加载模型：请先训练或打开一个模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="528" />
+            <location filename="../../ui/live_page.py" line="536" />
             <source>Stop the stream to use single-shot triggers.</source>
             <translation>请先停止连续采集，再使用单次触发。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="537" />
+            <location filename="../../ui/live_page.py" line="545" />
             <source>Source stopped: %1</source>
             <translation>图像源已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="544" />
+            <location filename="../../ui/live_page.py" line="552" />
             <source>The source has ended.</source>
             <translation>图像源已播放完毕。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="564" />
+            <location filename="../../ui/live_page.py" line="572" />
             <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
             <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="573" />
+            <location filename="../../ui/live_page.py" line="581" />
             <source>Inspection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="636" />
+            <location filename="../../ui/live_page.py" line="644" />
             <source>NG part held: </source>
             <translation>正在查看 NG 件：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="648" />
+            <location filename="../../ui/live_page.py" line="656" />
             <source>score %1 / threshold %2</source>
             <translation>分数 %1 / 阈值 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="650" />
+            <location filename="../../ui/live_page.py" line="658" />
             <source>Defects: %1 · processing %2 ms</source>
             <translation>缺陷：%1 · 处理 %2 ms</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="669" />
+            <location filename="../../ui/live_page.py" line="684" />
+            <source>Shift %1 started: counters restarted.</source>
+            <translation>班次 %1 开始：计数已重新开始。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="688" />
+            <source>Shift %1 · counting since %2</source>
+            <translation>班次 %1 · 自 %2 起计数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="691" />
+            <source>Counting since %1</source>
+            <translation>自 %1 起计数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_page.py" line="703" />
             <source>Processing %1 ms · %2 parts/s · %3 frames dropped</source>
             <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="674" />
+            <location filename="../../ui/live_page.py" line="708" />
             <source>Camera lost: reconnecting…</source>
             <translation>相机连接中断：正在重新连接…</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="676" />
+            <location filename="../../ui/live_page.py" line="710" />
             <source>The camera driver ignores: %1</source>
             <translation>相机驱动不支持：%1</translation>
         </message>

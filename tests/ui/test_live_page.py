@@ -382,3 +382,19 @@ def test_camera_source_with_settings_the_driver_ignores(qtbot, live, bottle_imag
     assert page.dropped_frames() > 0, "a camera outpaces inference: the newest frame wins"
     page.stop()
     assert page.shown.record.source == "camera"
+
+
+def test_counters_restart_when_the_next_shift_starts(live):
+    from datetime import datetime
+
+    page, _ = live
+    page._check_shift(datetime(2026, 3, 2, 13, 59))
+    assert "Shift A" in page.shift_label.text()
+    page.counters.add("OK")
+    page.counters.add("NG")
+    page._check_shift(datetime(2026, 3, 2, 13, 59, 30))
+    assert page.counters.counts() == (2, 1, 1)
+    page._check_shift(datetime(2026, 3, 2, 14, 0, 1))
+    assert page.counters.counts() == (0, 0, 0)
+    assert "Shift B" in page.shift_label.text() and "14:00" in page.shift_label.text()
+    assert "Shift B started" in page.message_label.text()
