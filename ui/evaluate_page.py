@@ -268,6 +268,9 @@ class EvaluatePage(QWidget):
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.addWidget(self.original_view)
         pair.addWidget(self.viewer)
+        pair.setStretchFactor(0, 1)
+        pair.setStretchFactor(1, 1)
+        pair.setSizes([1000, 1000])  # equal halves
         vl.addWidget(pair, 1)
         vl.addWidget(self.viewer_caption)
 
