@@ -195,7 +195,8 @@ def open_shell(settings: Settings, settings_file: Path | None = None, *, log_pat
     else:
         from PySide6.QtCore import QCoreApplication
 
-        window.set_endpoint_status(QCoreApplication.translate("StationShell", "Endpoint: off (enable it in the settings)"), ok=True)
+        off = QCoreApplication.translate("StationShell", "Endpoint: off (enable it in the settings)")
+        window.set_endpoint_status(off, ok=True)
     window.show()
     return shell
 
@@ -212,17 +213,18 @@ def _start_server(shell: Shell) -> None:
     except Exception as exc:  # noqa: BLE001 - port in use, bad host: shown, the window still opens
         shell.endpoint_error = str(exc) or type(exc).__name__
         log.warning("HTTP endpoint not started: %s", shell.endpoint_error)
-        window.set_endpoint_status(QCoreApplication.translate("StationShell", "Endpoint not running: %1").replace("%1", shell.endpoint_error),
-                                   ok=False)
+        why = QCoreApplication.translate("StationShell", "Endpoint not running: %1")
+        window.set_endpoint_status(why.replace("%1", shell.endpoint_error), ok=False)
         window.endpoint_label.setToolTip(shell.endpoint_error)
         return
     shell.server = server
-    window.set_endpoint_status(QCoreApplication.translate("StationShell", "Endpoint %1").replace("%1", server.url), ok=True)
-    window.endpoint_label.setToolTip(QCoreApplication.translate("StationShell", "Line PLCs and scripts post images to %1/analyze_image")
-                                     .replace("%1", server.url))
+    window.set_endpoint_status(QCoreApplication.translate("StationShell", "Endpoint %1").replace("%1", server.url))
+    tip = QCoreApplication.translate("StationShell", "Line PLCs and scripts post images to %1/analyze_image")
+    window.endpoint_label.setToolTip(tip.replace("%1", server.url))
     warning = server.exposure_warning
     if warning:
-        window.warning_label.setText("⚠ " + QCoreApplication.translate("StationShell", "Endpoint open to the network without an API key"))
+        short = QCoreApplication.translate("StationShell", "Endpoint open to the network without an API key")
+        window.warning_label.setText("⚠ " + short)
         window.warning_label.setToolTip(warning)
         window.statusBar().showMessage(warning, 30_000)
 

@@ -39,7 +39,8 @@ def _non_daemon() -> list[str]:
     return [t.name for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()]
 
 
-def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_model_path, monkeypatch):
+def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_model_path, bottle_dir,
+                                                    monkeypatch):
     config = tmp_path / "config" / "settings.json"
     save_settings(_settings(tmp_path, trained_model_path), config)
     shells = []
@@ -63,7 +64,8 @@ def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_mo
         seen["model"] = win.model_label.text()
         seen["pages"] = list(win.pages)
         seen["live_view"] = win.pages["live"].views.currentWidget() is win.pages["live"].live_view
-        win.close()
+        seen["playing"] = win.pages["live"].play_folder(bottle_dir / "test" / "good", interval_ms=100)
+        QTimer.singleShot(1500, win.close)  # close while a source is running and parts are in flight
 
     QTimer.singleShot(1500, look_and_close)
     rc = run_gui(Namespace(config=str(config), data_dir=None, device="cpu", lang="en"))
@@ -77,7 +79,11 @@ def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_mo
     assert shell.server.running is False
     assert not shell.station.running
     assert seen["db"]._closed, "the history database must be closed"
+    assert seen["playing"] is True
     assert _non_daemon() == []
+    qcs = [t.name for t in threading.enumerate() if t.name.startswith(("qcs-capture", "qcs-inference",
+                                                                       "qcs-recorder", "qcs-http"))]
+    assert qcs == [], "capture, inference, recorder and endpoint threads all ended"
     saved = json.loads(config.read_text(encoding="utf-8"))
     assert saved["ui"]["geometry"], "window geometry is remembered"
     assert saved["inference"]["device"] == "cpu"
