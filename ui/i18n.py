@@ -7,6 +7,7 @@ never built compiles the missing (or stale) file into the user's cache folder on
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -95,8 +96,10 @@ def qm_file(language: str) -> Path | None:
         return bundled
     if not ts.is_file():
         return bundled if bundled.is_file() else None
-    cached = cache_dir() / bundled.name
-    if cached.is_file() and cached.stat().st_mtime >= ts_time:
+    # The cached file is named after the catalogue's content, so an edited .ts never reuses an old build.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
+    cached = cache_dir() / f"{PREFIX}{language}-{digest}.qm"
+    if cached.is_file():
         return cached
     try:
         tmp = cache_dir() / "build"
@@ -109,6 +112,9 @@ def qm_file(language: str) -> Path | None:
         if proc.returncode != 0:
             raise TranslationError((proc.stderr or proc.stdout).strip())
         os.replace(tmp / bundled.name, cached)
+        for old in cache_dir().glob(f"{PREFIX}{language}-*.qm"):  # earlier builds of this language
+            if old != cached:
+                old.unlink(missing_ok=True)
         return cached
     except (OSError, subprocess.SubprocessError, TranslationError) as exc:
         log.warning("translations for %s could not be compiled: %s", language, exc)

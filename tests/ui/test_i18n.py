@@ -107,8 +107,14 @@ def test_stale_bundled_qm_is_not_used(tmp_path, monkeypatch, cache):
     os.utime(old, (1, 1))
     monkeypatch.setattr(i18n, "resource_path", lambda *parts: res.joinpath(*parts))
     got = i18n.qm_file("zh_CN")
-    assert got == cache / "qcstation_zh_CN.qm" and got.stat().st_size > 1000
+    assert got.parent == cache and got.name.startswith("qcstation_zh_CN-") and got.stat().st_size > 1000
     assert Path(old).read_bytes() == b"stale"
+    assert i18n.qm_file("zh_CN") == got  # built once
+    # an edited catalogue gets a new build, whatever the file times say; the old build is removed
+    ts.write_text(ts.read_text(encoding="utf-8").replace("实时检测", "实时"), encoding="utf-8")
+    os.utime(ts, (2, 2))  # older than the cached build, newer than the stale bundled one
+    newer = i18n.qm_file("zh_CN")
+    assert newer != got and newer.is_file() and not got.exists()
 
 
 def test_catalogue_covers_every_ui_string(tmp_path):
