@@ -255,6 +255,39 @@ def close_shell(shell: Shell, save: bool = True) -> None:
             log.warning("settings not saved: %s", exc)
 
 
+def _quit_on_signals(app: Any) -> Any:
+    """Ctrl+C / SIGTERM close the window the normal way (workers, endpoint, database) instead of killing.
+
+    Python only runs signal handlers between bytecodes, so a timer wakes the interpreter while Qt waits.
+    Returns a function that puts the previous handlers back.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    wanted = [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])
+    previous = {sig: signal.getsignal(sig) for sig in wanted}
+
+    def handler(signum: int, _frame: Any) -> None:
+        log.info("signal %d: closing", signum)
+        app.quit()
+
+    for sig in wanted:
+        signal.signal(sig, handler)
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+    def restore() -> None:
+        timer.stop()
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return restore
+
+
 def run_gui(args: Any) -> int:
     """The station window; returns the process exit code."""
     problem = display_problem()
@@ -286,9 +319,11 @@ def run_gui(args: Any) -> int:
         return 1
     shell.crash.install()
     app.setQuitOnLastWindowClosed(True)
+    restore_signals = _quit_on_signals(app)
     try:
         code = app.exec()
     finally:
+        restore_signals()
         close_shell(shell)
         log.info("QC Station stopped")
         logging.getLogger().removeHandler(handler)
