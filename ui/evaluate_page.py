@@ -18,12 +18,11 @@ import json
 import logging
 import random
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,80 +49,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import LatestOnly, run_async, wait_for_pool
+from ui.evaluate_workers import StationModel, predict_one, thumbnails
 from ui.tasks import BackgroundTask
 from widgets.charts import ScoreHistogram, histogram_bins
-from widgets.eval_table import THUMB, EvalTableModel
-from widgets.image_convert import thumbnail
+from widgets.eval_table import THUMB, ErrorFilterProxy, EvalTableModel
 from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
 
 SLIDER_STEPS = 1000
-
-
-class ErrorFilterProxy(QSortFilterProxyModel):
-    """Sorting by any column (scores as numbers) and an optional "errors only" view."""
-
-    def __init__(self, source: EvalTableModel, parent=None) -> None:
-        super().__init__(parent)
-        self._source = source
-        self._errors_only = False
-        self.setSourceModel(source)
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def _refilter(self, change=None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            if change:
-                change()
-            self.endFilterChange()
-        else:
-            if change:
-                change()
-            self.invalidateFilter()
-
-    def set_errors_only(self, on: bool) -> None:
-        self._refilter(lambda: setattr(self, "_errors_only", bool(on)))
-
-    def threshold_changed(self) -> None:
-        if self._errors_only:
-            self._refilter()
-
-    def filterAcceptsRow(self, row: int, parent: Any) -> bool:  # noqa: N802 - Qt override
-        if not self._errors_only:
-            return True
-        return self._source.prediction(row) != self._source.row(row).label
-
-
-class StationModel:
-    """The active model seen through the station: predictions go through its inference worker."""
-
-    def __init__(self, station: Any) -> None:
-        self._station = station
-        model = station.model
-        if model is None:
-            from station.errors import NoModelLoaded
-
-            raise NoModelLoaded("no active model: train or open one first, or choose a model file")
-        self.info = model.info
-        self.params = model.params
-
-    def predict(self, images: list[np.ndarray], params: Any = None) -> list[Any]:
-        from station.errors import StationBusy
-
-        out = []
-        for image in images:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    future = self._station.preview(image, params or self.params)
-                    break
-                except StationBusy:  # the line has the queue full: wait our turn
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)
-            out.append(future.result(timeout=120))
-        return out
 
 
 def _fmt_rate(value: float | None) -> str:
@@ -132,27 +66,6 @@ def _fmt_rate(value: float | None) -> str:
 
 def _fmt_auc(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
-
-
-def _predict_one(model: Any, path: str) -> tuple[str, np.ndarray, Any]:
-    """Worker thread: the image (BGR) and the engine's result for it (map, regions)."""
-    from inference.imageio import read_image, to_bgr
-
-    image = read_image(path)
-    result = model.predict([image])[0]
-    return path, to_bgr(image), result
-
-
-def _thumbnails(paths: list[str]) -> dict[int, QImage]:
-    from inference.imageio import read_image
-
-    out = {}
-    for i, p in enumerate(paths):
-        try:
-            out[i] = thumbnail(read_image(p), THUMB)
-        except Exception:  # noqa: BLE001 - a missing thumbnail is cosmetic
-            log.debug("no thumbnail for %s", p)
-    return out
 
 
 class EvaluatePage(QWidget):
@@ -494,7 +407,7 @@ class EvaluatePage(QWidget):
             Path(report.dataset).name, len(report.rows), n_ok, len(report.rows) - n_ok, report.model.get("name")))
         if report.rows:
             self.select_source_row(0)
-        run_async(_thumbnails, [r.path for r in report.rows], on_done=self._on_thumbs)
+        run_async(thumbnails, [r.path for r in report.rows], on_done=self._on_thumbs)
 
     def _on_thumbs(self, thumbs: dict[int, QImage]) -> None:
         if self.report is not None and len(thumbs) <= len(self.report.rows):
@@ -597,7 +510,7 @@ class EvaluatePage(QWidget):
         src = self.proxy.mapToSource(current).row()
         row = self.table_model.row(src)
         self.viewer_caption.setText(self._caption(src))
-        self._overlay.submit(_predict_one, self.eval_model, row.path)
+        self._overlay.submit(predict_one, self.eval_model, row.path)
 
     def select_source_row(self, i: int) -> bool:
         """Select image ``i`` of the report (whatever the sorting); False when it is filtered out."""

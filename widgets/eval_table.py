@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QImage
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -91,3 +98,37 @@ class EvalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class ErrorFilterProxy(QSortFilterProxyModel):
+    """Sorting by any column (scores as numbers) and an optional "errors only" view."""
+
+    def __init__(self, source: EvalTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._errors_only = False
+        self.setSourceModel(source)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def _refilter(self, change=None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            if change:
+                change()
+            self.endFilterChange()
+        else:
+            if change:
+                change()
+            self.invalidateFilter()
+
+    def set_errors_only(self, on: bool) -> None:
+        self._refilter(lambda: setattr(self, "_errors_only", bool(on)))
+
+    def threshold_changed(self) -> None:
+        if self._errors_only:
+            self._refilter()
+
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:  # noqa: N802 - Qt override
+        if not self._errors_only:
+            return True
+        return self._source.prediction(row) != self._source.row(row).label
