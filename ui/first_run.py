@@ -110,7 +110,9 @@ class FirstRunPanel(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        self._requested: Path | None = None  # the model this panel asked the station to load
         bridge.modelLoadFailed.connect(self._on_load_failed)
+        bridge.modelChanged.connect(self._on_model_changed)
         self.retranslate()
 
     @staticmethod
@@ -150,9 +152,24 @@ class FirstRunPanel(QWidget):
 
     def load_model(self, path: str | Path) -> None:
         self.status.setText(self.tr("Loading %1 …").replace("%1", Path(path).name))
+        self._requested = Path(path)
         self.bridge.load_model_async(path)
 
+    def _on_model_changed(self, info: Any) -> None:
+        """The model we asked for is active: remember it so the next start loads it again."""
+        requested, current = self._requested, self.bridge.station.model_path
+        if info is None or requested is None or current is None or Path(current) != requested:
+            return
+        self._requested = None
+        from station.model_library import remember_active
+
+        try:
+            remember_active(self.settings, current)
+        except OSError as exc:
+            log.warning("active model not remembered: %s", exc)
+
     def _on_load_failed(self, message: str) -> None:
+        self._requested = None
         if not self.isVisible():
             return
         self.status.setText("")

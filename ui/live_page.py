@@ -121,6 +121,7 @@ class LivePage(QWidget):
         bridge.resultReady.connect(self._on_result)
         bridge.modelChanged.connect(self._on_model_changed)
         bridge.inspectionFailed.connect(self._on_inspection_failed)
+        bridge.modelLoadFailed.connect(self._forget_sample_start)
         self._workerError.connect(self._on_worker_error)
         self._workerFinished.connect(self._on_worker_finished)
         self.perf_timer = QTimer(self)
@@ -398,6 +399,9 @@ class LivePage(QWidget):
         if info is not None and self._start_sample_folder:
             folder, self._start_sample_folder = self._start_sample_folder, None
             self.play_folder(folder, interval_ms=800, shuffle=True)
+
+    def _forget_sample_start(self, _message: str = "") -> None:
+        self._start_sample_folder = None  # the sample did not load: a later model must not start it
 
     def _on_sample_ready(self, test_folder: str) -> None:
         self._start_sample_folder = test_folder

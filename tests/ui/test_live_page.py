@@ -199,6 +199,27 @@ def test_operator_mode_and_shortcut_help(live):
     page.set_operator_mode(False)
 
 
+def test_first_run_bad_model_file_is_explained(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    page, station, bridge, db = _make_page(qtbot, tmp_path)
+    try:
+        bad = tmp_path / "bad.qcs"
+        bad.write_bytes(b"not a zip")
+        page.first_run.load_model(bad)
+        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+        assert "bad.qcs" in shown[0]
+        assert page.views.currentWidget() is page.first_run
+        assert page.settings.inference.model_path == ""
+    finally:
+        page.shutdown()
+        bridge.close()
+        station.stop()
+        db.close()
+
+
 def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
     page, station, bridge, db = _make_page(qtbot, tmp_path)
     try:
@@ -207,6 +228,11 @@ def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
         page.first_run.load_model(trained_model_path)
         qtbot.waitUntil(lambda: page.views.currentWidget() is page.live_view, timeout=60_000)
         assert page.start_button.isEnabled()
+        # remembered for the next start (settings file in the user's config dir)
+        from station.settings import load_settings
+
+        assert page.settings.inference.model_path == str(trained_model_path)
+        assert load_settings().inference.model_path == str(trained_model_path)
     finally:
         page.shutdown()
         bridge.close()
