@@ -206,3 +206,18 @@ def test_unknown_language_is_refused(capsys):
     rc = run_gui(Namespace(config=None, data_dir=None, device=None, lang="xx"))
     assert rc == 2
     assert "unknown language" in capsys.readouterr().err
+
+
+def test_f1_help_lists_every_page_shortcut(qtbot, tmp_path):
+    shell = open_shell(_settings(tmp_path), None, start_server=False)
+    try:
+        shell.window.help_action.trigger()
+        qtbot.waitUntil(lambda: any(type(w).__name__ == "HelpDialog" and w.isVisible()
+                                    for w in shell.window.findChildren(object)), timeout=5000)
+        dialog = next(w for w in shell.window.findChildren(object) if type(w).__name__ == "HelpDialog")
+        keys = {k for k, _ in dialog.rows}
+        assert {"F11", "T", "H", "Esc", "Space"} <= keys
+        assert "Getting started" in dialog.text.toPlainText()
+        dialog.close()
+    finally:
+        close_shell(shell, save=False)
