@@ -27,37 +27,37 @@ The details are in the log file:
     <context>
         <name>EvalTableModel</name>
         <message>
-            <location filename="../../widgets/eval_table.py" line="28" />
+            <location filename="../../widgets/eval_table.py" line="35" />
             <source>Image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="28" />
+            <location filename="../../widgets/eval_table.py" line="35" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="28" />
+            <location filename="../../widgets/eval_table.py" line="35" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="28" />
+            <location filename="../../widgets/eval_table.py" line="35" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="29" />
+            <location filename="../../widgets/eval_table.py" line="36" />
             <source>Defect type</source>
             <translation>缺陷类型</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="88" />
+            <location filename="../../widgets/eval_table.py" line="95" />
             <source>missed defect</source>
             <translation>漏检</translation>
         </message>
         <message>
-            <location filename="../../widgets/eval_table.py" line="88" />
+            <location filename="../../widgets/eval_table.py" line="95" />
             <source>over-detection</source>
             <translation>过检</translation>
         </message>
@@ -65,349 +65,349 @@ The details are in the log file:
     <context>
         <name>EvaluatePage</name>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="173" />
+            <location filename="../../ui/evaluate_page.py" line="86" />
             <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
             <translation>已标注文件夹：MVTec 类别（test/…）或 OK/ + NG/</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="174" />
-            <location filename="../../ui/evaluate_page.py" line="181" />
+            <location filename="../../ui/evaluate_page.py" line="87" />
+            <location filename="../../ui/evaluate_page.py" line="94" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="177" />
+            <location filename="../../ui/evaluate_page.py" line="90" />
             <source>Active model</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="178" />
+            <location filename="../../ui/evaluate_page.py" line="91" />
             <source>Model file…</source>
             <translation>模型文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="180" />
+            <location filename="../../ui/evaluate_page.py" line="93" />
             <source>model file (.qcs)</source>
             <translation>模型文件（.qcs）</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="183" />
-            <location filename="../../ui/evaluate_page.py" line="372" />
+            <location filename="../../ui/evaluate_page.py" line="96" />
+            <location filename="../../ui/evaluate_page.py" line="288" />
             <source>Evaluate</source>
             <translation>模型评估</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="185" />
+            <location filename="../../ui/evaluate_page.py" line="98" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="198" />
+            <location filename="../../ui/evaluate_page.py" line="111" />
             <source>Dataset</source>
             <translation>数据集</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="201" />
+            <location filename="../../ui/evaluate_page.py" line="114" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="227" />
-            <location filename="../../ui/evaluate_page.py" line="637" />
+            <location filename="../../ui/evaluate_page.py" line="140" />
+            <location filename="../../ui/evaluate_page.py" line="553" />
             <source>▶ Play shuffled</source>
             <translation>▶ 随机播放</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="235" />
+            <location filename="../../ui/evaluate_page.py" line="148" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="236" />
+            <location filename="../../ui/evaluate_page.py" line="149" />
             <source>Export figures…</source>
             <translation>导出图形…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="244" />
+            <location filename="../../ui/evaluate_page.py" line="157" />
             <source>Errors only</source>
             <translation>仅显示错误</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="245" />
+            <location filename="../../ui/evaluate_page.py" line="158" />
             <source>Show only missed defects and over-detections at this threshold</source>
             <translation>仅显示此阈值下的漏检与过检</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="257" />
+            <location filename="../../ui/evaluate_page.py" line="170" />
             <source>Run an evaluation, then pick an image.</source>
             <translation>请先运行评估，再选择一张图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="259" />
+            <location filename="../../ui/evaluate_page.py" line="172" />
             <source>Heatmap and defect boxes</source>
             <translation>热力图与缺陷框</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="261" />
+            <location filename="../../ui/evaluate_page.py" line="174" />
             <source>Original image</source>
             <translation>原始图像</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="275" />
+            <location filename="../../ui/evaluate_page.py" line="191" />
             <source>Results</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="284" />
+            <location filename="../../ui/evaluate_page.py" line="200" />
             <source>Miss rate</source>
             <translation>漏检率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="285" />
+            <location filename="../../ui/evaluate_page.py" line="201" />
             <source>Over-detection rate</source>
             <translation>过检率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="286" />
+            <location filename="../../ui/evaluate_page.py" line="202" />
             <source>Share of true NG images judged OK</source>
             <translation>真实为 NG 却被判为 OK 的比例</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="287" />
+            <location filename="../../ui/evaluate_page.py" line="203" />
             <source>Share of true OK images judged NG</source>
             <translation>真实为 OK 却被判为 NG 的比例</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="288" />
+            <location filename="../../ui/evaluate_page.py" line="204" />
             <source>Accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="289" />
+            <location filename="../../ui/evaluate_page.py" line="205" />
             <source>Image AUROC</source>
             <translation>图像级 AUROC</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="290" />
+            <location filename="../../ui/evaluate_page.py" line="206" />
             <source>Pixel AUROC</source>
             <translation>像素级 AUROC</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="294" />
+            <location filename="../../ui/evaluate_page.py" line="210" />
             <source>judged OK</source>
             <translation>判为 OK</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="295" />
+            <location filename="../../ui/evaluate_page.py" line="211" />
             <source>judged NG</source>
             <translation>判为 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="296" />
-            <location filename="../../ui/evaluate_page.py" line="558" />
+            <location filename="../../ui/evaluate_page.py" line="212" />
+            <location filename="../../ui/evaluate_page.py" line="474" />
             <source>true OK</source>
             <translation>真实 OK</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="297" />
-            <location filename="../../ui/evaluate_page.py" line="559" />
+            <location filename="../../ui/evaluate_page.py" line="213" />
+            <location filename="../../ui/evaluate_page.py" line="475" />
             <source>true NG</source>
             <translation>真实 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="305" />
+            <location filename="../../ui/evaluate_page.py" line="221" />
             <source>Confusion matrix</source>
             <translation>混淆矩阵</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="317" />
+            <location filename="../../ui/evaluate_page.py" line="233" />
             <source>Model's threshold</source>
             <translation>模型阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="318" />
-            <location filename="../../ui/evaluate_page.py" line="571" />
+            <location filename="../../ui/evaluate_page.py" line="234" />
+            <location filename="../../ui/evaluate_page.py" line="487" />
             <source>Use this threshold</source>
             <translation>使用此阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="326" />
+            <location filename="../../ui/evaluate_page.py" line="242" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="332" />
+            <location filename="../../ui/evaluate_page.py" line="248" />
             <source>Score per true label</source>
             <translation>按真实标签的分数分布</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="376" />
+            <location filename="../../ui/evaluate_page.py" line="292" />
             <source>Labelled folder</source>
             <translation>已标注文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="381" />
+            <location filename="../../ui/evaluate_page.py" line="297" />
             <source>Model file</source>
             <translation>模型文件</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="382" />
+            <location filename="../../ui/evaluate_page.py" line="298" />
             <source>QC Station models (*.qcs)</source>
             <translation>QC Station 模型 (*.qcs)</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="401" />
+            <location filename="../../ui/evaluate_page.py" line="317" />
             <source>Choose a labelled folder that exists.</source>
             <translation>请选择一个存在的已标注文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="406" />
+            <location filename="../../ui/evaluate_page.py" line="322" />
             <source>Choose a model file (.qcs) that exists.</source>
             <translation>请选择一个存在的模型文件（.qcs）。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="409" />
+            <location filename="../../ui/evaluate_page.py" line="325" />
             <source>No active model: load or train one, or choose a model file.</source>
             <translation>没有当前模型：请加载或训练一个模型，或选择模型文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="437" />
+            <location filename="../../ui/evaluate_page.py" line="353" />
             <source>starting…</source>
             <translation>正在启动…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="445" />
+            <location filename="../../ui/evaluate_page.py" line="361" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="451" />
+            <location filename="../../ui/evaluate_page.py" line="367" />
             <source>indexing the folder</source>
             <translation>正在索引文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="451" />
+            <location filename="../../ui/evaluate_page.py" line="367" />
             <source>loading the model</source>
             <translation>正在加载模型</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="452" />
+            <location filename="../../ui/evaluate_page.py" line="368" />
             <source>evaluating</source>
             <translation>正在评估</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="461" />
+            <location filename="../../ui/evaluate_page.py" line="377" />
             <source>failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="465" />
+            <location filename="../../ui/evaluate_page.py" line="381" />
             <source>cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="466" />
+            <location filename="../../ui/evaluate_page.py" line="382" />
             <source>Evaluation cancelled; the previous results stay.</source>
             <translation>评估已取消；保留之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="475" />
+            <location filename="../../ui/evaluate_page.py" line="391" />
             <source>done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="490" />
+            <location filename="../../ui/evaluate_page.py" line="406" />
             <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
             <translation>{0}：{1} 张图像（{2} OK，{3} NG），模型 {4}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="544" />
+            <location filename="../../ui/evaluate_page.py" line="460" />
             <source>– no masks</source>
             <translation>– 无掩码</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="560" />
+            <location filename="../../ui/evaluate_page.py" line="476" />
             <source>anomaly score</source>
             <translation>异常分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="566" />
+            <location filename="../../ui/evaluate_page.py" line="482" />
             <source>Set the active model's threshold to this value</source>
             <translation>将当前模型的阈值设为此值</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="567" />
+            <location filename="../../ui/evaluate_page.py" line="483" />
             <source>Only for the active model: evaluate it (or load this model) first</source>
             <translation>仅适用于当前模型：请先评估当前模型（或加载此模型）</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="572" />
+            <location filename="../../ui/evaluate_page.py" line="488" />
             <source>Set the active model's threshold to {0:.4g}? The line judges with it from the next part.</source>
             <translation>将当前模型的阈值设为 {0:.4g}？产线将从下一件开始按此阈值判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="587" />
+            <location filename="../../ui/evaluate_page.py" line="503" />
             <source>The active model now uses threshold {0:.4g}.</source>
             <translation>当前模型现已使用阈值 {0:.4g}。</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="611" />
+            <location filename="../../ui/evaluate_page.py" line="527" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="611" />
+            <location filename="../../ui/evaluate_page.py" line="527" />
             <source>judged</source>
             <translation>判为</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="611" />
+            <location filename="../../ui/evaluate_page.py" line="527" />
             <source>score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="633" />
+            <location filename="../../ui/evaluate_page.py" line="549" />
             <source>■ Stop</source>
             <translation>■ 停止</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="679" />
+            <location filename="../../ui/evaluate_page.py" line="595" />
             <source>Export per-image CSV</source>
             <translation>导出逐图 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="680" />
+            <location filename="../../ui/evaluate_page.py" line="596" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="684" />
+            <location filename="../../ui/evaluate_page.py" line="600" />
             <source>Written: {0}</source>
             <translation>已写入：{0}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="686" />
-            <location filename="../../ui/evaluate_page.py" line="697" />
+            <location filename="../../ui/evaluate_page.py" line="602" />
+            <location filename="../../ui/evaluate_page.py" line="613" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="691" />
+            <location filename="../../ui/evaluate_page.py" line="607" />
             <source>Export figures into folder</source>
             <translation>将图形导出到文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="695" />
+            <location filename="../../ui/evaluate_page.py" line="611" />
             <source>{0} files written to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="700" />
+            <location filename="../../ui/evaluate_page.py" line="616" />
             <source>Evaluate: ↑ / ↓</source>
             <translation>模型评估：↑ / ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="700" />
+            <location filename="../../ui/evaluate_page.py" line="616" />
             <source>previous / next image</source>
             <translation>上一张 / 下一张图像</translation>
         </message>
@@ -415,90 +415,90 @@ The details are in the log file:
     <context>
         <name>FirstRunPanel</name>
         <message>
-            <location filename="../../ui/first_run.py" line="131" />
+            <location filename="../../ui/first_run.py" line="133" />
             <source>No model loaded yet</source>
             <translation>尚未加载模型</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="132" />
+            <location filename="../../ui/first_run.py" line="134" />
             <source>QC Station judges each part against a model of good parts. Choose how to get one:</source>
             <translation>QC Station 依据良品模型判定每个工件。请选择获取模型的方式：</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="134" />
+            <location filename="../../ui/first_run.py" line="136" />
             <source>Train from a folder of good images</source>
             <translation>用良品图像文件夹训练</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="135" />
+            <location filename="../../ui/first_run.py" line="137" />
             <source>A few dozen photos of good parts are enough; training takes a minute or two on this PC.</source>
             <translation>几十张良品照片即可；在本机上训练约需一两分钟。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="137" />
-            <location filename="../../ui/first_run.py" line="146" />
+            <location filename="../../ui/first_run.py" line="139" />
+            <location filename="../../ui/first_run.py" line="148" />
             <source>Open a model file</source>
             <translation>打开模型文件</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="138" />
+            <location filename="../../ui/first_run.py" line="140" />
             <source>A .qcs model trained on another station or exported earlier.</source>
             <translation>在其他工位训练或之前导出的 .qcs 模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="139" />
+            <location filename="../../ui/first_run.py" line="141" />
             <source>Try the sample</source>
             <translation>试用示例</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="140" />
+            <location filename="../../ui/first_run.py" line="142" />
             <source>Trains a model on built-in synthetic parts and plays its test images, so you see OK and NG verdicts at once.</source>
             <translation>用内置的合成工件训练模型并播放其测试图像，立即看到 OK 与 NG 判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="142" />
+            <location filename="../../ui/first_run.py" line="144" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="147" />
+            <location filename="../../ui/first_run.py" line="149" />
             <source>QC Station models (*.qcs);;All files (*)</source>
             <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="152" />
+            <location filename="../../ui/first_run.py" line="154" />
             <source>Loading %1 …</source>
             <translation>正在加载 %1 …</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="160" />
+            <location filename="../../ui/first_run.py" line="177" />
             <source>Model not loaded</source>
             <translation>模型未加载</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="161" />
+            <location filename="../../ui/first_run.py" line="178" />
             <source>The model could not be opened:
 %1</source>
             <translation>无法打开模型：
 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="181" />
+            <location filename="../../ui/first_run.py" line="198" />
             <source>Preparing the sample…</source>
             <translation>正在准备示例…</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="187" />
+            <location filename="../../ui/first_run.py" line="204" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="209" />
+            <location filename="../../ui/first_run.py" line="226" />
             <source>The sample could not be prepared: %1</source>
             <translation>无法准备示例：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="213" />
+            <location filename="../../ui/first_run.py" line="230" />
             <source>Sample cancelled.</source>
             <translation>示例已取消。</translation>
         </message>
@@ -739,230 +739,230 @@ The details are in the log file:
     <context>
         <name>LivePage</name>
         <message>
-            <location filename="../../ui/live_page.py" line="133" />
+            <location filename="../../ui/live_page.py" line="134" />
             <source>Live</source>
             <translation>实时检测</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="338" />
+            <location filename="../../ui/live_page.py" line="339" />
             <source>Space</source>
             <translation>空格</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="338" />
+            <location filename="../../ui/live_page.py" line="339" />
             <source>Live: start / stop the source</source>
             <translation>实时：开始 / 停止图像源</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="339" />
+            <location filename="../../ui/live_page.py" line="340" />
             <source>Live: single-shot trigger (one frame)</source>
             <translation>实时：单次触发（一帧）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="340" />
+            <location filename="../../ui/live_page.py" line="341" />
             <source>Live: heatmap on / off</source>
             <translation>实时：热力图开 / 关</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="341" />
+            <location filename="../../ui/live_page.py" line="342" />
             <source>Live: fit the image to the view (or double-click it)</source>
             <translation>实时：图像适应窗口（或双击图像）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="342" />
+            <location filename="../../ui/live_page.py" line="343" />
             <source>Wheel / drag</source>
             <translation>滚轮 / 拖动</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="342" />
+            <location filename="../../ui/live_page.py" line="343" />
             <source>Live: zoom / pan the image</source>
             <translation>实时：缩放 / 平移图像</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="343" />
+            <location filename="../../ui/live_page.py" line="344" />
             <source>Live: back to the live stream after showing an NG part</source>
             <translation>实时：查看 NG 工件后返回实时画面</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="347" />
+            <location filename="../../ui/live_page.py" line="348" />
             <source>Source:</source>
             <translation>图像源：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="348" />
+            <location filename="../../ui/live_page.py" line="349" />
             <source>Image folder</source>
             <translation>图像文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="348" />
-            <location filename="../../ui/live_page.py" line="357" />
-            <location filename="../../ui/live_page.py" line="571" />
+            <location filename="../../ui/live_page.py" line="349" />
+            <location filename="../../ui/live_page.py" line="358" />
+            <location filename="../../ui/live_page.py" line="575" />
             <source>Video file</source>
             <translation>视频文件</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="348" />
+            <location filename="../../ui/live_page.py" line="349" />
             <source>Camera</source>
             <translation>相机</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="350" />
-            <location filename="../../ui/live_page.py" line="566" />
+            <location filename="../../ui/live_page.py" line="351" />
+            <location filename="../../ui/live_page.py" line="570" />
             <source>Folder of part images</source>
             <translation>工件图像文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="351" />
-            <location filename="../../ui/live_page.py" line="358" />
+            <location filename="../../ui/live_page.py" line="352" />
+            <location filename="../../ui/live_page.py" line="359" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="352" />
+            <location filename="../../ui/live_page.py" line="353" />
             <source>every</source>
             <translation>间隔</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="353" />
+            <location filename="../../ui/live_page.py" line="354" />
             <source>Time between two parts; 0 = as fast as inference allows</source>
             <translation>两个工件之间的时间；0 = 推理允许的最快速度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="354" />
+            <location filename="../../ui/live_page.py" line="355" />
             <source>Shuffle</source>
             <translation>随机</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="355" />
-            <location filename="../../ui/live_page.py" line="359" />
+            <location filename="../../ui/live_page.py" line="356" />
+            <location filename="../../ui/live_page.py" line="360" />
             <source>Loop</source>
             <translation>循环</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="356" />
+            <location filename="../../ui/live_page.py" line="357" />
             <source>Subfolders</source>
             <translation>子文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="360" />
+            <location filename="../../ui/live_page.py" line="361" />
             <source>As fast as inference allows</source>
             <translation>按推理最快速度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="361" />
+            <location filename="../../ui/live_page.py" line="362" />
             <source>Index</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="362" />
+            <location filename="../../ui/live_page.py" line="363" />
             <source>Resolution</source>
             <translation>分辨率</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="363" />
+            <location filename="../../ui/live_page.py" line="364" />
             <source>Driver default</source>
             <translation>驱动默认</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="364" />
+            <location filename="../../ui/live_page.py" line="365" />
             <source>Exposure</source>
             <translation>曝光</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="365" />
-            <location filename="../../ui/live_page.py" line="367" />
+            <location filename="../../ui/live_page.py" line="366" />
+            <location filename="../../ui/live_page.py" line="368" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="366" />
+            <location filename="../../ui/live_page.py" line="367" />
             <source>Gain</source>
             <translation>增益</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="368" />
+            <location filename="../../ui/live_page.py" line="369" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="369" />
+            <location filename="../../ui/live_page.py" line="370" />
             <source>Start the source (Space)</source>
             <translation>启动图像源（空格）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="370" />
+            <location filename="../../ui/live_page.py" line="371" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="371" />
+            <location filename="../../ui/live_page.py" line="372" />
             <source>Stop the source (Space)</source>
             <translation>停止图像源（空格）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="372" />
+            <location filename="../../ui/live_page.py" line="373" />
             <source>Trigger</source>
             <translation>触发</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="373" />
+            <location filename="../../ui/live_page.py" line="374" />
             <source>Inspect one frame (T)</source>
             <translation>检测一帧（T）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="374" />
+            <location filename="../../ui/live_page.py" line="375" />
             <source>Heatmap</source>
             <translation>热力图</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="375" />
+            <location filename="../../ui/live_page.py" line="376" />
             <source>Show the anomaly heatmap (H)</source>
             <translation>显示异常热力图（H）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="376" />
+            <location filename="../../ui/live_page.py" line="377" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="377" />
+            <location filename="../../ui/live_page.py" line="378" />
             <source>Fit</source>
             <translation>适应</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="378" />
+            <location filename="../../ui/live_page.py" line="379" />
             <source>Fit the image to the view (F, or double-click)</source>
             <translation>图像适应窗口（F 或双击）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="379" />
+            <location filename="../../ui/live_page.py" line="380" />
             <source>Back to live</source>
             <translation>返回实时</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="380" />
+            <location filename="../../ui/live_page.py" line="381" />
             <source>Waiting for parts</source>
             <translation>等待工件</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="381" />
+            <location filename="../../ui/live_page.py" line="382" />
             <source>Last NG parts (click to show)</source>
             <translation>最近的 NG 件（点击查看）</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="382" />
+            <location filename="../../ui/live_page.py" line="383" />
             <source>Choose a source and press Start,
 or post images to the endpoint.</source>
             <translation>请选择图像源并点击开始，
 或向接口提交图像。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="442" />
+            <location filename="../../ui/live_page.py" line="446" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="443" />
+            <location filename="../../ui/live_page.py" line="447" />
             <source>Train a model from the command line:
 python main.py train --ok FOLDER --out model.qcs
 then open it here.</source>
@@ -971,97 +971,97 @@ python main.py train --ok 文件夹 --out model.qcs
 然后在此打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="454" />
+            <location filename="../../ui/live_page.py" line="458" />
             <source>Choose a folder of images first.</source>
             <translation>请先选择图像文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="456" />
+            <location filename="../../ui/live_page.py" line="460" />
             <source>The folder does not exist: %1</source>
             <translation>文件夹不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="464" />
+            <location filename="../../ui/live_page.py" line="468" />
             <source>Choose a video file first.</source>
             <translation>请先选择视频文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="466" />
+            <location filename="../../ui/live_page.py" line="470" />
             <source>The video file does not exist: %1</source>
             <translation>视频文件不存在：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="488" />
+            <location filename="../../ui/live_page.py" line="492" />
             <source>No model loaded: train or open one first.</source>
             <translation>未加载模型：请先训练或打开一个模型。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="536" />
+            <location filename="../../ui/live_page.py" line="540" />
             <source>Stop the stream to use single-shot triggers.</source>
             <translation>请先停止连续采集，再使用单次触发。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="545" />
+            <location filename="../../ui/live_page.py" line="549" />
             <source>Source stopped: %1</source>
             <translation>图像源已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="552" />
+            <location filename="../../ui/live_page.py" line="556" />
             <source>The source has ended.</source>
             <translation>图像源已播放完毕。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="572" />
+            <location filename="../../ui/live_page.py" line="576" />
             <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
             <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="581" />
+            <location filename="../../ui/live_page.py" line="585" />
             <source>Inspection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="644" />
+            <location filename="../../ui/live_page.py" line="648" />
             <source>NG part held: </source>
             <translation>正在查看 NG 件：</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="656" />
+            <location filename="../../ui/live_page.py" line="660" />
             <source>score %1 / threshold %2</source>
             <translation>分数 %1 / 阈值 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="658" />
+            <location filename="../../ui/live_page.py" line="662" />
             <source>Defects: %1 · processing %2 ms</source>
             <translation>缺陷：%1 · 处理 %2 ms</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="684" />
+            <location filename="../../ui/live_page.py" line="688" />
             <source>Shift %1 started: counters restarted.</source>
             <translation>班次 %1 开始：计数已重新开始。</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="688" />
+            <location filename="../../ui/live_page.py" line="692" />
             <source>Shift %1 · counting since %2</source>
             <translation>班次 %1 · 自 %2 起计数</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="691" />
+            <location filename="../../ui/live_page.py" line="695" />
             <source>Counting since %1</source>
             <translation>自 %1 起计数</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="703" />
+            <location filename="../../ui/live_page.py" line="707" />
             <source>Processing %1 ms · %2 parts/s · %3 frames dropped</source>
             <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="708" />
+            <location filename="../../ui/live_page.py" line="712" />
             <source>Camera lost: reconnecting…</source>
             <translation>相机连接中断：正在重新连接…</translation>
         </message>
         <message>
-            <location filename="../../ui/live_page.py" line="710" />
+            <location filename="../../ui/live_page.py" line="714" />
             <source>The camera driver ignores: %1</source>
             <translation>相机驱动不支持：%1</translation>
         </message>
@@ -2298,22 +2298,22 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>接口：关闭（可在设置中启用）</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="215" />
+            <location filename="../../ui/app.py" line="216" />
             <source>Endpoint not running: %1</source>
             <translation>接口未运行：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="220" />
+            <location filename="../../ui/app.py" line="221" />
             <source>Endpoint %1</source>
             <translation>接口 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="221" />
+            <location filename="../../ui/app.py" line="222" />
             <source>Line PLCs and scripts post images to %1/analyze_image</source>
             <translation>产线 PLC 与脚本将图像提交到 %1/analyze_image</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="225" />
+            <location filename="../../ui/app.py" line="226" />
             <source>Endpoint open to the network without an API key</source>
             <translation>接口对网络开放且没有 API 密钥</translation>
         </message>
