@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import torch
+
+
+@contextmanager
+def _single_thread() -> Iterator[None]:
+    """The greedy loop is thousands of tiny ops: one thread is ~5x faster than two on a busy CPU."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 @torch.no_grad()
@@ -12,7 +24,7 @@ def greedy_coreset(
     features: torch.Tensor,
     n_select: int,
     *,
-    projection_dim: int = 128,
+    projection_dim: int = 32,
     seed: int = 0,
     tick: Callable[[float], None] | None = None,
 ) -> torch.Tensor:
@@ -24,6 +36,14 @@ def greedy_coreset(
     n = features.shape[0]
     if n_select >= n:
         return torch.arange(n, device=features.device)
+    if features.device.type == "cpu":
+        with _single_thread():
+            return _greedy(features, n_select, projection_dim, seed, tick)
+    return _greedy(features, n_select, projection_dim, seed, tick)
+
+
+def _greedy(features, n_select, projection_dim, seed, tick) -> torch.Tensor:
+    n = features.shape[0]
     gen = torch.Generator(device="cpu").manual_seed(seed)
     x = features.float()
     if projection_dim and x.shape[1] > projection_dim:

@@ -35,12 +35,21 @@ class Prepared:
 
 
 def input_shape_for(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
-    """(h, w) the image is resized to: a square, or the long side = input_size keeping aspect."""
+    """(h, w) the image is resized to (multiples of 16).
+
+    ``square``: squashed to input_size²; ``long_side``: long side = input_size, aspect kept;
+    ``cap``: native scale (texture scale preserved), only shrunk when the long side exceeds input_size.
+    """
     size = int(cfg["input_size"])
-    if not cfg.get("keep_aspect", False):
+    mode = cfg.get("resize", "square")
+    if mode == "square":
         return size, size
     h, w = shape
     scale = size / max(h, w)
+    if mode == "cap":
+        scale = min(1.0, scale)
+    elif mode != "long_side":
+        raise ValueError(f"unknown resize mode {mode!r}")
     rh = max(_GRID, int(round(h * scale / _GRID)) * _GRID)
     rw = max(_GRID, int(round(w * scale / _GRID)) * _GRID)
     return rh, rw
@@ -69,6 +78,11 @@ def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
     interp = cv2.INTER_AREA if ih * iw < h * w else cv2.INTER_LINEAR
     img = cv2.resize(bgr, (iw, ih), interpolation=interp) if (ih, iw) != (h, w) else bgr
     img = _contrast(img, cfg.get("contrast", "none"))
+    pad = int(cfg.get("pad", 0))
+    if pad:
+        # mirrored context instead of the network's zero padding: border patches then look like the
+        # rest of the part, not like "the edge of the world" (which dominated the image score)
+        img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
     rgb = img[:, :, ::-1].astype(np.float32)
     t = (rgb - 127.0) / 128.0
     return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), (h, w), (ih, iw))
@@ -103,7 +117,11 @@ def patch_features(fx: FeatureExtractor, batch: torch.Tensor, cfg: dict[str, Any
         if m.shape[-2:] != target:
             m = F.interpolate(m, size=target, mode="bilinear", align_corners=False)
         parts.append(m)
-    return torch.cat(parts, dim=1)
+    out = torch.cat(parts, dim=1)
+    cells = int(cfg.get("pad", 0)) // 8
+    if cells:
+        out = out[:, :, cells:-cells, cells:-cells]
+    return out
 
 
 def to_batch(items: Sequence[Prepared], idx: Sequence[int], device: str) -> torch.Tensor:

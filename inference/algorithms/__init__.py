@@ -24,35 +24,33 @@ class ParamSpec:
 
     def coerce(self, value: Any) -> Any:
         """Value from JSON or a CLI string, converted and range-checked; ValueError says why."""
+        bad = ValueError(f"{self.name} must be a {self.type} (got {value!r})")
+        if self.type == "choice":
+            if str(value) not in self.choices:
+                raise ValueError(f"{self.name} must be one of {', '.join(self.choices)} (got {value!r})")
+            return str(value)
+        if self.type == "bool":
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                    raise bad
+                return low in ("1", "true", "yes", "on")
+            if not isinstance(value, (bool, int)):
+                raise bad
+            return bool(value)
         try:
-            if self.type == "bool":
-                if isinstance(value, str):
-                    low = value.strip().lower()
-                    if low not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
-                        raise ValueError
-                    value = low in ("1", "true", "yes", "on")
-                elif not isinstance(value, (bool, int)):
-                    raise ValueError
-                return bool(value)
+            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                raise TypeError
             if self.type == "int":
-                if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-                    raise ValueError
+                if isinstance(value, float) and not value.is_integer():
+                    raise TypeError
                 value = int(value)
-            elif self.type == "float":
-                if isinstance(value, bool):
-                    raise ValueError
-                value = float(value)
-                if value != value:  # NaN
-                    raise ValueError
             else:
-                value = str(value)
-                if value not in self.choices:
-                    raise ValueError(f"{self.name} must be one of {', '.join(self.choices)} (got {value!r})")
-                return value
-        except (TypeError, ValueError) as exc:
-            if str(exc):
-                raise
-            raise ValueError(f"{self.name} must be a {self.type} (got {value!r})") from None
+                value = float(value)
+                if value != value or value in (float("inf"), float("-inf")):
+                    raise TypeError
+        except (TypeError, ValueError):
+            raise bad from None
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"{self.name} must be >= {self.minimum} (got {value})")
         if self.maximum is not None and value > self.maximum:
