@@ -26,8 +26,9 @@ class HelpDialog(QDialog):
                          "the live stream."),
                  self.tr("F11 switches to operator mode: full screen, big verdict and counters.")]
         items = "".join(f"<li>{html.escape(s)}</li>" for s in start)
-        self.text.setHtml(f"<h3>{html.escape(self.tr('Keyboard shortcuts'))}</h3><table>{table}</table>"
-                          f"<h3>{html.escape(self.tr('Getting started'))}</h3><ul>{items}</ul>")
+        keys_title = html.escape(self.tr("Keyboard shortcuts"))  # tr() outside f-strings: lupdate sees it
+        start_title = html.escape(self.tr("Getting started"))
+        self.text.setHtml(f"<h3>{keys_title}</h3><table>{table}</table><h3>{start_title}</h3><ul>{items}</ul>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -538,6 +538,16 @@ The details are in the log file:
             <source>F11 switches to operator mode: full screen, big verdict and counters.</source>
             <translation>F11 切换到操作员模式：全屏、大号判定与计数。</translation>
         </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="29" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_dialog.py" line="30" />
+            <source>Getting started</source>
+            <translation>快速入门</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPage</name>

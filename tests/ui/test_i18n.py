@@ -81,6 +81,10 @@ def test_zh_cn_window_speaks_chinese(qtbot, tmp_path, cache, trained_model):
         assert "历史记录" in [win.nav.item(i).text() for i in range(win.nav.count())]
         assert win.model_label.text().startswith("模型：")
         assert QCoreApplication.translate("StationShell", "Endpoint %1") == "接口 %1"
+        from ui.help_dialog import HelpDialog
+
+        help_text = HelpDialog(win.shortcut_help(), win).text.toPlainText()
+        assert "键盘快捷键" in help_text and "快速入门" in help_text and "实时：单次触发" in help_text
     finally:
         win.shutdown_pages()
         bridge.close()
