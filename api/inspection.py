@@ -9,6 +9,7 @@ one already being judged is still recorded.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -51,6 +52,16 @@ async def await_inspection(future: Any, timeout: float) -> Any:
 
 
 async def inspect(station: Any, make_image: Callable[[], np.ndarray], *, name: str,
-                  part_id: str | None, timeout: float) -> Any:
-    future = await run_in_threadpool(submit, station, make_image, name=name, part_id=part_id)
+                  part_id: str | None, timeout: float, timing: dict[str, float] | None = None) -> Any:
+    """``timing["station"]``: ms from queueing to the recorded verdict (queue + model + row)."""
+
+    def queue() -> Any:
+        future = submit(station, make_image, name=name, part_id=part_id)
+        if timing is not None:
+            queued = time.perf_counter()
+            future.add_done_callback(
+                lambda _f: timing.__setitem__("station", (time.perf_counter() - queued) * 1000))
+        return future
+
+    future = await run_in_threadpool(queue)
     return await await_inspection(future, timeout)

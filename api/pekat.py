@@ -6,6 +6,7 @@ the station core, so it is recorded (source ``http``, ``data`` as part id) and s
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -93,14 +94,33 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     inspection.ensure_model(station)
     body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
     part_id = params.data or None  # "data=" (empty) is no part id
+    timing: dict[str, float] = {}
+
+    def timed_decode() -> np.ndarray:
+        t0 = time.perf_counter()
+        image = decode(body)
+        timing["decode"] = (time.perf_counter() - t0) * 1000
+        return image
+
     found = await inspection.inspect(
-        station, lambda: decode(body), name=part_id or inspection.default_name(),
-        part_id=part_id, timeout=settings.server.request_timeout_s)
+        station, timed_decode, name=part_id or inspection.default_name(),
+        part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing)
     context = build_context(found.result, found.record, params.data)
     png = None
     if params.response_type != "context":
+        t0 = time.perf_counter()
         png = await run_in_threadpool(render_png, params.response_type, found)
-    return pekat_response(context, png, context_in_body=params.context_in_body)
+        timing["render"] = (time.perf_counter() - t0) * 1000
+    timing["model"] = float(found.record.processing_ms)
+    response = pekat_response(context, png, context_in_body=params.context_in_body)
+    response.headers["Server-Timing"] = server_timing(timing)
+    return response
+
+
+def server_timing(timing: dict[str, float]) -> str:
+    """Standard ``Server-Timing`` header: where the time of this request went, in ms
+    (decode, station = queue + model + recording, model, render)."""
+    return ", ".join(f"{name};dur={value:.2f}" for name, value in timing.items())
 
 
 @router.post("/analyze_image", summary="Analyze an encoded image (PNG, JPEG, BMP, TIFF, WebP)",

@@ -28,6 +28,8 @@ def assert_error(resp, status: int, error: str | None = None) -> dict:
 def analyze_ok(client) -> dict:
     r = client.post("/analyze_image?response_type=context", content=png(grey_part(spot=True)))
     assert r.status_code == 200, r.text
+    spent = dict(p.strip().split(";dur=") for p in r.headers["Server-Timing"].split(","))
+    assert set(spent) == {"decode", "station", "model"} and all(float(v) >= 0 for v in spent.values())
     return r.json()
 
 
