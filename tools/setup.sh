@@ -3,6 +3,7 @@
 #   bash tools/setup.sh run    install into .venv, then start the station window
 #   bash tools/setup.sh test   install into .venv (with test tools), lint, run the test suite
 #   bash tools/setup.sh bundle install build tools and build the PyInstaller one-folder bundle
+#   bash tools/setup.sh bundle-test  build the bundle and run its slow tests (a separate CI step)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -26,5 +27,10 @@ case "$mode" in
     "$VPY" -m pip install -q --disable-pip-version-check -e ".[build]"
     exec "$VPY" build/build_bundle.py "${@:2}"
     ;;
-  *) echo "usage: tools/setup.sh run|test|bundle" >&2; exit 2 ;;
+  bundle-test)
+    "$VPY" -m pip install -q --disable-pip-version-check -e ".[dev,build]"
+    "$VPY" build/build_bundle.py
+    QCS_BUNDLE=build/out/qcstation "$VPY" -m pytest -q -m slow tests/test_bundle.py --timeout=1800
+    ;;
+  *) echo "usage: tools/setup.sh run|test|bundle|bundle-test" >&2; exit 2 ;;
 esac
