@@ -18,9 +18,10 @@ log = logging.getLogger(__name__)
 
 
 def _settings(args: Any) -> Any:
-    from station.settings import load_settings
+    from station.settings import load_settings, use_settings_file
 
-    settings = load_settings(Path(args.config) if getattr(args, "config", None) else None)
+    use_settings_file(getattr(args, "config", None))
+    settings = load_settings()
     return settings.override(**{
         "server.host": getattr(args, "host", None),
         "server.port": getattr(args, "port", None),

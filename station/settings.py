@@ -150,8 +150,17 @@ def _build(cls: type, data: Any) -> Any:
     return cls(**kwargs)
 
 
+_chosen_file: Path | None = None
+
+
+def use_settings_file(path: str | os.PathLike[str] | None) -> None:
+    """Make ``path`` (the ``--config`` flag) the file every later load/save without a path uses."""
+    global _chosen_file
+    _chosen_file = Path(path).expanduser() if path else None
+
+
 def settings_path() -> Path:
-    return config_dir() / "settings.json"
+    return _chosen_file or config_dir() / "settings.json"
 
 
 def load_settings(path: Path | None = None) -> Settings:

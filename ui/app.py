@@ -19,7 +19,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from station.settings import Settings, load_settings, save_settings, settings_path
+from station.settings import Settings, load_settings, save_settings, settings_path, use_settings_file
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,8 @@ def display_problem(env: dict[str, str] | None = None, platform: str | None = No
 
 def settings_from_args(args: Any) -> tuple[Settings, Path]:
     """The settings file (``--config`` or the user's) with the command-line overrides applied."""
-    path = Path(args.config).expanduser() if getattr(args, "config", None) else settings_path()
+    use_settings_file(getattr(args, "config", None))  # pages that save settings write here too
+    path = settings_path()
     settings = load_settings(path)
     if getattr(args, "data_dir", None):
         settings.storage = replace(settings.storage, data_dir=str(Path(args.data_dir).expanduser()))
@@ -184,6 +185,8 @@ def open_shell(settings: Settings, settings_file: Path | None = None, *, log_pat
     except BaseException:
         station.stop()
         raise
+    for message in station.warnings:  # met while starting, before the window could listen
+        bridge.storageWarning.emit(message)
     shell = Shell(app=app, settings=settings, settings_file=settings_file, station=station, bridge=bridge,
                   window=window, language=language, log_path=log_path)
     shell.crash = _crash_reporter_class()(log_path, window)

@@ -46,3 +46,18 @@ def test_data_dir_follows_env_and_settings(tmp_path):
     assert s.data_dir == tmp_path / "data"
     s.storage.data_dir = str(tmp_path / "elsewhere")
     assert s.db_path == tmp_path / "elsewhere" / "history.sqlite3"
+
+
+def test_chosen_file_is_used_by_every_later_save(tmp_path):
+    from station.settings import use_settings_file
+
+    chosen = tmp_path / "line3.json"
+    try:
+        use_settings_file(chosen)
+        s = Settings()
+        s.inference.model_path = "/models/a.qcs"
+        assert save_settings(s) == chosen  # e.g. model_library.remember_active saves without a path
+        assert load_settings().inference.model_path == "/models/a.qcs"
+    finally:
+        use_settings_file(None)
+    assert settings_path() != chosen

@@ -221,3 +221,15 @@ def test_f1_help_lists_every_page_shortcut(qtbot, tmp_path):
         dialog.close()
     finally:
         close_shell(shell, save=False)
+
+
+def test_a_model_that_fails_at_start_is_reported_in_the_window(qtbot, tmp_path):
+    broken = tmp_path / "models" / "broken.qcs"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"not a model")
+    shell = open_shell(_settings(tmp_path, model_path=broken), None, start_server=False)
+    try:
+        assert shell.station.model is None
+        assert "broken.qcs" in shell.window.warning_label.text()
+    finally:
+        close_shell(shell, save=False)
