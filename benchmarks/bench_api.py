@@ -29,6 +29,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from report import replace_section  # benchmarks/report.py (the script's own folder)
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -323,16 +325,7 @@ def write_section(path: Path, rows: list[tuple[str, str, str, str]], env: str) -
               "2-core PC other engineers' jobs move it by ±10 ms between blocks. Throughput compares the "
               "concurrent load with one-at-a-time in-process prediction (measured before and after it)."]
     lines += ["", f"Written by `benchmarks/bench_api.py` on {datetime.now():%Y-%m-%d %H:%M}.", END]
-    block = "\n".join(lines)
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
+    replace_section(path, START, END, "\n".join(lines))
 
 
 if __name__ == "__main__":

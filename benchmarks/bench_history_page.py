@@ -23,6 +23,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from report import replace_section  # benchmarks/report.py (the script's own folder)
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -209,16 +211,7 @@ def write_section(path: Path, rows: list[tuple[str, str]], env: str) -> None:
              "| measurement | figure |", "| --- | ---: |"]
     lines += [f"| {w} | {f} |" for w, f in rows]
     lines += ["", f"Written by `benchmarks/bench_history_page.py` on {datetime.now():%Y-%m-%d %H:%M}.", END]
-    block = "\n".join(lines)
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
+    replace_section(path, START, END, "\n".join(lines))
 
 
 if __name__ == "__main__":

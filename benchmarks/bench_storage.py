@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+from report import replace_section  # benchmarks/report.py (the script's own folder)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -268,16 +269,7 @@ def write_section(path: Path, rows: list[tuple[str, str, str, str]], env: str) -
              "| measurement | figure | target | met |", "| --- | ---: | ---: | :---: |"]
     lines += [f"| {w} | {f} | {t} | {o} |" for w, f, t, o in rows]
     lines += ["", NOTE, "", f"Written by `benchmarks/bench_storage.py` on {datetime.now():%Y-%m-%d %H:%M}.", END]
-    block = "\n".join(lines)
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
+    replace_section(path, START, END, "\n".join(lines))
 
 
 if __name__ == "__main__":
