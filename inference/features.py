@@ -32,6 +32,21 @@ class Prepared:
     tensor: np.ndarray  # float32 3×h×w, backbone scaling
     original_shape: tuple[int, int]  # (H, W) of the analysed image
     input_shape: tuple[int, int]  # (h, w) fed to the backbone
+    roi: tuple[int, int, int, int] | None = None  # (x, y, w, h) analysed part of the image; None = all
+
+
+def roi_box(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int, int, int] | None:
+    """The region of interest clipped to the image, or None when the whole image is analysed."""
+    w, h = int(cfg.get("roi_width", 0)), int(cfg.get("roi_height", 0))
+    if w <= 0 or h <= 0:
+        return None
+    H, W = shape
+    x = min(max(0, int(cfg.get("roi_x", 0))), W - 1)
+    y = min(max(0, int(cfg.get("roi_y", 0))), H - 1)
+    w, h = min(w, W - x), min(h, H - y)
+    if (x, y, w, h) == (0, 0, W, H):
+        return None
+    return x, y, w, h
 
 
 def input_shape_for(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
@@ -72,7 +87,12 @@ def _contrast(img: np.ndarray, mode: str) -> np.ndarray:
 
 
 def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
-    """Resize, normalise contrast, BGR→RGB and scale to the weights' (x − 127) / 128."""
+    """Crop to the ROI, resize, normalise contrast, mirror-pad, BGR→RGB, scale to (x − 127) / 128."""
+    full = bgr.shape[:2]
+    roi = roi_box(full, cfg)
+    if roi is not None:
+        x, y, rw, rh = roi
+        bgr = bgr[y : y + rh, x : x + rw]
     h, w = bgr.shape[:2]
     ih, iw = input_shape_for((h, w), cfg)
     interp = cv2.INTER_AREA if ih * iw < h * w else cv2.INTER_LINEAR
@@ -85,7 +105,7 @@ def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
         img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
     rgb = img[:, :, ::-1].astype(np.float32)
     t = (rgb - 127.0) / 128.0
-    return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), (h, w), (ih, iw))
+    return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), full, (ih, iw), roi)
 
 
 def group_by_shape(items: Sequence[Prepared], batch_size: int) -> Iterator[list[int]]:

@@ -114,7 +114,12 @@ class AnomalyModel:
             if sigma > 0:
                 up = cv2.GaussianBlur(up, (0, 0), sigma)
             h, w_ = p.original_shape
-            amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
+            if p.roi is None:
+                amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
+            else:  # outside the region of interest nothing is anomalous
+                x, y, rw, rh = p.roi
+                amap = np.zeros((h, w_), dtype=np.float32)
+                amap[y : y + rh, x : x + rw] = cv2.resize(up, (rw, rh), interpolation=cv2.INTER_LINEAR)
             if w != 1.0:
                 amap = amap * np.float32(w)
             out.append((np.ascontiguousarray(amap, dtype=np.float32), w))

@@ -25,6 +25,10 @@ SPEC = AlgorithmSpec(
     parameters=(
         ParamSpec("backbone", "choice", "efficientnet-lite0", "ImageNet feature extractor",
                   choices=("efficientnet-lite0", "efficientnet-lite1", "efficientnet-lite2")),
+        ParamSpec("roi_x", "int", 0, "region of interest: left edge (px of the original image)", 0, 100000),
+        ParamSpec("roi_y", "int", 0, "region of interest: top edge (px)", 0, 100000),
+        ParamSpec("roi_width", "int", 0, "region of interest: width (px); 0 = the whole image", 0, 100000),
+        ParamSpec("roi_height", "int", 0, "region of interest: height (px); 0 = the whole image", 0, 100000),
         ParamSpec("input_size", "int", 256, "long side of the image fed to the network (px)", 64, 1024),
         ParamSpec("resize", "choice", "square", "square: squash to input_size²; long_side: keep aspect, long side = "
                   "input_size; cap: keep native scale, shrink only above input_size",

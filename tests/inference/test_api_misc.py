@@ -95,3 +95,20 @@ def test_visualize(trained_model, bottle_images):
     assert np.array_equal(plain, img)
     grey = annotate(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), r)
     assert grey.shape == img.shape
+
+
+def test_region_of_interest(bottle_images):
+    roi = {"roi_x": 40, "roi_y": 60, "roi_width": 200, "roi_height": 160, "coreset_ratio": 0.02}
+    model = train(bottle_images["train"][:6], parameters=roi, device="cpu")
+    img = cv2.imread(str(bottle_images["ok"][0]))
+    outside = img.copy()
+    cv2.circle(outside, (300, 20), 12, (0, 0, 255), -1)  # a "defect" outside the ROI is ignored
+    inside = img.copy()
+    cv2.circle(inside, (140, 140), 12, (0, 0, 255), -1)
+    r_ok, r_out, r_in = model.predict([img, outside, inside])
+    assert r_ok.anomaly_map.shape == img.shape[:2]
+    assert r_out.anomaly_map[:60].max() == 0 and r_out.anomaly_map[:, :40].max() == 0
+    assert abs(r_out.score - r_ok.score) < 1e-3 * r_ok.score
+    assert r_in.score > 1.3 * r_ok.score
+    peak = np.unravel_index(np.argmax(r_in.anomaly_map), r_in.anomaly_map.shape)
+    assert abs(peak[0] - 140) < 25 and abs(peak[1] - 140) < 25
