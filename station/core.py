@@ -84,6 +84,7 @@ class Station:
         self._database = database
         self._image_store = image_store
         self._lock = threading.RLock()
+        self._persist_lock = threading.Lock()
         self._model = model
         self._model_path: Path | None = None
         cap = max(1, int(settings.inference.queue_size))
@@ -234,12 +235,16 @@ class Station:
             threading.Thread(target=self._persist_model, args=(model, path), daemon=True,
                              name="qcs-save-params").start()
 
-    @staticmethod
-    def _persist_model(model: Any, path: Path) -> None:
-        try:
-            model.save(path)  # atomic (temp file + rename) in the bundle writer
-        except Exception:  # noqa: BLE001 - the live model is already switched; log and go on
-            log.exception("could not save prediction parameters to %s", path)
+    def _persist_model(self, model: Any, path: Path) -> None:
+        """One save at a time, and only of the newest parameters: quick Apply clicks must not race
+        on the bundle's temp file or let older parameters land last."""
+        with self._persist_lock:
+            if model is not self._model:
+                return  # superseded: the newer call's thread saves
+            try:
+                model.save(path)  # atomic (temp file + rename) in the bundle writer
+            except Exception:  # noqa: BLE001 - the live model is already switched; log and go on
+                log.exception("could not save prediction parameters to %s", path)
 
     # ----------------------------------------------------------------- storage
     @property

@@ -161,3 +161,32 @@ def test_unreachable_elasticsearch_mirror_warns_once_and_never_blocks(tmp_path):
         assert db.count() == 5
     finally:
         db.close()
+
+
+def test_rapid_parameter_changes_persist_only_the_newest(tmp_path):
+    import time
+
+    saved = []
+
+    class SlowSave(GatedModel):
+        def with_params(self, params):
+            clone = SlowSave(self.info.id, params.threshold)
+            clone.params, clone.info = params, replace(self.info, params=params)
+            return clone
+
+        def save(self, path):
+            time.sleep(0.05)
+            saved.append(self.params.threshold)
+
+    from dataclasses import replace
+
+    model = SlowSave()
+    with Station(_settings(), database=MemoryDatabase(), model=model) as st:
+        st.set_model(model, tmp_path / "m.qcs")
+        for t in (110.0, 120.0, 130.0, 140.0):
+            st.set_params(st.params.with_(threshold=t))
+        deadline = time.monotonic() + 5
+        while (not saved or saved[-1] != 140.0) and time.monotonic() < deadline:
+            time.sleep(0.02)
+    assert saved[-1] == 140.0
+    assert saved == sorted(saved), "an older threshold was written after a newer one"
