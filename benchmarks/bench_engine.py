@@ -22,6 +22,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from report import replace_section  # benchmarks/report.py (the script's own folder)
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -143,15 +145,6 @@ def render(rows: list[dict], sweep_rows: list[dict], params: dict, load: tuple[f
     return "\n".join(lines)
 
 
-def write_section(text: str, path: Path) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in old and END in old:
-        new = old[: old.index(START)] + text + old[old.index(END) + len(END):]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
@@ -187,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(rows, sweep_rows, params, (load0, os.getloadavg()[0]), time.perf_counter() - t0, threads)
     print(text)
     if not args.no_write:
-        write_section(text, ROOT / "docs" / "benchmarks.md")
+        replace_section(ROOT / "docs" / "benchmarks.md", START, END, text)
     return 0
 
 
