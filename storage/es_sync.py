@@ -175,14 +175,7 @@ class EsSync:
             records = self.db.records_after(last, self.batch)
             if not records:
                 break
-            operations: list[dict[str, Any]] = []
-            for r in records:
-                operations.append({"index": {"_id": str(r.id)}})
-                operations.append(document(r))
-            try:
-                response = self.client.bulk(operations=operations, index=self.index)
-            except (ApiError, TransportError) as exc:
-                raise EsSyncError(f"bulk push of figId {records[0].id}..{records[-1].id} failed: {exc}") from exc
+            response = self._bulk(records, f"bulk push of figId {records[0].id}..{records[-1].id}")
             done, rejected, retry = self._settle(records, response)
             if done > last:
                 self.db.set_meta(self._key, str(done))
@@ -194,9 +187,21 @@ class EsSync:
                 raise EsSyncError(retry)
         return pushed + self._sync_reviews(before, seen_seq)
 
+    def _bulk(self, records: list[InspectionRecord], what: str) -> Any:
+        """Index ``records`` by figId in one bulk request; transport or API failures become EsSyncError."""
+        from elasticsearch import ApiError, TransportError
+
+        operations: list[dict[str, Any]] = []
+        for r in records:
+            operations.append({"index": {"_id": str(r.id)}})
+            operations.append(document(r))
+        try:
+            return self.client.bulk(operations=operations, index=self.index)
+        except (ApiError, TransportError) as exc:
+            raise EsSyncError(f"{what} failed: {exc}") from exc
+
     def _sync_reviews(self, mirrored_before: int, seen_seq: int) -> int:
         """Send again the mirrored records whose review changed since the last pass."""
-        from elasticsearch import ApiError, TransportError
 
         sent = 0
         while not self._stop.is_set():
@@ -209,14 +214,7 @@ class EsSync:
                           if rid <= last and not (s <= seen_seq and rid > mirrored_before)})
             records = [r for r in (self.db.get(i) for i in ids) if r is not None]
             if records:
-                operations: list[dict[str, Any]] = []
-                for r in records:
-                    operations.append({"index": {"_id": str(r.id)}})
-                    operations.append(document(r))
-                try:
-                    response = self.client.bulk(operations=operations, index=self.index)
-                except (ApiError, TransportError) as exc:
-                    raise EsSyncError(f"re-sending {len(records)} reviewed records failed: {exc}") from exc
+                response = self._bulk(records, f"re-sending {len(records)} reviewed records")
                 _done, _rejected, retry = self._settle(records, response)
                 if retry:
                     raise EsSyncError(retry)
