@@ -478,7 +478,9 @@ class LivePage(QWidget):
                             gain=None if gain <= AUTO else gain)
 
     def is_running(self) -> bool:
-        return self.worker is not None and self.worker.running
+        """GUI-side state: a worker counts as running until its finished signal reached this thread,
+        so the end-of-source message and buttons are settled whenever this turns False."""
+        return self.worker is not None
 
     def start(self) -> bool:
         """Stream the chosen source; False (with the reason shown) when it cannot start."""
