@@ -42,8 +42,12 @@ class _Core:
         self.device = device
         self.lock = threading.Lock()
 
-    def patch_maps(self, prepared: Sequence[Prepared], batch_size: int) -> tuple[list[np.ndarray], list[float], float, float]:
-        """Patch anomaly maps (h/8 × w/8), reweighting factors, backbone ms and search ms (whole batch)."""
+    def patch_maps(self, prepared: Sequence[Prepared], batch_size: int, raw: bool = False,
+                   ) -> tuple[list[np.ndarray], list[float], float, float]:
+        """Patch anomaly maps (h/8 × w/8), reweighting factors, backbone ms and search ms (whole batch).
+
+        ``raw``: plain distances to the bank (no position profile, no reweighting), for training.
+        """
         maps: list[np.ndarray | None] = [None] * len(prepared)
         weights = [1.0] * len(prepared)
         t_fx = t_nn = 0.0
@@ -52,7 +56,7 @@ class _Core:
                 t0 = time.perf_counter()
                 feats = patch_features(self.fx, to_batch(prepared, idx, self.device), self.cfg)
                 t1 = time.perf_counter()
-                scores, w = self.algo.patch_scores(feats)
+                scores, w = self.algo.patch_scores(feats, raw=raw)
                 scores = scores.float().cpu().numpy()
                 t_fx += t1 - t0
                 t_nn += time.perf_counter() - t1

@@ -91,26 +91,47 @@ def train(
     bank_imgs = [im for i, im in enumerate(ok) if i not in set(held)]
     prepared = [prepare(im, cfg) for im in bank_imgs]
     chunks: list[torch.Tensor] = []
-    done = 0
+    owner_chunks: list[torch.Tensor] = []
+    spans: dict[int, tuple[int, int, int]] = {}  # image -> (first row, h, w) in all_feats
+    done = rows = 0
     with torch.inference_mode():
         for idx in group_by_shape(prepared, DEFAULT_BATCH):
             _check_cancel(cancel)
             feats = patch_features(fx, to_batch(prepared, idx, dev), cfg)
-            chunks.append(feats.permute(0, 2, 3, 1).reshape(-1, feats.shape[1]).float())
+            _, d, h, w = feats.shape
+            chunks.append(feats.permute(0, 2, 3, 1).reshape(-1, d).float())
+            owner_chunks.append(torch.tensor(idx, device=feats.device).repeat_interleave(h * w))
+            for i in idx:
+                spans[i] = (rows, h, w)
+                rows += h * w
             done += len(idx)
             report("extracting features", done / len(prepared))
         all_feats = torch.cat(chunks)
-        del chunks
+        owners = torch.cat(owner_chunks)
+        del chunks, owner_chunks
 
         def tick(f: float) -> None:
             _check_cancel(cancel)
             report("building memory bank", f)
 
-        algo = PatchCore.fit(cfg, all_feats, tick=tick)
+        algo = PatchCore.fit(cfg, all_feats, owners=owners, tick=tick)
+        report("building memory bank", 1.0)
+        ok_maps = []
+        if cfg.get("position_norm", "ratio") == "ratio":
+            for n, (i, (start, h, w)) in enumerate(sorted(spans.items())):
+                _check_cancel(cancel)
+                part = all_feats[start : start + h * w].T.reshape(-1, h, w)
+                ok_maps.append(algo.leave_one_out_map(part, owner=i))
+                report("learning OK variation", 0.8 * (n + 1) / len(spans))
         del all_feats
-    report("building memory bank", 1.0)
-
+        algo.owners = None
     core = _Core(fx, algo, cfg, dev)
+    if ok_maps:  # held-out OK images are unseen parts already: their raw maps join the profile
+        held_prepared = [prepare(ok[i], cfg) for i in held]
+        ok_maps += [torch.from_numpy(m) for m in core.patch_maps(held_prepared, DEFAULT_BATCH, raw=True)[0]]
+        algo.set_profile(ok_maps)
+        report("learning OK variation", 1.0)
+
     draft = ModelInfo(
         id=uuid.uuid4().hex, name=name or "model", algorithm=algorithm, version=MODEL_VERSION,
         backbone=cfg["backbone"], input_size=int(cfg["input_size"]), parameters=dict(cfg),

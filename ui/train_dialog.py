@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 # share of the progress bar per engine stage (inference.training reports these names)
 STAGES: tuple[tuple[str, float], ...] = (
     ("loading images", 0.10),
-    ("extracting features", 0.50),
-    ("building memory bank", 0.25),
+    ("extracting features", 0.45),
+    ("building memory bank", 0.20),
+    ("learning OK variation", 0.10),
     ("calibrating", 0.15),
 )
 BAR_MAX = 1000
@@ -169,6 +170,7 @@ class TrainDialog(QDialog):
             "loading images": self.tr("Loading images"),
             "extracting features": self.tr("Extracting features"),
             "building memory bank": self.tr("Building the memory bank"),
+            "learning OK variation": self.tr("Learning how OK parts vary"),
             "calibrating": self.tr("Calibrating the threshold"),
         }
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from inference.algorithms import AlgorithmSpec, ParamSpec
 from inference.coreset import greedy_coreset
@@ -43,6 +44,9 @@ SPEC = AlgorithmSpec(
         ParamSpec("coreset_ratio", "float", 0.05, "fraction of training patches kept in the memory bank",
                   0.001, 1.0),
         ParamSpec("max_bank", "int", 4096, "upper bound on memory-bank size (latency grows with it)", 64, 200000),
+        ParamSpec("position_norm", "choice", "ratio", "divide each patch's distance by the typical OK distance at "
+                  "that place in the image (learned leave-one-out from the OK images): edges and corners that "
+                  "always vary stop dominating the score", choices=("ratio", "none")),
         ParamSpec("score_rule", "choice", "max", "image score: most anomalous patch, or PatchCore reweighting",
                   choices=("max", "reweight")),
         ParamSpec("smoothing_sigma", "float", 4.0, "Gaussian smoothing of the anomaly map (input px)", 0.0, 16.0),
@@ -54,6 +58,7 @@ SPEC = AlgorithmSpec(
 )
 
 REWEIGHT_K = 9
+PROFILE_GRID = 16  # the position profile is a 16×16 grid over relative image coordinates
 
 
 class PatchCore:
@@ -61,30 +66,74 @@ class PatchCore:
 
     name = "patchcore"
 
-    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor):
+    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor, profile: torch.Tensor | None = None):
         self.cfg = cfg
         self.bank = bank.float().contiguous()
         self.bank_sq = (self.bank * self.bank).sum(1)
+        self.profile = profile  # (G, G) typical OK patch distance by relative position, or None
+        self.owners: torch.Tensor | None = None  # training only: source image of each bank row
 
     # -- fitting -------------------------------------------------------------------------------------
     @classmethod
-    def fit(cls, cfg: dict[str, Any], features: torch.Tensor, *, tick: Callable[[float], None] | None = None,
-            ) -> PatchCore:
-        """``features``: (N, D) all training patches."""
+    def fit(cls, cfg: dict[str, Any], features: torch.Tensor, *, owners: torch.Tensor | None = None,
+            tick: Callable[[float], None] | None = None) -> PatchCore:
+        """``features``: (N, D) all training patches; ``owners``: (N,) index of each one's image."""
         n = features.shape[0]
         k = int(min(cfg["max_bank"], max(1, round(n * cfg["coreset_ratio"]))))
         idx = greedy_coreset(features, k, seed=cfg["seed"], tick=tick)
-        return cls(cfg, features[idx].clone())
+        algo = cls(cfg, features[idx].clone())
+        if owners is not None:
+            algo.owners = owners[idx].to(algo.bank.device)
+        return algo
 
     def tensors(self) -> dict[str, np.ndarray]:
-        return {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
+        out = {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
+        if self.profile is not None:
+            out["position_profile"] = self.profile.detach().cpu().numpy().astype(np.float32)
+        return out
+
+    # -- position profile ------------------------------------------------------------------------------
+    @torch.no_grad()
+    def leave_one_out_map(self, feats: torch.Tensor, owner: int) -> torch.Tensor:
+        """(D, h, w) features of a training image → (h, w) distances to the bank without that image's rows.
+
+        Why: scoring a training image against a bank that contains its own patches gives ~0; without
+        them it is scored exactly as an unseen OK part would be.
+        """
+        d, h, w = feats.shape
+        q = feats.permute(1, 2, 0).reshape(-1, d).float()
+        d2 = torch.addmm(self.bank_sq.unsqueeze(0), q, self.bank.T, beta=1, alpha=-2)
+        d2.add_((q * q).sum(1, keepdim=True))
+        if self.owners is not None:
+            d2[:, self.owners == owner] = float("inf")
+        return d2.min(dim=1).values.clamp_min_(0).sqrt_().view(h, w)
+
+    def set_profile(self, ok_maps: list[torch.Tensor]) -> None:
+        """Learn the typical OK distance per relative position from raw patch maps of OK images."""
+        if self.cfg.get("position_norm", "ratio") != "ratio" or not ok_maps:
+            self.profile = None
+            return
+        g = PROFILE_GRID
+        grids = [F.adaptive_avg_pool2d(m[None, None].float(), (g, g))[0, 0] for m in ok_maps]
+        prof = torch.stack(grids).mean(0)
+        # a floor keeps a place that happened to match perfectly from amplifying noise
+        self.profile = prof.clamp_min(0.5 * float(prof.median())).contiguous()
 
     @classmethod
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,
                      ) -> PatchCore:
         """Rebuild from a bundle; shapes are checked (ValueError says what is wrong)."""
-        if set(tensors) != {"memory_bank"}:
-            raise ValueError(f"expected tensor 'memory_bank', found {sorted(tensors)}")
+        if set(tensors) not in ({"memory_bank"}, {"memory_bank", "position_profile"}):
+            raise ValueError(f"expected tensors 'memory_bank' [+ 'position_profile'], found {sorted(tensors)}")
+        profile = None
+        if "position_profile" in tensors:
+            prof = tensors["position_profile"]
+            if prof.shape != (PROFILE_GRID, PROFILE_GRID) or prof.dtype != np.float32:
+                raise ValueError(f"position_profile has shape {tuple(prof.shape)} / {prof.dtype}, "
+                                 f"expected ({PROFILE_GRID}, {PROFILE_GRID}) float32")
+            if not np.isfinite(prof).all() or (prof <= 0).any():
+                raise ValueError("position_profile must be finite and positive")
+            profile = torch.from_numpy(np.ascontiguousarray(prof)).to(device)
         bank = tensors["memory_bank"]
         if bank.ndim != 2 or bank.shape[1] != feature_dim or bank.shape[0] < 1:
             raise ValueError(f"memory_bank has shape {tuple(bank.shape)}, expected (N, {feature_dim})")
@@ -92,7 +141,7 @@ class PatchCore:
             raise ValueError(f"memory_bank has dtype {bank.dtype}, expected float32")
         if not np.isfinite(bank).all():
             raise ValueError("memory_bank contains NaN or infinite values")
-        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device))
+        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile)
 
     # -- scoring -------------------------------------------------------------------------------------
     @torch.no_grad()
@@ -109,18 +158,27 @@ class PatchCore:
         return torch.cat(dists), torch.cat(idxs)
 
     @torch.no_grad()
-    def patch_scores(self, feats: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """(B, D, h, w) features → (B, h, w) patch distances, and per-image reweighting factors."""
+    def patch_scores(self, feats: torch.Tensor, raw: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """(B, D, h, w) features → (B, h, w) patch scores, and per-image reweighting factors.
+
+        Scores are distances to the bank divided by the position profile (when the model has one and
+        ``raw`` is False), so 1.0 means "as far as OK parts usually are at this place".
+        """
         b, d, h, w = feats.shape
         q = feats.permute(0, 2, 3, 1).reshape(-1, d).float()
         dist, idx = self.nearest(q)
         scores = dist.view(b, h, w)
+        if raw:
+            return scores, None
+        if self.profile is not None:
+            prof = F.interpolate(self.profile[None, None], size=(h, w), mode="bilinear", align_corners=False)
+            scores = scores / prof[0]
         if self.cfg.get("score_rule", "max") != "reweight":
             return scores, None
         weights = torch.empty(b, device=feats.device)
         qv = q.view(b, h * w, d)
         for i in range(b):
-            j = int(torch.argmax(dist.view(b, -1)[i]))
+            j = int(torch.argmax(scores.reshape(b, -1)[i]))
             m_test = qv[i, j]
             m_star = self.bank[idx.view(b, -1)[i, j]]
             nb = torch.cdist(m_star[None], self.bank)[0].topk(min(REWEIGHT_K, self.bank.shape[0]), largest=False)

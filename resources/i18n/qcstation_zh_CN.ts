@@ -2601,6 +2601,11 @@ python main.py train --ok 文件夹 --out model.qcs
         </message>
         <message>
             <location filename="../../ui/train_dialog.py" line="172" />
+            <source>Learning how OK parts vary</source>
+            <translation>正在学习良品的正常变化</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" line="172" />
             <source>Calibrating the threshold</source>
             <translation>正在校准阈值</translation>
         </message>

@@ -143,7 +143,8 @@ def test_wrong_tensor_shape(trained_model_path, tmp_path):
 
 def test_tensor_disagrees_with_manifest(trained_model_path, tmp_path):
     members = _members(trained_model_path)
-    members["tensors.safetensors"] = st_save({"memory_bank": np.zeros((3, 3), np.float32)})
+    declared = json.loads(members["manifest.json"])["tensors"]
+    members["tensors.safetensors"] = st_save({k: np.zeros((3, 3), np.float32) for k in declared})
     with pytest.raises(ModelFileError, match="manifest says"):
         load(_write(tmp_path / "x.qcs", members))
 
