@@ -52,17 +52,20 @@ def roi_box(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int, int,
 def input_shape_for(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
     """(h, w) the image is resized to (multiples of 16).
 
-    ``square``: squashed to input_size²; ``long_side``: long side = input_size, aspect kept;
-    ``cap``: native scale (texture scale preserved), only shrunk when the long side exceeds input_size.
+    ``area``: aspect kept, about input_size² pixels (thin defects on elongated parts are not squashed,
+    and the cost stays that of a square image); ``square``: squashed to input_size²; ``long_side``: long
+    side = input_size, aspect kept; ``cap``: native scale, only shrunk when the long side exceeds input_size.
     """
     size = int(cfg["input_size"])
-    mode = cfg.get("resize", "square")
+    mode = cfg.get("resize", "area")
     if mode == "square":
         return size, size
     h, w = shape
     scale = size / max(h, w)
     if mode == "cap":
         scale = min(1.0, scale)
+    elif mode == "area":
+        scale = size / (h * w) ** 0.5
     elif mode != "long_side":
         raise ValueError(f"unknown resize mode {mode!r}")
     rh = max(_GRID, int(round(h * scale / _GRID)) * _GRID)
@@ -147,4 +150,5 @@ def patch_features(fx: FeatureExtractor, batch: torch.Tensor, cfg: dict[str, Any
 def to_batch(items: Sequence[Prepared], idx: Sequence[int], device: str) -> torch.Tensor:
     arr = np.stack([items[i].tensor for i in idx])
     t = torch.from_numpy(arr).to(device)
-    return t.half() if device.startswith("cuda") else t
+    t = t.half() if device.startswith("cuda") else t
+    return t.contiguous(memory_format=torch.channels_last)  # the backbone's layout

@@ -183,6 +183,8 @@ def load(path: str | os.PathLike, device: str = "auto") -> AnomalyModel:
         dev = resolve_device(device)
     except ValueError as exc:
         raise ModelFileError(str(exc)) from None
+    if "position_profile" not in tensors:  # written before the profile existed: plain distances
+        cfg["position_norm"] = "none"
     fx = get_backbone(cfg["backbone"], dev)
     try:
         algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)

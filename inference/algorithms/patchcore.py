@@ -30,11 +30,12 @@ SPEC = AlgorithmSpec(
         ParamSpec("roi_y", "int", 0, "region of interest: top edge (px)", 0, 100000),
         ParamSpec("roi_width", "int", 0, "region of interest: width (px); 0 = the whole image", 0, 100000),
         ParamSpec("roi_height", "int", 0, "region of interest: height (px); 0 = the whole image", 0, 100000),
-        ParamSpec("input_size", "int", 256, "long side of the image fed to the network (px)", 64, 1024),
-        ParamSpec("resize", "choice", "square", "square: squash to input_size²; long_side: keep aspect, long side = "
-                  "input_size; cap: keep native scale, shrink only above input_size",
-                  choices=("square", "long_side", "cap")),
-        ParamSpec("pad", "int", 16, "mirrored border added before the network, cropped after (px, multiple of 8)",
+        ParamSpec("input_size", "int", 256, "analysed size: about input_size² pixels (area), the long side "
+                  "(long_side, cap) or both sides (square)", 64, 1024),
+        ParamSpec("resize", "choice", "area", "area: keep the aspect ratio, scale to about input_size² pixels; "
+                  "square: squash to input_size²; long_side: long side = input_size; cap: keep native scale, "
+                  "shrink only above input_size", choices=("area", "square", "long_side", "cap")),
+        ParamSpec("pad", "int", 32, "mirrored border added before the network, cropped after (px, multiple of 8)",
                   0, 64),
         ParamSpec("layers", "choice", "s8+s16_last", "backbone stages merged into a patch feature",
                   choices=("s8+s16_last", "s8+s16_mid", "s8+s16_mid+s16_last")),
