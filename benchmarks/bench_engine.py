@@ -115,7 +115,7 @@ def render(rows: list[dict], sweep_rows: list[dict], params: dict, load: tuple[f
         "(the machine is shared: latencies are medians of repeated runs; with other processes on the cores a "
         "2-thread op waits for its descheduled peer, so the 1-thread column is the steadier figure under load). "
         f"Settings: patchcore, {cfg['backbone']}, input {cfg['input_size']} ({cfg['resize']}), pad {cfg['pad']}, "
-        f"layers {cfg['layers']}, coreset {cfg['coreset_ratio']} (≤ {cfg['max_bank']}), score rule "
+        f"layers {cfg['layers']}, position norm {cfg['position_norm']}, coreset {cfg['coreset_ratio']} (≤ {cfg['max_bank']}), score rule "
         f"{cfg['score_rule']}{', overrides ' + str(params) if params else ''}.",
         "",
         "| category | train imgs | test OK/NG | image AUROC (target) | pixel AUROC | miss / over-detection | "
@@ -174,8 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     sweep_rows: list[dict] = []
     masked = [r for r in roots if (r / "ground_truth").is_dir()]
     if not args.no_sweep and masked:
-        grid = [{"coreset_ratio": 0.01}, {"coreset_ratio": 0.1, "max_bank": 16384}, {"input_size": 384},
-                {"resize": "long_side", "input_size": 512, "pad": 32}]
+        grid = [{"coreset_ratio": 0.01}, {"coreset_ratio": 0.1, "max_bank": 16384}, {"input_size": 192},
+                {"input_size": 320}, {"position_norm": "none"}, {"resize": "square", "pad": 16}]
         sweep_rows = sweep(masked, params, grid, max(5, args.repeats // 3))
     text = render(rows, sweep_rows, params, (load0, os.getloadavg()[0]), time.perf_counter() - t0, threads)
     print(text)
