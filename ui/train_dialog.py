@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +57,11 @@ def overall_fraction(stage: str, fraction: float) -> float:
     return done if stage else 0.0
 
 
+def registry_text(text: str) -> str:
+    """Algorithm titles and descriptions come from the (Qt-free) engine registry; translate them here."""
+    return QCoreApplication.translate("AlgorithmRegistry", text)
+
+
 def min_ok_images() -> int:
     from inference.training import MIN_OK_IMAGES
 
@@ -95,9 +100,9 @@ class ParamForm(QWidget):
         self._specs = {p.name: p for p in spec.parameters}
         for p in spec.parameters:
             editor = self._editor_for(p)
-            editor.setToolTip(p.description)
-            label = QLabel(p.name.replace("_", " "))
-            label.setToolTip(p.description)
+            editor.setToolTip(registry_text(p.description))
+            label = QLabel(p.name.replace("_", " "))  # the key, as in `--param KEY=VALUE`
+            label.setToolTip(registry_text(p.description))
             self._form.addRow(label, editor)
             self.editors[p.name] = editor
 
@@ -253,7 +258,7 @@ class TrainDialog(QDialog):
 
         self._specs = registry()
         for spec in self._specs:
-            self.algo_combo.addItem(spec.title, spec.name)
+            self.algo_combo.addItem(registry_text(spec.title), spec.name)
         self.algo_combo.currentIndexChanged.connect(self._on_algorithm)
         self._on_algorithm(0)
         self.ok_edit.textChanged.connect(self._update_counts)
@@ -288,7 +293,7 @@ class TrainDialog(QDialog):
         if not 0 <= index < len(self._specs):
             return
         spec = self._specs[index]
-        self.algo_desc.setText(spec.description)
+        self.algo_desc.setText(registry_text(spec.description))
         self.params.set_spec(spec)
 
     def _update_counts(self) -> None:

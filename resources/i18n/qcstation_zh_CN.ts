@@ -2787,4 +2787,91 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>训练已取消；未保存任何内容。</translation>
         </message>
     </context>
+    <context>
+        <name>AlgorithmRegistry</name>
+        <message>
+            <source>PatchCore (memory bank of normal patches)</source>
+            <translation>PatchCore（正常图像块记忆库）</translation>
+        </message>
+        <message>
+            <source>Learns from OK images only. Each image patch is compared with the closest normal patch seen in training; tolerant to small shifts, good for textures and for parts that are not aligned.</source>
+            <translation>只用良品图像学习。每个图像块与训练中见过的最接近的正常图像块比较；能容忍小的位移，适合纹理表面和未对齐的零件。</translation>
+        </message>
+        <message>
+            <source>ImageNet feature extractor</source>
+            <translation>ImageNet 特征提取网络</translation>
+        </message>
+        <message>
+            <source>region of interest: left edge (px of the original image)</source>
+            <translation>检测区域：左边缘（原图像素）</translation>
+        </message>
+        <message>
+            <source>region of interest: top edge (px)</source>
+            <translation>检测区域：上边缘（像素）</translation>
+        </message>
+        <message>
+            <source>region of interest: width (px); 0 = the whole image</source>
+            <translation>检测区域：宽度（像素）；0 = 整幅图像</translation>
+        </message>
+        <message>
+            <source>region of interest: height (px); 0 = the whole image</source>
+            <translation>检测区域：高度（像素）；0 = 整幅图像</translation>
+        </message>
+        <message>
+            <source>analysed size: about input_size² pixels (area), the long side (long_side, cap) or both sides (square)</source>
+            <translation>分析尺寸：约 input_size² 个像素（area），长边（long_side、cap）或两边（square）</translation>
+        </message>
+        <message>
+            <source>area: keep the aspect ratio, scale to about input_size² pixels; square: squash to input_size²; long_side: long side = input_size; cap: keep native scale, shrink only above input_size</source>
+            <translation>area：保持宽高比，缩放到约 input_size² 个像素；square：压缩为 input_size²；long_side：长边 = input_size；cap：保持原始比例，仅在超过 input_size 时缩小</translation>
+        </message>
+        <message>
+            <source>mirrored border added before the network, cropped after (px, multiple of 8)</source>
+            <translation>送入网络前添加的镜像边框，之后裁掉（像素，8 的倍数）</translation>
+        </message>
+        <message>
+            <source>backbone stages merged into a patch feature</source>
+            <translation>合并为图像块特征的网络层级</translation>
+        </message>
+        <message>
+            <source>local aggregation window (patches)</source>
+            <translation>局部聚合窗口（图像块）</translation>
+        </message>
+        <message>
+            <source>contrast normalisation before the network</source>
+            <translation>送入网络前的对比度归一化</translation>
+        </message>
+        <message>
+            <source>fraction of training patches kept in the memory bank</source>
+            <translation>记忆库保留的训练图像块比例</translation>
+        </message>
+        <message>
+            <source>upper bound on memory-bank size (latency grows with it)</source>
+            <translation>记忆库大小上限（越大延迟越高）</translation>
+        </message>
+        <message>
+            <source>divide each patch's distance by the typical OK distance at that place in the image (learned leave-one-out from the OK images): edges and corners that always vary stop dominating the score</source>
+            <translation>用良品在图像同一位置的典型距离（由良品图像留一法学得）去除每个图像块的距离：总在变化的边缘和角落不再主导评分</translation>
+        </message>
+        <message>
+            <source>image score: most anomalous patch, or PatchCore reweighting</source>
+            <translation>图像评分：最异常的图像块，或 PatchCore 重加权</translation>
+        </message>
+        <message>
+            <source>Gaussian smoothing of the anomaly map (input px)</source>
+            <translation>异常图的高斯平滑（输入像素）</translation>
+        </message>
+        <message>
+            <source>OK images held out of the bank to calibrate</source>
+            <translation>留出不进记忆库、用于校准的良品图像比例</translation>
+        </message>
+        <message>
+            <source>threshold = max held-out OK score × (1 + margin)</source>
+            <translation>阈值 = 留出良品的最高分 × (1 + 余量)</translation>
+        </message>
+        <message>
+            <source>random seed (coreset start, projection)</source>
+            <translation>随机种子（核心集起点、投影）</translation>
+        </message>
+    </context>
 </TS>

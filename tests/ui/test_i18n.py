@@ -144,3 +144,20 @@ def test_catalogue_covers_every_ui_string(tmp_path):
                 for m in ctx.iter("message")}
 
     assert sorted(pairs(fresh) - pairs(TS)) == []
+
+
+def test_algorithm_registry_texts_are_translated(cache):
+    """The engine's registry is Qt-free; its titles and descriptions live in the AlgorithmRegistry
+    context (lupdate cannot see them: keep them when regenerating with -no-obsolete)."""
+    from inference.algorithms import registry
+    from ui.train_dialog import registry_text
+
+    root = ET.parse(TS).getroot()
+    ctx = next(c for c in root.iter("context") if c.findtext("name") == "AlgorithmRegistry")
+    translated = {m.findtext("source") for m in ctx.iter("message") if (m.findtext("translation") or "").strip()}
+    texts = {t for spec in registry() for t in [spec.title, spec.description, *(p.description for p in spec.parameters)]}
+    assert texts - translated == set()
+    assert i18n.install_translator("zh_CN") == "zh_CN"
+    spec = registry()[0]
+    assert registry_text(spec.description) != spec.description
+    assert "良品" in registry_text(spec.description)
