@@ -95,7 +95,7 @@ class PatchCore:
 
     # -- position profile ------------------------------------------------------------------------------
     @torch.no_grad()
-    def leave_one_out_map(self, feats: torch.Tensor, owner: int) -> torch.Tensor:
+    def leave_one_out_map(self, feats: torch.Tensor, owner: int, chunk: int = 4096) -> torch.Tensor:
         """(D, h, w) features of a training image → (h, w) distances to the bank without that image's rows.
 
         Why: scoring a training image against a bank that contains its own patches gives ~0; without
@@ -103,14 +103,21 @@ class PatchCore:
         """
         d, h, w = feats.shape
         q = feats.permute(1, 2, 0).reshape(-1, d).float()
-        d2 = torch.addmm(self.bank_sq.unsqueeze(0), q, self.bank.T, beta=1, alpha=-2)
-        d2.add_((q * q).sum(1, keepdim=True))
-        if self.owners is not None:
-            d2[:, self.owners == owner] = float("inf")
-        return d2.min(dim=1).values.clamp_min_(0).sqrt_().view(h, w)
+        own = self.owners == owner if self.owners is not None else None
+        out = []
+        for start in range(0, q.shape[0], chunk):  # bounded memory for large inputs
+            part = q[start : start + chunk]
+            d2 = torch.addmm(self.bank_sq.unsqueeze(0), part, self.bank.T, beta=1, alpha=-2)
+            d2.add_((part * part).sum(1, keepdim=True))
+            if own is not None:
+                d2[:, own] = float("inf")
+            out.append(d2.min(dim=1).values.clamp_min_(0).sqrt_())
+        return torch.cat(out).view(h, w)
 
     def set_profile(self, ok_maps: list[torch.Tensor]) -> None:
         """Learn the typical OK distance per relative position from raw patch maps of OK images."""
+        # an image that owns the whole bank (tiny training sets) has no leave-one-out distance
+        ok_maps = [m for m in ok_maps if bool(torch.isfinite(m).all())]
         if self.cfg.get("position_norm", "ratio") != "ratio" or not ok_maps:
             self.profile = None
             return

@@ -97,3 +97,14 @@ def test_unknown_tensor_is_refused(trained_model_path, tmp_path):
     tensors["extra"] = np.ones(3, np.float32)
     with pytest.raises(ModelFileError, match="expected tensors"):
         load(_write(tmp_path / "bad.qcs", _with_tensors(members, tensors)), device="cpu")
+
+
+def test_two_image_training_still_gives_finite_scores(bottle_images):
+    """With the minimum of two OK images one image owns the whole bank: no infinite profile."""
+    from inference import train
+
+    model = train(bottle_images["train"][:2], device="cpu")
+    prof = model._core.algo.profile
+    assert prof is None or bool(torch.isfinite(prof).all())
+    res = model.predict(bottle_images["ng"][:1])[0]
+    assert np.isfinite(res.score) and res.score > 0
