@@ -41,6 +41,8 @@ class BackgroundTask(QObject):
         self._name = name
         self.cancel_event = threading.Event()
         self._thread: threading.Thread | None = None
+        self._ended = False  # set on the GUI thread when ``finished`` arrives there
+        self.finished.connect(self._mark_ended)
 
     def start(self) -> None:
         _running.add(self)
@@ -51,7 +53,13 @@ class BackgroundTask(QObject):
         self.cancel_event.set()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """GUI-side state: True until the ``finished`` signal has been delivered to this object's thread,
+        so whoever sees False also sees the outcome signal's effects (the worker thread itself ends
+        a little earlier)."""
+        return self._thread is not None and not self._ended
+
+    def _mark_ended(self) -> None:
+        self._ended = True
 
     def wait(self, timeout: float | None = None) -> bool:
         """Join the worker thread (shutdown); True when it has ended."""
