@@ -26,8 +26,10 @@ def annotate(image: np.ndarray, result: InspectionResult, opacity: float = 0.45,
         raise ValueError(f"image {base.shape[:2]} does not match the result's map {result.anomaly_map.shape}")
     if opacity > 0:
         heat = heatmap_image(result)
-        # fade the overlay in from half the pixel threshold so clean areas stay readable
-        weight = np.clip(result.anomaly_map / max(result.threshold, 1e-9) * 1.0 - 0.5, 0.0, 1.0) * opacity
+        # fade the overlay in from 75 % of the threshold (normal parts score ~2/3 of it) so clean
+        # areas stay untinted; the same rule as the live view
+        rel = result.anomaly_map / max(result.threshold, 1e-9)
+        weight = np.clip((rel - 0.75) / 0.25, 0.0, 1.0) * opacity
         weight = weight[:, :, None].astype(np.float32)
         base = (base * (1 - weight) + heat * weight).astype(np.uint8)
     if boxes:

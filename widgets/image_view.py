@@ -32,14 +32,17 @@ def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
     """BGRA colour map of ``anomaly_map``: transparent where normal, opaque near/above ``threshold``.
 
     Scaled so the threshold sits at 2/3 of the colour range: parts just below it show warm, clear
-    defects saturate. Alpha grows with the value so good areas keep the image visible.
+    defects saturate. Alpha grows from 75 % of the threshold to the threshold, so good areas keep the
+    image untouched.
     """
     amap = np.asarray(anomaly_map, dtype=np.float32)
     scale = 1.5 * float(threshold) if threshold and threshold > 0 else float(np.max(amap) or 1.0)
     v = np.clip(amap / scale, 0.0, 1.0)
     v8 = (v * 255).astype(np.uint8)
     bgr = cv2.applyColorMap(v8, cv2.COLORMAP_JET)
-    alpha = np.clip((v - 0.3) / 0.35, 0.0, 1.0)  # clear below ~45 % of the threshold, opaque at it
+    # clear below 75 % of the threshold, opaque at it: normal parts score ~2/3 of the threshold
+    # (1.0 on the position-normalised scale), and must not look tinted
+    alpha = np.clip((v - 0.5) / (1 / 6), 0.0, 1.0)
     alpha = (alpha * 255).astype(np.uint8)
     return np.dstack([bgr, alpha])
 
