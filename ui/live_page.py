@@ -656,7 +656,7 @@ class LivePage(QWidget):
         record = shown.record
         self.view.set_image(shown.image)
         self.view.set_heatmap(shown.anomaly_map, shown.threshold)
-        self.view.set_regions(shown.regions)
+        self.view.set_regions(shown.regions, shown.threshold)
         self.banner.set_verdict(record.label)
         norm = shown.score / shown.threshold if shown.threshold > 0 else float(record.normalized_score)
         self.score_bar.set_score(norm, self.tr("score %1 / threshold %2")

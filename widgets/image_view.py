@@ -133,7 +133,9 @@ class ImageView(QGraphicsView):
         self._heat_item.setPixmap(pix)
         self._apply_heat()
 
-    def set_regions(self, regions: Iterable[Any]) -> None:
+    def set_regions(self, regions: Iterable[Any], threshold: float = 0.0) -> None:
+        """Boxes labelled with score / image ``threshold`` when given (the scale of the score bar, 1.0 =
+        the NG decision), else with the region's stored normalised score (score / pixel threshold)."""
         self._clear_boxes()
         self.boxes = [_region_tuple(r) for r in regions]
         pen = QPen(BOX_COLOR, 2)
@@ -145,6 +147,8 @@ class ImageView(QGraphicsView):
             rect = QGraphicsRectItem(x, y, w, h)
             rect.setPen(pen)
             rect.setZValue(2)
+            if threshold > 0:
+                norm = score / threshold
             text = f"{norm:.2f}" if norm is not None else f"{score:.3g}"
             label = QGraphicsSimpleTextItem(text)
             label.setFont(font)
@@ -165,7 +169,8 @@ class ImageView(QGraphicsView):
         self.set_image(image)
         if result is not None:
             self.set_heatmap(getattr(result, "anomaly_map", None), float(getattr(result, "threshold", 0.0)))
-            self.set_regions(regions if regions is not None else getattr(result, "regions", ()))
+            self.set_regions(regions if regions is not None else getattr(result, "regions", ()),
+                             float(getattr(result, "threshold", 0.0) or 0.0))
         else:
             self.set_heatmap(None)
             self.set_regions(regions or ())

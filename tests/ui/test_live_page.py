@@ -167,6 +167,12 @@ def test_busy_station_counts_a_dropped_frame(live, monkeypatch):
     assert page._process(frame) is None  # CaptureWorker counts a None as dropped
 
 
+def _box_labels(view):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    return [i.text() for i in view._box_items if isinstance(i, QGraphicsSimpleTextItem)]
+
+
 def test_image_view_zoom_heatmap_and_boxes(live):
     page, _ = live
     view = page.view
@@ -177,6 +183,10 @@ def test_image_view_zoom_heatmap_and_boxes(live):
     view.set_heatmap(amap, threshold=5.0)
     view.set_regions([{"x": 100, "y": 50, "width": 40, "height": 30, "score": 10.0, "normalized_score": 2.0}])
     assert view.boxes == [(100.0, 50.0, 40.0, 30.0, 10.0, 2.0)]
+    assert _box_labels(view) == ["2.00"]  # no threshold given: the stored score / pixel threshold
+    view.set_regions([{"x": 100, "y": 50, "width": 40, "height": 30, "score": 10.0, "normalized_score": 2.0}],
+                     threshold=8.0)
+    assert _box_labels(view) == ["1.25"]  # the score bar's scale: score / image threshold
     fitted = view.zoom_factor()
     view.zoom_by(2.0)
     assert view.zoom_factor() == pytest.approx(fitted * 2.0)
