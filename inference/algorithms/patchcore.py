@@ -124,8 +124,12 @@ class PatchCore:
         g = PROFILE_GRID
         grids = [F.adaptive_avg_pool2d(m[None, None].float(), (g, g))[0, 0] for m in ok_maps]
         prof = torch.stack(grids).mean(0)
+        med = float(prof.median())
+        if not np.isfinite(med) or med <= 1e-6:  # identical OK images: no variation to learn, plain distances
+            self.profile = None
+            return
         # a floor keeps a place that happened to match perfectly from amplifying noise
-        self.profile = prof.clamp_min(0.5 * float(prof.median())).contiguous()
+        self.profile = prof.clamp_min(0.5 * med).contiguous()
 
     @classmethod
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,

@@ -108,3 +108,27 @@ def test_two_image_training_still_gives_finite_scores(bottle_images):
     assert prof is None or bool(torch.isfinite(prof).all())
     res = model.predict(bottle_images["ng"][:1])[0]
     assert np.isfinite(res.score) and res.score > 0
+
+
+def test_identical_ok_images_give_a_loadable_model(bottle_images, tmp_path):
+    """Copies of one image: scores stay finite and the saved bundle loads again."""
+    from inference import train
+
+    model = train([bottle_images["train"][0]] * 6, device="cpu")
+    prof = model._core.algo.profile
+    assert prof is None or bool((prof > 0).all())
+    res = model.predict(bottle_images["ng"][:1])[0]
+    assert np.isfinite(res.score)
+    again = load(model.save(tmp_path / "same.qcs"), device="cpu")
+    assert np.isfinite(again.predict(bottle_images["ng"][:1])[0].score)
+
+
+def test_zero_variation_gives_no_profile():
+    """All-zero OK maps (nothing varies) must not become a zero divisor or an unloadable bundle."""
+    algo = PatchCore({"position_norm": "ratio"}, torch.ones(4, 3))
+    algo.set_profile([torch.zeros(8, 8), torch.zeros(8, 8)])
+    assert algo.profile is None
+    algo.set_profile([torch.full((8, 8), float("inf"))])
+    assert algo.profile is None
+    algo.set_profile([torch.rand(8, 8, generator=torch.Generator().manual_seed(1)) + 1])
+    assert algo.profile is not None and bool((algo.profile > 0).all())
