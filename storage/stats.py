@@ -9,19 +9,18 @@ the answer is still exact.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from storage.errors import InvalidQuery
+from storage.shifts import ShiftError, shift_plan
 from storage.timeutil import local_naive, parse_day, to_db
 
 MAX_BUCKETS = 20_000
 HOUR = timedelta(hours=1)
-_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 @dataclass(frozen=True)
@@ -88,30 +87,11 @@ def _period(start: Any, end: Any) -> tuple[datetime, datetime]:
 
 
 def parse_shifts(shifts: Iterable[Any] | None) -> list[tuple[str, time]]:
-    """``(name, "HH:MM")`` pairs (or objects with ``name`` and ``start``), sorted by start time.
-
-    Each shift runs from its start to the next shift's start; the last one runs past midnight to
-    the first one's start on the next day and belongs to the day it started on.
-    """
-    if not shifts:
-        raise InvalidQuery("shift buckets need at least one shift (name, 'HH:MM')")
-    parsed: list[tuple[str, time]] = []
-    for item in shifts:
-        if isinstance(item, Sequence) and not isinstance(item, str) and len(item) == 2:
-            name, start = item
-        elif hasattr(item, "name") and hasattr(item, "start"):
-            name, start = item.name, item.start
-        else:
-            raise InvalidQuery(f"a shift is (name, 'HH:MM'), got {item!r}")
-        match = _HHMM.match(str(start).strip())
-        if not match:
-            raise InvalidQuery(f"shift {name!r} start must be HH:MM, got {start!r}")
-        parsed.append((str(name), time(int(match.group(1)), int(match.group(2)))))
-    parsed.sort(key=lambda s: s[1])
-    starts = [s[1] for s in parsed]
-    if len(set(starts)) != len(starts):
-        raise InvalidQuery("two shifts start at the same time")
-    return parsed
+    """:func:`storage.shifts.shift_plan` with a bad plan reported as :class:`InvalidQuery`."""
+    try:
+        return shift_plan(shifts)
+    except ShiftError as exc:
+        raise InvalidQuery(str(exc)) from None
 
 
 def _buckets(lo: datetime, hi: datetime, bucket: str, shifts: Any) -> list[tuple[str, datetime, datetime]]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
+from storage.shifts import current_shift
+
 PeriodKind = Literal["today", "shift", "7d", "15d", "custom"]
 
 
@@ -32,26 +34,6 @@ class Period:
     def last_day(self) -> date:
         """The last calendar day touched by ``[start, end)``."""
         return (self.end - timedelta(microseconds=1)).date()
-
-
-def _parse_hhmm(text: str) -> time:
-    h, m = str(text).strip().split(":")
-    return time(int(h), int(m))
-
-
-def current_shift(shifts: list[Any], now: datetime) -> tuple[str, datetime, datetime]:
-    """The shift running at ``now``: (name, start, end); shifts may cross midnight."""
-    if not shifts:
-        start = datetime.combine(now.date(), time())
-        return "", start, start + timedelta(days=1)
-    parsed = sorted(((str(s.name), _parse_hhmm(s.start)) for s in shifts), key=lambda s: s[1])
-    starts = []
-    for day in (now.date() - timedelta(days=1), now.date(), now.date() + timedelta(days=1)):
-        starts.extend((name, datetime.combine(day, t)) for name, t in parsed)
-    for i in range(len(starts) - 1):
-        if starts[i][1] <= now < starts[i + 1][1]:
-            return starts[i][0], starts[i][1], starts[i + 1][1]
-    raise AssertionError("unreachable: three days of shifts cover now")
 
 
 def make_period(kind: str, shifts: list[Any], now: datetime | None = None,
