@@ -7,7 +7,8 @@
     python main.py fit-eval --dataset DIR
     python main.py predict --model M.qcs IMAGE...
 
-Wiring only: each subcommand lives in the package that owns it.
+Wiring only: the engine subcommands live in ``station.commands``; ``serve`` and the window are
+started by ``composition`` (settings store, station, endpoint, window).
 """
 
 from __future__ import annotations
@@ -77,10 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_engine_command(args)
     if args.command == "serve":
-        from api.serve import run_serve
+        from composition import run_serve
 
         return run_serve(args)
-    from ui.app import run_gui
+    from composition import run_gui
 
     return run_gui(args)
 

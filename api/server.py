@@ -66,8 +66,8 @@ class EmbeddedServer:
         self._error: BaseException | None = None
 
     def apply_settings(self, settings: Any) -> bool:
-        """Take new settings live (API key, pixel limit, timeout); returns True when the host or
-        port changed, which needs ``stop()`` + ``start()`` to take effect."""
+        """Take new settings live (API key, pixel limit, timeout): a ``SettingsStore`` subscriber.
+        Returns True when the host or port changed, which needs ``stop()`` + ``start()``."""
         old = self.settings.server
         self.settings = settings
         self.app.state.settings = settings
@@ -90,10 +90,8 @@ class EmbeddedServer:
     @property
     def exposure_warning(self) -> str | None:
         """A sentence for the operator when the endpoint is reachable from the network without a key."""
-        from api.serve import is_loopback
-
         s = self.settings.server
-        if is_loopback(s.host) or s.api_key:
+        if not s.exposed:
             return None
         return (f"The HTTP endpoint listens on {s.host}:{self.port} without an API key: anyone on this "
                 "network can post images and read the history. Set an API key in the settings.")

@@ -116,8 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     db = Database(path)
     n = db.count()
-    settings = Settings()
-    settings.storage.data_dir = tmp.name
+    settings = Settings().override(**{"storage.data_dir": tmp.name})
     page = HistoryPage(_Bridge(db), settings)
     page.resize(1600, 900)
     page.show()

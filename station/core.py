@@ -262,6 +262,17 @@ class Station:
         return ImageStore(self.settings.data_dir, quota_mb=s.quota_mb,
                           min_free_mb=s.min_free_mb, save_rule=s.save_images)
 
+    def apply_settings(self, settings: Settings) -> None:
+        """A ``SettingsStore`` subscriber: later jobs use ``settings``. The data folder stays the one
+        the database was opened in until a restart, so images keep landing beside their records."""
+        old = self.settings
+        if settings.storage.data_dir != old.storage.data_dir:
+            settings = replace(settings, storage=replace(settings.storage, data_dir=old.storage.data_dir))
+        if settings.storage != old.storage:
+            self.apply_storage_settings(settings)
+        else:
+            self.settings = settings
+
     def apply_storage_settings(self, settings: Settings) -> None:
         """Saving rule / quota changed in the GUI: takes effect for the next record."""
         self.settings = settings

@@ -19,11 +19,14 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inference.bundle import MANIFEST, MAX_MANIFEST_BYTES, info_from_manifest, read_bundle, save_bundle
 from inference.errors import ModelFileError
 from inference.types import ModelInfo
+
+if TYPE_CHECKING:
+    from station.settings import SettingsStore
 
 SUFFIX = ".qcs"
 
@@ -199,12 +202,9 @@ def is_active(path: str | os.PathLike, active_path: str | os.PathLike | None) ->
     return bool(active_path) and _same_file(Path(path), Path(active_path))  # type: ignore[arg-type]
 
 
-def remember_active(settings: Any, path: str | os.PathLike | None) -> None:
-    """Store the active model in the settings file so it comes back after a restart."""
-    from station.settings import save_settings
-
-    settings.inference.model_path = str(path) if path else ""
-    save_settings(settings)
+def remember_active(store: SettingsStore, path: str | os.PathLike | None) -> None:
+    """Store the active model in the settings file so it comes back after a restart (OSError if not)."""
+    store.update({"inference.model_path": str(path) if path else ""})
 
 
 def _copy_atomic(src: Path, dest: Path) -> None:

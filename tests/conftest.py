@@ -18,13 +18,8 @@ DATASETS = Path(os.environ.get("QCS_DATASETS", ROOT.parent / "shared" / "dataset
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):
-    from station.settings import use_settings_file
-
     monkeypatch.setenv("QCS_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QCS_DATA_DIR", str(tmp_path / "data"))
-    use_settings_file(None)  # a --config chosen by an earlier test must not leak into this one
-    yield
-    use_settings_file(None)
 
 
 @pytest.fixture(scope="session")

@@ -52,8 +52,9 @@ def wait_until(cond, timeout_s: float, step_ms: int = 100) -> bool:
     return cond()
 
 
-def prepare_data(settings, category: Path) -> Path:
-    """The trained model (cached) and history records inserted through a real station."""
+def prepare_data(settings, category: Path):
+    """The trained model (cached) and history records inserted through a real station; returns the
+    settings with that model active."""
     from inference import train
     from inference.imageio import list_images, read_image
     from inference.runtime import configure_threads
@@ -66,9 +67,9 @@ def prepare_data(settings, category: Path) -> Path:
         model = train(list_images(category / "train" / "good")[:20], name=category.name, device="cpu")
         model_path.parent.mkdir(parents=True, exist_ok=True)
         model.save(model_path)
-    settings.inference.model_path = str(model_path)
+    settings = settings.override(**{"inference.model_path": str(model_path)})
     if settings.db_path.exists():
-        return model_path
+        return settings
     print("inspecting test images through the station …", flush=True)
     images: list[Path] = []
     for sub in sorted(p for p in (category / "test").iterdir() if p.is_dir()):
@@ -90,7 +91,7 @@ def prepare_data(settings, category: Path) -> Path:
                 ts = (now - timedelta(days=day)).replace(hour=6, minute=0) + timedelta(minutes=rng.randint(0, 1200))
                 history.append(replace(r, id=None, timestamp=ts, part_id=f"P{day:02d}{k:03d}"))
         db.insert_many(history)
-    return model_path
+    return settings
 
 
 def free_port(preferred: int = 8000) -> int:
@@ -107,12 +108,11 @@ def free_port(preferred: int = 8000) -> int:
 
 
 def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
-    from ui.app import close_shell, open_shell
+    from composition import close_gui, open_gui
     from ui.help_dialog import show_help
 
-    settings.ui.language = lang
-    settings.server.port = free_port()
-    shell = open_shell(settings, None)
+    settings = settings.override(**{"ui.language": lang, "server.port": free_port()})
+    shell = open_gui(settings)
     win = shell.window
     saved: list[Path] = []
 
@@ -185,7 +185,7 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
         grab("operator_fullscreen")
         win.toggle_operator_mode()
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
     return saved
 
 
@@ -206,9 +206,7 @@ def main() -> int:
     from station.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings()
-    settings.storage.data_dir = str(work / "data")
-    prepare_data(settings, category)
+    settings = prepare_data(Settings().override(**{"storage.data_dir": str(work / "data")}), category)
     saved = []
     for lang in (["en", "zh_CN"] if args.lang == "both" else [args.lang]):
         saved += shoot(out, lang, settings, category)

@@ -1,95 +1,53 @@
-"""Start and stop the station window: settings, logging, crash dialog, station, endpoint, window.
+"""The window's side of start-up and shut-down: the Qt application, translator, theme, crash dialog,
+the bridge and the main window on a station that is already running.
 
-``run_gui(args)`` is what ``python main.py`` (no subcommand) runs. The pieces are separate so a
-test can build the same shell in-process (:func:`open_shell` / :func:`close_shell`).
-Order matters on the way out: pages stop their workers, then the endpoint stops taking images,
-then the station finishes its queue and closes the database, then settings are saved.
+Why the station is not built here: ``composition`` starts the station and the endpoint (the same
+way for ``serve``, the GUI and the tests) and hands this module a running ``Runtime``; the UI
+never imports ``api``. The window reads the endpoint's state (``url``, ``exposure_warning``) off
+the runtime it is given.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sys
 import threading
 import traceback
-from dataclasses import dataclass, field, replace
-from logging.handlers import RotatingFileHandler
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from station.settings import Settings, load_settings, save_settings, settings_path, use_settings_file
+from station.settings import Settings
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "QC Station"
 ORGANISATION = "QC Station"
-LOG_NAME = "qcstation.log"
-NO_DISPLAY_MESSAGE = (
-    "QC Station needs a display to open its window, and none was found "
-    "(DISPLAY / WAYLAND_DISPLAY / QT_QPA_PLATFORM are not set).\n"
-    "Run it from the desktop session, under a virtual display (xvfb-run python main.py), "
-    "or run the endpoint without a window: python main.py serve --model MODEL.qcs"
-)
-
-
-def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str | None:
-    """Why no window can open here, or ``None``: checked before Qt, which would abort the process."""
-    env = os.environ if env is None else env
-    platform = platform or sys.platform
-    if not platform.startswith("linux"):
-        return None
-    if any(env.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
-        return None
-    return NO_DISPLAY_MESSAGE
-
-
-def settings_from_args(args: Any) -> tuple[Settings, Path]:
-    """The settings file (``--config`` or the user's) with the command-line overrides applied."""
-    use_settings_file(getattr(args, "config", None))  # pages that save settings write here too
-    path = settings_path()
-    settings = load_settings(path)
-    if getattr(args, "data_dir", None):
-        settings.storage = replace(settings.storage, data_dir=str(Path(args.data_dir).expanduser()))
-    if getattr(args, "device", None):
-        settings.inference = replace(settings.inference, device=args.device)
-    if getattr(args, "lang", None):
-        settings.ui = replace(settings.ui, language=args.lang)
-    return settings, path
-
-
-def setup_logging(log_dir: Path) -> tuple[Path, logging.Handler]:
-    """Rotating log file in the data folder (5 × 2 MB) so a crash report always has a path to give."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_NAME
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path, handler
 
 
 @dataclass
 class Shell:
-    """Everything ``run_gui`` owns, so it can be torn down in the right order."""
+    """What :func:`open_shell` made, so :func:`close_shell` can take it down in the right order."""
 
     app: Any
-    settings: Settings
-    settings_file: Path | None
-    station: Any
+    runtime: Any  # composition.Runtime: .store, .station, .server, .endpoint_error
     bridge: Any
     window: Any
-    server: Any = None
-    endpoint_error: str | None = None
     language: str = "en"
     log_path: Path | None = None
     crash: Any = None
     closed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def station(self) -> Any:
+        return self.runtime.station
+
+    @property
+    def settings(self) -> Settings:
+        return self.runtime.store.current
 
 
 def _crash_reporter_class() -> type:
@@ -154,20 +112,11 @@ def _crash_reporter_class() -> type:
     return CrashReporter
 
 
-def open_shell(settings: Settings, settings_file: Path | None = None, *, log_path: Path | None = None,
-               start_server: bool | None = None) -> Shell:
-    """Start the station, the bridge, the window and (per the settings) the endpoint; show the window.
-
-    Raises on what makes a station impossible (the history database cannot open); the endpoint
-    failing to start is not fatal: the reason shows in the status bar.
-    """
+def ensure_application(settings: Settings) -> str:
+    """The QApplication with names, translator and theme; returns the language installed."""
     from PySide6.QtWidgets import QApplication
 
-    from station.core import Station
-    from ui.help_dialog import show_help
     from ui.i18n import install_translator
-    from ui.main_window import MainWindow
-    from ui.station_bridge import StationBridge
     from ui.theme import apply_theme
 
     app = QApplication.instance()
@@ -177,50 +126,50 @@ def open_shell(settings: Settings, settings_file: Path | None = None, *, log_pat
     app.setOrganizationName(ORGANISATION)
     language = install_translator(settings.ui.language, app)
     apply_theme(app, settings.ui.theme)
+    return language
 
-    station = Station(settings).start()
+
+def open_shell(runtime: Any, *, language: str = "en", log_path: Path | None = None) -> Shell:
+    """The bridge and the main window on ``runtime``'s station; shows the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.help_dialog import show_help
+    from ui.main_window import MainWindow
+    from ui.station_bridge import StationBridge
+
+    app = QApplication.instance()
+    station = runtime.station
+    bridge = StationBridge(station, runtime.store)
     try:
-        bridge = StationBridge(station, settings)
-        window = MainWindow(bridge, settings)
+        window = MainWindow(bridge, runtime.store.current)
     except BaseException:
-        station.stop()
+        bridge.close()
         raise
     for message in station.warnings:  # met while starting, before the window could listen
         bridge.storageWarning.emit(message)
-    shell = Shell(app=app, settings=settings, settings_file=settings_file, station=station, bridge=bridge,
-                  window=window, language=language, log_path=log_path)
+    shell = Shell(app=app, runtime=runtime, bridge=bridge, window=window, language=language, log_path=log_path)
     shell.crash = _crash_reporter_class()(log_path, window)
     with contextlib.suppress(RuntimeError, TypeError):  # richer help replaces the window's plain list
         window.help_action.triggered.disconnect()
     window.help_action.triggered.connect(lambda *_: show_help(window))
-    if start_server if start_server is not None else settings.server.enabled:
-        _start_server(shell)
-    else:
-        from PySide6.QtCore import QCoreApplication
-
-        off = QCoreApplication.translate("StationShell", "Endpoint: off (enable it in the settings)")
-        window.set_endpoint_status(off, ok=True)
+    _show_endpoint(shell)
     window.show()
     return shell
 
 
-def _start_server(shell: Shell) -> None:
+def _show_endpoint(shell: Shell) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from api.server import EmbeddedServer
-
-    window = shell.window
-    try:
-        server = EmbeddedServer(shell.station, shell.settings)
-        server.start()
-    except Exception as exc:  # noqa: BLE001 - port in use, bad host: shown, the window still opens
-        shell.endpoint_error = str(exc) or type(exc).__name__
-        log.warning("HTTP endpoint not started: %s", shell.endpoint_error)
-        why = QCoreApplication.translate("StationShell", "Endpoint not running: %1")
-        window.set_endpoint_status(why.replace("%1", shell.endpoint_error), ok=False)
-        window.endpoint_label.setToolTip(shell.endpoint_error)
+    window, server, error = shell.window, shell.runtime.server, shell.runtime.endpoint_error
+    if server is None and error is None:
+        off = QCoreApplication.translate("StationShell", "Endpoint: off (enable it in the settings)")
+        window.set_endpoint_status(off, ok=True)
         return
-    shell.server = server
+    if server is None:
+        why = QCoreApplication.translate("StationShell", "Endpoint not running: %1")
+        window.set_endpoint_status(why.replace("%1", error), ok=False)
+        window.endpoint_label.setToolTip(error)
+        return
     window.set_endpoint_status(QCoreApplication.translate("StationShell", "Endpoint %1").replace("%1", server.url))
     tip = QCoreApplication.translate("StationShell", "Line PLCs and scripts post images to %1/analyze_image")
     window.endpoint_label.setToolTip(tip.replace("%1", server.url))
@@ -232,8 +181,10 @@ def _start_server(shell: Shell) -> None:
         window.statusBar().showMessage(warning, 30_000)
 
 
-def close_shell(shell: Shell, save: bool = True) -> None:
-    """Stop everything ``open_shell`` started, in order; idempotent."""
+def close_shell(shell: Shell, before_pool: Callable[[], None] | None = None) -> None:
+    """Close the window, stop the pages' workers and the bridge; idempotent. The station keeps
+    running: its owner (``composition``) stops it after. ``before_pool`` runs once the pages'
+    tasks are cancelled, before waiting for the last reads (the endpoint stops there)."""
     if shell.closed:
         return
     shell.closed = True
@@ -244,18 +195,20 @@ def close_shell(shell: Shell, save: bool = True) -> None:
     if window.isVisible():
         window.close()  # pages' shutdown() and geometry (closeEvent); a hidden window already ran it
     cancel_all(10.0)
-    if shell.server is not None:
-        shell.server.stop()
+    if before_pool is not None:
+        before_pool()
     wait_for_pool(15_000)  # history/statistics reads finish before the database closes
     shell.bridge.close()
-    shell.station.stop()
     if shell.crash is not None:
         shell.crash.uninstall()
-    if save:
-        try:
-            save_settings(shell.settings, shell.settings_file)
-        except OSError as exc:
-            log.warning("settings not saved: %s", exc)
+
+
+def show_start_failure(message: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0] if sys.argv else "qcstation"])
+    QMessageBox.critical(None, APP_TITLE, message)
 
 
 def _quit_on_signals(app: Any) -> Any:
@@ -291,44 +244,12 @@ def _quit_on_signals(app: Any) -> Any:
     return restore
 
 
-def run_gui(args: Any) -> int:
-    """The station window; returns the process exit code."""
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    lang = getattr(args, "lang", None)
-    if lang and lang not in ("auto", "en", "zh_CN"):
-        print(f"unknown language {lang!r}: choose auto, en or zh_CN", file=sys.stderr)
-        return 2
-    settings, settings_file = settings_from_args(args)
-    try:
-        log_path, handler = setup_logging(settings.log_dir)
-    except OSError as exc:
-        print(f"cannot write logs under {settings.log_dir}: {exc}", file=sys.stderr)
-        return 1
-    log.info("QC Station starting (data %s)", settings.data_dir)
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "qcstation"])
-    try:
-        shell = open_shell(settings, settings_file, log_path=log_path)
-    except Exception as exc:  # noqa: BLE001 - e.g. the database cannot open: say so and exit
-        log.exception("the station could not start")
-        QMessageBox.critical(None, APP_TITLE, f"QC Station could not start:\n{exc}\n\nLog: {log_path}")
-        logging.getLogger().removeHandler(handler)
-        handler.close()
-        return 1
+def run_event_loop(shell: Shell) -> int:
+    """Install the crash dialog and Ctrl+C handling, run Qt until the window closes."""
     shell.crash.install()
-    app.setQuitOnLastWindowClosed(True)
-    restore_signals = _quit_on_signals(app)
+    shell.app.setQuitOnLastWindowClosed(True)
+    restore_signals = _quit_on_signals(shell.app)
     try:
-        code = app.exec()
+        return int(shell.app.exec())
     finally:
         restore_signals()
-        close_shell(shell)
-        log.info("QC Station stopped")
-        logging.getLogger().removeHandler(handler)
-        handler.close()
-    return int(code)

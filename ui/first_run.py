@@ -164,7 +164,7 @@ class FirstRunPanel(QWidget):
         from station.model_library import remember_active
 
         try:
-            remember_active(self.settings, current)
+            remember_active(self.bridge.settings_store, current)
         except OSError as exc:
             log.warning("active model not remembered: %s", exc)
 

@@ -458,7 +458,7 @@ class LivePage(QWidget):
                 raise SourceError(self.tr("Choose a folder of images first."))
             if not Path(folder).is_dir():
                 raise SourceError(self.tr("The folder does not exist: %1").replace("%1", folder))
-            self.settings.ui.folder_interval_ms = self.interval_spin.value()
+            self.bridge.settings_store.update({"ui.folder_interval_ms": self.interval_spin.value()}, save=False)
             return FolderSource(folder, interval_s=self.interval_spin.value() / 1000.0,
                                 shuffle=self.shuffle_check.isChecked(), loop=self.loop_check.isChecked(),
                                 recursive=self.recursive_check.isChecked())
@@ -643,7 +643,7 @@ class LivePage(QWidget):
 
     def _on_opacity(self, value: int) -> None:
         self.view.set_heatmap_opacity(value / 100.0)
-        self.settings.ui.heatmap_opacity = value / 100.0
+        self.bridge.settings_store.update({"ui.heatmap_opacity": value / 100.0}, save=False)
 
     def _part_text(self, shown: Shown) -> str:
         record = shown.record

@@ -3,8 +3,10 @@
 Page contract (GUI part 1 and part 2 build pages independently against it)
 --------------------------------------------------------------------------
 - A page is a ``QWidget`` subclass constructed as ``Page(bridge, settings, parent=None)`` where
-  ``bridge`` is a ``ui.station_bridge.StationBridge`` and ``settings`` the live
-  ``station.settings.Settings`` object (shared, mutable; only the Settings page writes it).
+  ``bridge`` is a ``ui.station_bridge.StationBridge`` and ``settings`` the current (frozen)
+  ``station.settings.Settings``. Read ``self.settings``: the window replaces it on every widget
+  that keeps one when the store changes. Change settings only through
+  ``bridge.settings_store.update({"section.key": value})``.
 - ``title() -> str``: the translated name shown in the navigation (use ``self.tr``).
 - Optional hooks, called when present:
     ``page_shown()``   the page became visible: refresh lazily here, not in ``__init__``.
@@ -131,10 +133,17 @@ class MainWindow(QMainWindow):
         self.bridge.modelChanged.connect(self._on_model_changed)
         self.bridge.queueDepth.connect(self._on_queue_depth)
         self.bridge.storageWarning.connect(self._on_storage_warning)
+        self.bridge.settingsChanged.connect(self._on_settings_changed)
         self._on_model_changed(bridge.model_info())
         if self._keys:
             self.nav.setCurrentRow(0)
         self._restore_geometry()
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        """Pages, panels and dialogs keep ``self.settings``: give each one the new object."""
+        for widget in (self, *self.findChildren(QWidget)):
+            if isinstance(widget.__dict__.get("settings"), Settings):
+                widget.settings = settings
 
     # -- navigation ------------------------------------------------------------------------------
     def show_page(self, key: str) -> bool:
@@ -279,6 +288,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Stop the pages' workers and remember the geometry; ``ui.app`` stops the station after."""
         if not self.isFullScreen():
-            self.settings.ui.geometry = self.saved_geometry()
+            self.bridge.settings_store.update({"ui.geometry": self.saved_geometry()}, save=False)
         self.shutdown_pages()
         super().closeEvent(event)

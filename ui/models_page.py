@@ -301,7 +301,7 @@ class ModelsPage(QWidget):
         if pending is not None and current is not None and lib.is_active(pending, current):
             self._pending_activate = None
             try:
-                lib.remember_active(self.settings, current)
+                lib.remember_active(self.bridge.settings_store, current)
             except OSError as exc:
                 self._warn(self.tr("Settings not saved"), str(exc))
             self._status(self.tr("Active model: %1").replace("%1", info.name if info else ""))

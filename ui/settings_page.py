@@ -1,24 +1,22 @@
 """Settings page: endpoint, image saving, data folder, device, language, theme, shifts, ES mirror.
 
 Why validation before anything is written: a bad port or shift time must never reach the settings
-file, where it would stop the next start-up. The page edits a copy; Save checks every field, shows
-what is wrong next to it, and only then updates the live ``Settings`` (shared with the station and
-the endpoint), writes the file and applies what can change at run time (saving rule, quota, API key,
-theme). Host, port, data folder, device and language take effect after a restart, and the page
-says so.
+file, where it would stop the next start-up. The page edits a copy; Save runs ``Settings.validate``
+(the rules the command line and the API use too), shows what is wrong next to each field, and only
+then hands the change to the ``SettingsStore``, which writes the file and notifies the station and
+the endpoint (saving rule, quota, API key apply at once); the page switches the theme. Host, port,
+data folder, device and language take effect after a restart, and the page says so.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import re
 import secrets
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -41,22 +39,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.settings import Settings, Shift, save_settings
+from station.settings import (
+    FieldError,
+    InvalidSettings,
+    ServerSettings,
+    Settings,
+    SettingsApplyError,
+    SettingsSaveError,
+    Shift,
+    fill,
+)
 
 log = logging.getLogger(__name__)
 
-TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 INVALID_STYLE = "border: 2px solid #e05050;"
-
-
-def is_loopback(host: str) -> bool:
-    host = host.strip()
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def cuda_available() -> bool:
@@ -282,8 +278,8 @@ class SettingsPage(QWidget):
 
     def _update_exposure(self) -> None:
         host = self.host_edit.text().strip()
-        exposed = self.server_enabled.isChecked() and bool(host) and not is_loopback(host) \
-            and not self.key_edit.text().strip()
+        exposed = self.server_enabled.isChecked() and bool(host) \
+            and ServerSettings(host=host, api_key=self.key_edit.text()).exposed
         self.exposure_label.setVisible(exposed)
         self.exposure_label.setText(
             self.tr("⚠ The endpoint will be reachable from the network without an API key: anyone on it "
@@ -341,62 +337,39 @@ class SettingsPage(QWidget):
         combo.setCurrentIndex(idx if idx >= 0 else 0)
 
     def collect(self) -> tuple[Settings, dict[str, str]]:
-        """A new Settings from the form (a copy: the live one is untouched) and the errors by field."""
-        errors: dict[str, str] = {}
-        new = Settings.from_dict(self.settings.to_dict())
+        """A new Settings from the form (the current one is untouched) and the errors by field.
 
-        host = self.host_edit.text().strip()
-        if not host or re.search(r"\s", host) or not re.fullmatch(r"[A-Za-z0-9.:\-\[\]]+", host):
-            errors["host"] = self.tr("Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).")
+        The rules are ``Settings.validate`` (the same for the command line and the API); this page
+        only reads its widgets and shows the translated message next to each field.
+        """
         port_text = self.port_edit.text().strip()
-        port = int(port_text) if port_text.isdigit() else -1
-        if not 1 <= port <= 65535:
-            errors["port"] = self.tr("Port must be a whole number from 1 to 65535 (got “%1”).").replace("%1", port_text)
-        key = self.key_edit.text().strip()
-        if key and (len(key) < 8 or re.search(r"\s", key)):
-            errors["api_key"] = self.tr("An API key needs at least 8 characters and no spaces.")
-        new.server = replace(new.server, enabled=self.server_enabled.isChecked(), host=host,
-                             port=port if port > 0 else new.server.port, api_key=key,
-                             max_pixels=int(self.max_pixels_spin.value()) * 1_000_000)
-
         data_dir = self.data_edit.text().strip()
-        if data_dir:
-            p = Path(data_dir).expanduser()
-            if not p.is_absolute():
-                errors["data_dir"] = self.tr("The data folder must be an absolute path.")
-            elif p.exists() and not p.is_dir():
-                errors["data_dir"] = self.tr("The data folder path is a file, not a folder.")
         es_url = self.es_url.text().strip()
-        if es_url and not re.match(r"^https?://[^\s/]+", es_url):
-            errors["es_url"] = self.tr("The Elasticsearch URL must start with http:// or https://.")
         es_index = self.es_index.text().strip()
-        if es_url and not re.fullmatch(r"[a-z0-9][a-z0-9._\-]*", es_index):
-            errors["es_index"] = self.tr("The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.")
-        new.storage = replace(new.storage, save_images=self.save_rule.currentData(),
-                              quota_mb=int(self.quota_spin.value()), min_free_mb=int(self.min_free_spin.value()),
-                              data_dir=data_dir, es_url=es_url, es_index=es_index or new.storage.es_index)
-
-        device = self.device_combo.currentData()
-        if device == "cuda" and not self.cuda_ok:
-            errors["device"] = self.tr("CUDA is not available on this PC.")
-        new.inference = replace(new.inference, device=device)
-        new.ui = replace(new.ui, language=self.language_combo.currentData(), theme=self.theme_combo.currentData())
-
-        shifts = self.shifts()
-        names = [n for n, _ in shifts]
-        if not shifts:
-            errors["shifts"] = self.tr("Define at least one shift.")
-        for row, (name, start) in enumerate(shifts, 1):
-            if not name:
-                errors["shifts"] = self.tr("Shift %1 has no name.").replace("%1", str(row))
-            elif names.count(name) > 1:
-                errors["shifts"] = self.tr("Shift name “%1” is used twice.").replace("%1", name)
-            elif not TIME_RE.match(start):
-                errors["shifts"] = self.tr("Shift “%1”: start “%2” is not a time like 06:00.").replace(
-                    "%1", name).replace("%2", start)
-        if "shifts" not in errors and len({s for _, s in shifts}) != len(shifts):
-            errors["shifts"] = self.tr("Two shifts start at the same time.")
-        new.shifts = [Shift(n, s) for n, s in shifts]
+        new = self.settings.override(**{
+            "server.enabled": self.server_enabled.isChecked(),
+            "server.host": self.host_edit.text().strip(),
+            "server.port": int(port_text) if port_text.isdigit() else -1,
+            "server.api_key": self.key_edit.text().strip(),
+            "server.max_pixels": int(self.max_pixels_spin.value()) * 1_000_000,
+            "storage.save_images": self.save_rule.currentData(),
+            "storage.quota_mb": int(self.quota_spin.value()),
+            "storage.min_free_mb": int(self.min_free_spin.value()),
+            "storage.data_dir": data_dir,
+            "storage.es_url": es_url,
+            "storage.es_index": es_index or self.settings.storage.es_index,
+            "inference.device": self.device_combo.currentData(),
+            "ui.language": self.language_combo.currentData(),
+            "ui.theme": self.theme_combo.currentData(),
+            "shifts": [Shift(n, st) for n, st in self.shifts()],
+        })
+        errors: dict[str, str] = {}
+        for key, error in new.validate(cuda_available=self.cuda_ok).items():
+            if key == "server.port":
+                error = replace(error, args=(port_text,))  # what was typed, not the -1 stand-in
+            errors[key.rpartition(".")[2]] = error_text(error)
+        if errors.get("port") is not None or new.server.port < 0:
+            new = new.override(**{"server.port": self.settings.server.port})
         return new, errors
 
     def _fields(self) -> dict[str, QWidget]:
@@ -421,66 +394,50 @@ class SettingsPage(QWidget):
         return new.to_dict() != self.settings.to_dict()
 
     def save(self) -> bool:
-        """Validate; when everything is valid, update the live settings, write the file, apply."""
+        """Validate; when everything is valid, hand the change to the settings store, which writes
+        the file and applies it (station, endpoint, window); then the theme changes at once."""
         new, errors = self.collect()
         self._show_errors(errors)
         if errors:
             self.status_label.setText(self.tr("Not saved."))
             return False
-        old = Settings.from_dict(self.settings.to_dict())
+        old = self.settings
         restart = (
             (old.server.enabled, old.server.host, old.server.port) != (new.server.enabled, new.server.host, new.server.port)
             or old.storage.data_dir != new.storage.data_dir
             or old.inference.device != new.inference.device
             or old.ui.language != new.ui.language
         )
-        live = self.settings
-        live.server = replace(live.server, **_fields_of(new.server))
-        live.storage = replace(live.storage, **_fields_of(new.storage))
-        live.inference = replace(live.inference, device=new.inference.device)
-        live.ui = replace(live.ui, language=new.ui.language, theme=new.ui.theme)
-        live.shifts = list(new.shifts)
+        store = self.bridge.settings_store
         try:
-            save_settings(live, self.settings_file)
-        except OSError as exc:
+            self.settings = store.update(new, cuda_available=self.cuda_ok)
+        except InvalidSettings as exc:  # changed under us since collect(): show, keep the form
+            self._show_errors({k.rpartition(".")[2]: error_text(e) for k, e in exc.errors.items()})
+            self.status_label.setText(self.tr("Not saved."))
+            return False
+        except SettingsSaveError as exc:
             self._show_errors({})
             self.error_label.setText(self.tr("Cannot write the settings file: %1").replace("%1", str(exc)))
             return False
-        self._apply_runtime(old)
+        except SettingsApplyError as exc:  # saved anyway; tell the user
+            self.settings = store.current
+            self.error_label.setText(self.tr("Saved, but the image store could not switch: %1")
+                                     .replace("%1", str(exc)))
+        if old.ui.theme != self.settings.ui.theme:
+            app = QApplication.instance()
+            if app is not None:
+                from ui.theme import apply_theme
+
+                apply_theme(app, self.settings.ui.theme)
         self.status_label.setText(self.tr("Saved. Some changes take effect after a restart.") if restart
                                   else self.tr("Saved."))
         self.saved.emit()
         return True
 
-    def _apply_runtime(self, old: Settings) -> None:
-        """What can change while running: the saving rule and quota (the data folder waits for a restart)."""
-        station = getattr(self.bridge, "station", None)
-        if station is not None and hasattr(station, "apply_storage_settings"):
-            effective = self.settings
-            if old.storage.data_dir != effective.storage.data_dir:
-                effective = Settings.from_dict(effective.to_dict())
-                effective.storage.data_dir = old.storage.data_dir  # images stay beside the open database
-            try:
-                station.apply_storage_settings(effective)
-            except Exception as exc:  # noqa: BLE001 - saved anyway; tell the user
-                log.exception("applying storage settings failed")
-                self.error_label.setText(self.tr("Saved, but the image store could not switch: %1")
-                                         .replace("%1", str(exc)))
-        if old.ui.theme != self.settings.ui.theme:
-            app = QApplication.instance()
-            if app is not None:
-                try:
-                    from ui.theme import apply_theme
 
-                    apply_theme(app, self.settings.ui.theme)
-                except ImportError:
-                    pass
+def error_text(error: FieldError) -> str:
+    """A validation message in the UI language (the rules' English texts are in the catalogue)."""
+    return fill(QCoreApplication.translate("SettingsValidation", error.template), error.args)
 
 
-def _fields_of(obj: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(obj)
-
-
-__all__ = ["SettingsPage", "cuda_available", "is_loopback"]
+__all__ = ["SettingsPage", "cuda_available", "error_text"]

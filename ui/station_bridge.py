@@ -16,6 +16,10 @@ Pages use the bridge, never ``station.events`` directly:
 - ``previewReady(result)``      the latest ``preview()`` answer (stale answers are dropped)
 - ``previewFailed(message)``
 - ``modelLoadFailed(message)``  ``load_model_async()`` could not open the bundle
+- ``settingsChanged(settings)`` the settings store has a new (frozen) ``Settings``
+
+``settings_store`` is where pages change settings (``store.update({"ui.theme": "light"})``);
+``settings`` is always the newest value.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from station.events import ModelChanged, QueueDepth, ResultReady, StorageWarning
-from station.settings import Settings
+from station.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +51,15 @@ class StationBridge(QObject):
     previewReady = Signal(object)
     previewFailed = Signal(str)
     modelLoadFailed = Signal(str)
+    settingsChanged = Signal(object)
 
-    def __init__(self, station: Any, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(self, station: Any, settings: Settings | SettingsStore, parent: QObject | None = None) -> None:
+        """``settings``: the running store (``composition`` passes it), or plain settings (tests,
+        tools), which get a store on the default settings file."""
         super().__init__(parent)
         self._station = station
-        self._settings = settings
+        self._store = settings if isinstance(settings, SettingsStore) else SettingsStore(settings)
+        self._unsubscribe_settings: Callable[[], None] | None = self._store.subscribe(self.settingsChanged.emit)
         self._lock = threading.Lock()
         self._preview_seq = 0
         self.last_inspection: Any = None  # the newest Inspection seen (Models page previews on it)
@@ -65,7 +73,11 @@ class StationBridge(QObject):
 
     @property
     def settings(self) -> Settings:
-        return self._settings
+        return self._store.current
+
+    @property
+    def settings_store(self) -> SettingsStore:
+        return self._store
 
     @property
     def database(self) -> Any:
@@ -155,6 +167,9 @@ class StationBridge(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._unsubscribe_settings is not None:
+            self._unsubscribe_settings()
+            self._unsubscribe_settings = None
 
     # -- events ----------------------------------------------------------------------------------
     def _remember(self, inspection: Any) -> None:

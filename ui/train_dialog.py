@@ -434,7 +434,7 @@ class TrainDialog(QDialog):
 
         try:
             self.bridge.station.set_model(self.model, self.saved_path)
-            remember_active(self.settings, self.saved_path)
+            remember_active(self.bridge.settings_store, self.saved_path)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
             log.exception("activating the trained model failed")
             self._error(self.tr("The model was saved but could not be activated: %1").replace("%1", str(exc)))

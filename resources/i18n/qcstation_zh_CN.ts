@@ -2079,71 +2079,6 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>⚠ 接口将在没有 API 密钥的情况下对网络开放：网络上的任何人都可以提交图像并读取历史记录。请设置 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_page.py" line="350" />
-            <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
-            <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="354" />
-            <source>Port must be a whole number from 1 to 65535 (got “%1”).</source>
-            <translation>端口必须是 1 到 65535 之间的整数（当前为“%1”）。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="357" />
-            <source>An API key needs at least 8 characters and no spaces.</source>
-            <translation>API 密钥至少需要 8 个字符且不能包含空格。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="366" />
-            <source>The data folder must be an absolute path.</source>
-            <translation>数据文件夹必须是绝对路径。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="368" />
-            <source>The data folder path is a file, not a folder.</source>
-            <translation>数据文件夹路径是一个文件，而不是文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="371" />
-            <source>The Elasticsearch URL must start with http:// or https://.</source>
-            <translation>Elasticsearch 地址必须以 http:// 或 https:// 开头。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="374" />
-            <source>The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.</source>
-            <translation>Elasticsearch 索引只能包含小写字母、数字、'-'、'_' 或 '.'。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="381" />
-            <source>CUDA is not available on this PC.</source>
-            <translation>本机没有可用的 CUDA。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="388" />
-            <source>Define at least one shift.</source>
-            <translation>请至少定义一个班次。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="391" />
-            <source>Shift %1 has no name.</source>
-            <translation>班次 %1 没有名称。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="393" />
-            <source>Shift name “%1” is used twice.</source>
-            <translation>班次名称“%1”重复。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="395" />
-            <source>Shift “%1”: start “%2” is not a time like 06:00.</source>
-            <translation>班次“%1”：开始时间“%2”不是像 06:00 这样的时间。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_page.py" line="398" />
-            <source>Two shifts start at the same time.</source>
-            <translation>两个班次的开始时间相同。</translation>
-        </message>
-        <message>
             <location filename="../../ui/settings_page.py" line="428" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
@@ -2872,6 +2807,77 @@ python main.py train --ok 文件夹 --out model.qcs
         <message>
             <source>random seed (coreset start, projection)</source>
             <translation>随机种子（核心集起点、投影）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsValidation</name>
+        <message>
+            <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
+            <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
+        </message>
+        <message>
+            <source>Port must be a whole number from 0 to 65535 (got “%1”).</source>
+            <translation>端口必须是 0 到 65535 之间的整数（当前为“%1”）。</translation>
+        </message>
+        <message>
+            <source>An API key needs at least 8 characters and no spaces.</source>
+            <translation>API 密钥至少需要 8 个字符且不能包含空格。</translation>
+        </message>
+        <message>
+            <source>%1 must be greater than zero (got %2).</source>
+            <translation>%1 必须大于零（当前为 %2）。</translation>
+        </message>
+        <message>
+            <source>%1 must not be negative (got %2).</source>
+            <translation>%1 不能为负数（当前为 %2）。</translation>
+        </message>
+        <message>
+            <source>%1 must be one of %2 (got “%3”).</source>
+            <translation>%1 必须是 %2 之一（当前为“%3”）。</translation>
+        </message>
+        <message>
+            <source>The data folder must be an absolute path.</source>
+            <translation>数据文件夹必须是绝对路径。</translation>
+        </message>
+        <message>
+            <source>The data folder path is a file, not a folder.</source>
+            <translation>数据文件夹路径是一个文件，而不是文件夹。</translation>
+        </message>
+        <message>
+            <source>The Elasticsearch URL must start with http:// or https://.</source>
+            <translation>Elasticsearch 地址必须以 http:// 或 https:// 开头。</translation>
+        </message>
+        <message>
+            <source>The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.</source>
+            <translation>Elasticsearch 索引只能包含小写字母、数字、'-'、'_' 或 '.'。</translation>
+        </message>
+        <message>
+            <source>CUDA is not available on this PC.</source>
+            <translation>本机没有可用的 CUDA。</translation>
+        </message>
+        <message>
+            <source>The heatmap opacity must be between 0 and 1 (got %1).</source>
+            <translation>热力图不透明度必须在 0 到 1 之间（当前为 %1）。</translation>
+        </message>
+        <message>
+            <source>Define at least one shift.</source>
+            <translation>请至少定义一个班次。</translation>
+        </message>
+        <message>
+            <source>Shift %1 has no name.</source>
+            <translation>班次 %1 没有名称。</translation>
+        </message>
+        <message>
+            <source>Shift name “%1” is used twice.</source>
+            <translation>班次名称“%1”重复。</translation>
+        </message>
+        <message>
+            <source>Shift “%1”: start “%2” is not a time like 06:00.</source>
+            <translation>班次“%1”：开始时间“%2”不是像 06:00 这样的时间。</translation>
+        </message>
+        <message>
+            <source>Two shifts start at the same time.</source>
+            <translation>两个班次的开始时间相同。</translation>
         </message>
     </context>
 </TS>

@@ -86,12 +86,12 @@ def test_serves_a_model_records_into_db_and_stops_on_sigint(tmp_path, trained_mo
                                                             processes):
     db = tmp_path / "line.sqlite3"
     proc = start("--device", "cpu", "serve", "--model", str(trained_model_path), "--port", "0", "--db", str(db),
-                 "--api-key", "k1")
+                 "--api-key", "line-key-1")
     processes.append(proc)
     url = wait_url(proc, timeout=120)
     body = bottle_images["ng"][0].read_bytes()
     assert httpx.post(f"{url}/analyze_image", content=body, timeout=60).status_code == 401
-    r = httpx.post(f"{url}/analyze_image?api_key=k1&data=sn-1", content=body, timeout=60)
+    r = httpx.post(f"{url}/analyze_image?api_key=line-key-1&data=sn-1", content=body, timeout=60)
     assert r.status_code == 200, r.text
     assert r.json()["data"] == "sn-1"
     rc, took = stop(proc, signal.SIGINT)

@@ -15,11 +15,8 @@ from tests.station.fakes import GatedModel, MemoryDatabase
 
 
 def _settings(queue_size=4, max_batch=8) -> Settings:
-    s = Settings()
-    s.inference.queue_size = queue_size
-    s.inference.max_batch = max_batch
-    s.storage.save_images = "none"
-    return s
+    return Settings().override(**{"inference.queue_size": queue_size, "inference.max_batch": max_batch,
+                                  "storage.save_images": "none"})
 
 
 def _img(value: int) -> np.ndarray:
@@ -143,8 +140,7 @@ def test_unreachable_elasticsearch_mirror_warns_once_and_never_blocks(tmp_path):
     with socket.socket() as sock:  # a loopback port with nobody listening
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    settings = _settings()
-    settings.storage.es_url = f"http://127.0.0.1:{port}"
+    settings = _settings().override(**{"storage.es_url": f"http://127.0.0.1:{port}"})
     db = Database(tmp_path / "h.sqlite3")
     warnings = []
     try:

@@ -22,12 +22,8 @@ from storage import Database
 
 @pytest.fixture()
 def settings(tmp_path) -> Settings:
-    s = Settings()
-    s.storage.data_dir = str(tmp_path / "data")
-    s.storage.save_images = "all"
-    s.inference.queue_size = 64
-    s.inference.device = "cpu"
-    return s
+    return Settings().override(**{"storage.data_dir": str(tmp_path / "data"), "storage.save_images": "all",
+                                  "inference.queue_size": 64, "inference.device": "cpu"})
 
 
 def test_station_verdicts_equal_the_engine_and_are_recorded(settings, trained_model, bottle_images):
@@ -61,7 +57,7 @@ def test_station_verdicts_equal_the_engine_and_are_recorded(settings, trained_mo
 
 
 def test_save_rule_ng_only_keeps_ng_images(settings, trained_model, bottle_images):
-    settings.storage.save_images = "ng"
+    settings = settings.override(**{"storage.save_images": "ng"})
     img_ok, img_ng = read_image(bottle_images["ok"][0]), read_image(bottle_images["ng"][0])
     with Station(settings, model=trained_model) as st:
         ok = st.inspect(img_ok, source="cli", name="ok.png").result(60)

@@ -36,7 +36,6 @@ def varied_records(n: int, start: datetime, step: timedelta = timedelta(minutes=
 
 
 def station_with_db(tmp_path, settings: Settings | None = None) -> tuple[Station, Database, Settings]:
-    settings = settings or Settings()
-    settings.storage.data_dir = str(tmp_path / "data")
+    settings = (settings or Settings()).override(**{"storage.data_dir": str(tmp_path / "data")})
     db = Database(tmp_path / "history.sqlite3")
     return Station(settings, database=db), db, settings

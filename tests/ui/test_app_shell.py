@@ -16,23 +16,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-import ui.app as app_module
-from station.settings import Settings, load_settings, save_settings
-from ui.app import close_shell, display_problem, open_shell, run_gui
+import composition as app_module
+from composition import close_gui, display_problem, open_gui, run_gui
+from station.settings import Settings, SettingsStore, load_settings, save_settings
 
 pytestmark = pytest.mark.timeout(300)
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _settings(tmp_path: Path, model_path: Path | None = None, **server) -> Settings:
-    s = Settings()
-    s.storage.data_dir = str(tmp_path / "data")
-    s.server.port = 0  # a free port
-    for k, v in server.items():
-        setattr(s.server, k, v)
-    if model_path is not None:
-        s.inference.model_path = str(model_path)
-    return s
+    return Settings().override(**{
+        "storage.data_dir": str(tmp_path / "data"),
+        "server.port": 0,  # a free port
+        "inference.model_path": str(model_path) if model_path is not None else None,
+        **{f"server.{k}": v for k, v in server.items()},
+    })
 
 
 def _non_daemon() -> list[str]:
@@ -44,14 +42,14 @@ def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_mo
     config = tmp_path / "config" / "settings.json"
     save_settings(_settings(tmp_path, trained_model_path), config)
     shells = []
-    real_open = app_module.open_shell
+    real_open = app_module.open_gui
 
     def spy(*a, **k):
         shell = real_open(*a, **k)
         shells.append(shell)
         return shell
 
-    monkeypatch.setattr(app_module, "open_shell", spy)
+    monkeypatch.setattr(app_module, "open_gui", spy)
     seen: dict[str, object] = {}
 
     def look_and_close() -> None:
@@ -86,30 +84,30 @@ def test_run_gui_opens_the_window_and_closes_cleanly(qtbot, tmp_path, trained_mo
     assert qcs == [], "capture, inference, recorder and endpoint threads all ended"
     saved = json.loads(config.read_text(encoding="utf-8"))
     assert saved["ui"]["geometry"], "window geometry is remembered"
-    assert saved["inference"]["device"] == "cpu"
+    assert saved["inference"]["device"] == "auto", "--device is for this run only"
     log = Path(saved["storage"]["data_dir"]) / "logs" / "qcstation.log"
     assert "QC Station stopped" in log.read_text(encoding="utf-8")
 
 
 def test_geometry_is_restored(qtbot, tmp_path):
     settings = _settings(tmp_path)
-    shell = open_shell(settings, tmp_path / "s.json", start_server=False)
+    shell = open_gui(SettingsStore(settings, tmp_path / "s.json"), start_endpoint=False)
     try:
         shell.window.setGeometry(40, 50, 1111, 700)
         qtbot.wait(50)
         before = shell.window.geometry()
     finally:
-        close_shell(shell)
+        close_gui(shell)
     again = load_settings(tmp_path / "s.json")
     assert again.ui.geometry
-    shell = open_shell(again, None, start_server=False)
+    shell = open_gui(again, start_endpoint=False)
     try:
         # the offscreen screen is small, so Qt may shift/clamp the width; height and top are kept
         got = shell.window.geometry()
         assert (got.y(), got.height()) == (before.y(), before.height()) == (50, 700)
         assert "off" in shell.window.endpoint_label.text()
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
 
 
 def test_port_in_use_shows_why_and_the_window_still_opens(qtbot, tmp_path):
@@ -118,7 +116,7 @@ def test_port_in_use_shows_why_and_the_window_still_opens(qtbot, tmp_path):
     blocker.listen(1)
     port = blocker.getsockname()[1]
     try:
-        shell = open_shell(_settings(tmp_path, port=port), None)
+        shell = open_gui(_settings(tmp_path, port=port))
         try:
             assert shell.server is None
             text = shell.window.endpoint_label.text()
@@ -126,29 +124,29 @@ def test_port_in_use_shows_why_and_the_window_still_opens(qtbot, tmp_path):
             assert shell.window.isVisible()
             assert shell.window.pages["live"].views.currentWidget() is shell.window.pages["live"].first_run
         finally:
-            close_shell(shell, save=False)
+            close_gui(shell, save=False)
     finally:
         blocker.close()
 
 
 def test_network_bind_without_key_warns(qtbot, tmp_path):
-    shell = open_shell(_settings(tmp_path, host="0.0.0.0"), None)
+    shell = open_gui(_settings(tmp_path, host="0.0.0.0"))
     try:
         assert shell.server is not None
         assert "API key" in shell.window.warning_label.text()
         assert "without an API key" in shell.window.warning_label.toolTip()
     finally:
-        close_shell(shell, save=False)
-    shell = open_shell(_settings(tmp_path, host="0.0.0.0", api_key="s3cret"), None)
+        close_gui(shell, save=False)
+    shell = open_gui(_settings(tmp_path, host="0.0.0.0", api_key="s3cret-line-key"))
     try:
         assert shell.window.warning_label.text() == ""
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
 
 
 def test_unhandled_exceptions_show_the_log_and_keep_running(qtbot, tmp_path):
     log_path = tmp_path / "qcstation.log"
-    shell = open_shell(_settings(tmp_path), None, log_path=log_path, start_server=False)
+    shell = open_gui(_settings(tmp_path), log_path=log_path, start_endpoint=False)
     shell.crash.install()
     try:
         try:
@@ -169,16 +167,17 @@ def test_unhandled_exceptions_show_the_log_and_keep_running(qtbot, tmp_path):
         qtbot.waitUntil(lambda: any("boom in a worker" in m for m in shell.crash.messages), timeout=5000)
         assert shell.window.isVisible() and shell.station.running
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
     assert sys.excepthook is not shell.crash.excepthook
 
 
 def test_overrides_from_the_command_line(tmp_path):
     config = tmp_path / "s.json"
     save_settings(_settings(tmp_path), config)
-    settings, path = app_module.settings_from_args(
+    store = app_module.store_from_args(
         Namespace(config=str(config), data_dir=str(tmp_path / "elsewhere"), device="cuda", lang="zh_CN"))
-    assert path == config
+    settings = store.current
+    assert store.path == config
     assert settings.data_dir == tmp_path / "elsewhere"
     assert settings.inference.device == "cuda" and settings.ui.language == "zh_CN"
 
@@ -208,8 +207,17 @@ def test_unknown_language_is_refused(capsys):
     assert "unknown language" in capsys.readouterr().err
 
 
+def test_a_bad_command_line_setting_is_refused(capsys, tmp_path):
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    rc = run_gui(Namespace(config=str(tmp_path / "s.json"), data_dir=str(a_file), device=None, lang=None))
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert "bad setting" in err and "storage.data_dir" in err and "is a file" in err
+
+
 def test_f1_help_lists_every_page_shortcut(qtbot, tmp_path):
-    shell = open_shell(_settings(tmp_path), None, start_server=False)
+    shell = open_gui(_settings(tmp_path), start_endpoint=False)
     try:
         shell.window.help_action.trigger()
         qtbot.waitUntil(lambda: any(type(w).__name__ == "HelpDialog" and w.isVisible()
@@ -220,16 +228,16 @@ def test_f1_help_lists_every_page_shortcut(qtbot, tmp_path):
         assert "Getting started" in dialog.text.toPlainText()
         dialog.close()
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
 
 
 def test_a_model_that_fails_at_start_is_reported_in_the_window(qtbot, tmp_path):
     broken = tmp_path / "models" / "broken.qcs"
     broken.parent.mkdir(parents=True)
     broken.write_bytes(b"not a model")
-    shell = open_shell(_settings(tmp_path, model_path=broken), None, start_server=False)
+    shell = open_gui(_settings(tmp_path, model_path=broken), start_endpoint=False)
     try:
         assert shell.station.model is None
         assert "broken.qcs" in shell.window.warning_label.text()
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)

@@ -173,8 +173,7 @@ def test_pixel_auroc_with_masks(qtbot, page, datasets, tmp_path, trained_model):
 
 
 def test_cancel_and_bad_input(qtbot, tmp_path, datasets, trained_model_path):
-    settings = Settings()
-    settings.storage.data_dir = str(tmp_path / "data")
+    settings = Settings().override(**{"storage.data_dir": str(tmp_path / "data")})
     station = Station(settings)  # no model, not started: a file model is evaluated privately
     bridge = StationBridge(station, settings)
     p = EvaluatePage(bridge, settings)

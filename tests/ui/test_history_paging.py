@@ -62,8 +62,7 @@ class FakeBridge(QObject):
 @pytest.fixture
 def page(qtbot, tmp_path):
     db = MillionRows()
-    settings = Settings()
-    settings.storage.data_dir = str(tmp_path)
+    settings = Settings().override(**{"storage.data_dir": str(tmp_path)})
     p = HistoryPage(FakeBridge(db), settings)
     qtbot.addWidget(p)
     p.resize(1200, 700)

@@ -241,7 +241,7 @@ def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
         # remembered for the next start (settings file in the user's config dir)
         from station.settings import load_settings
 
-        assert page.settings.inference.model_path == str(trained_model_path)
+        assert page.bridge.settings.inference.model_path == str(trained_model_path)
         assert load_settings().inference.model_path == str(trained_model_path)
     finally:
         page.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from station import model_library as lib
-from station.settings import load_settings
+from station.settings import Settings, load_settings
 from tests.ui.part2_helpers import station_with_db
 from ui.background import wait_for_pool
 from ui.models_page import ModelsPage
@@ -21,8 +21,7 @@ pytestmark = pytest.mark.timeout(300)
 
 @pytest.fixture
 def env(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
-    settings.inference.device = "cpu"
+    station, db, settings = station_with_db(tmp_path, Settings().override(**{"inference.device": "cpu"}))
     station.start()
     bridge = StationBridge(station, settings)
     yield bridge, station, settings

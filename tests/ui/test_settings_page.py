@@ -1,13 +1,13 @@
-"""Settings page: invalid values are shown inline and never written; valid ones reach the live
-settings, the settings file and the running station (saving rule, quota)."""
+"""Settings page: invalid values are shown inline and never written; valid ones reach the settings
+store, the settings file and the running station (saving rule, quota)."""
 
 from __future__ import annotations
 
 import pytest
 
-from station.settings import Settings, load_settings, settings_path
+from station.settings import MESSAGES, Settings, SettingsStore, load_settings, settings_path
 from tests.ui.part2_helpers import station_with_db
-from ui.settings_page import INVALID_STYLE, SettingsPage, is_loopback
+from ui.settings_page import INVALID_STYLE, SettingsPage
 from ui.station_bridge import StationBridge
 
 pytestmark = pytest.mark.timeout(60)
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.timeout(60)
 @pytest.fixture
 def env(qtbot, tmp_path):
     station, db, settings = station_with_db(tmp_path)
-    bridge = StationBridge(station, settings)
+    store = SettingsStore(settings)
+    store.subscribe(station.apply_settings)  # as composition.start_runtime wires it
+    bridge = StationBridge(station, store)
     page = SettingsPage(bridge, settings)
     qtbot.addWidget(page)
     page.resize(1200, 700)
@@ -74,7 +76,8 @@ def test_valid_settings_are_saved_and_applied(env, tmp_path):
     assert "restart" in page.status_label.text()
 
     on_disk = load_settings()
-    for s in (on_disk, settings):
+    assert page.bridge.settings == on_disk and page.settings == on_disk and settings != on_disk
+    for s in (on_disk, page.bridge.settings):
         assert (s.server.port, s.server.host, s.server.api_key) == (8123, "0.0.0.0", "line-3-secret-key")
         assert (s.storage.save_images, s.storage.quota_mb, s.storage.min_free_mb) == ("ng", 2500, 200)
         assert s.storage.data_dir == str(tmp_path / "elsewhere")
@@ -106,6 +109,61 @@ def test_revert_and_cuda_entry(env, monkeypatch):
             assert not page.save() and "device" in page.errors
 
 
-def test_loopback_rule():
-    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
-    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
+def test_a_failed_write_is_shown_and_changes_nothing(env, monkeypatch):
+    page, station, settings = env
+    import station.settings as settings_module
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(settings_module.json, "dump", full_disk)
+    page.save_rule.setCurrentIndex(page.save_rule.findData("none"))
+    assert not page.save()
+    assert "No space left" in page.error_label.text()
+    assert page.bridge.settings == settings and station.settings.storage.save_images == "all"
+    assert list(settings_path().parent.glob("*")) == []  # no temp file left behind
+
+
+def test_errors_speak_the_ui_language(env, tmp_path, monkeypatch):
+    from ui import i18n
+
+    monkeypatch.setenv("QCS_CACHE_DIR", str(tmp_path / "cache"))
+    page, _station, _settings = env
+    try:
+        assert i18n.install_translator("zh_CN") == "zh_CN"
+        page.port_edit.setText("abc")
+        assert not page.save()
+        assert "端口" in page.errors["port"] and "abc" in page.errors["port"]
+    finally:
+        i18n.install_translator("en")
+
+
+def test_every_rule_message_is_in_the_catalogue():
+    import xml.etree.ElementTree as ET
+
+    from resources import resource_path
+
+    root = ET.parse(resource_path("i18n", "qcstation_zh_CN.ts")).getroot()
+    ctx = next(c for c in root.iter("context") if c.findtext("name") == "SettingsValidation")
+    translated = {m.findtext("source") for m in ctx.iter("message") if (m.findtext("translation") or "").strip()}
+    assert set(MESSAGES.values()) - translated == set()
+
+
+def test_the_window_hands_every_page_the_new_settings(qtbot, tmp_path):
+    from ui.main_window import MainWindow
+
+    station, db, settings = station_with_db(tmp_path)
+    bridge = StationBridge(station, settings)
+    win = MainWindow(bridge, settings)
+    qtbot.addWidget(win)
+    try:
+        new = bridge.settings_store.update({"shifts": [("Day", "07:00"), ("Night", "19:00")]})
+        holders = [w for w in (win, *win.findChildren(object)) if "settings" in getattr(w, "__dict__", {})]
+        assert len(holders) >= len(win.pages)
+        assert all(w.settings is new for w in holders)
+        win.pages["live"].opacity_slider.setValue(30)  # the live page writes through the store too
+        assert bridge.settings.ui.heatmap_opacity == 0.3 and win.pages["statistics"].settings.ui.heatmap_opacity == 0.3
+    finally:
+        win.close()
+        bridge.close()
+        db.close()

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from station.core import Inspection
-from station.settings import Shift
+from station.settings import Settings, Shift
 from tests.ui.part2_helpers import make_record, station_with_db, varied_records
 from ui.background import wait_for_pool
 from ui.report import build_html, write_report
@@ -25,8 +25,8 @@ pytestmark = pytest.mark.timeout(90)
 
 @pytest.fixture
 def page(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
-    settings.shifts = [Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00")]
+    station, db, settings = station_with_db(
+        tmp_path, Settings(shifts=(Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00"))))
     start = datetime.combine(date.today() - timedelta(days=5), time(0, 3))
     records = varied_records(600, start, step=timedelta(minutes=13), seed=3)
     records = [r for r in records if r.timestamp < datetime.now()]

@@ -1,0 +1,1 @@
+"""Qt-free helpers every room may use (file writes, names, listings); imports nothing of ours."""
