@@ -8,7 +8,7 @@ default pulls scripts from a CDN, and the station runs offline.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,6 +18,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api import data, detect, models_api, pekat
 from api.errors import ApiError
 from resources import resource_path
+
+if TYPE_CHECKING:
+    from station.core import Station
+    from station.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ def app_version() -> str:
         return "0.1.0"
 
 
-def create_app(station: Any, settings: Any) -> FastAPI:
+def create_app(station: Station, settings: Settings) -> FastAPI:
     app = FastAPI(title="QC Station HTTP API", version=app_version(), description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.station = station

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -18,6 +18,10 @@ from api import images, inspection
 from api.auth import check_request
 from api.errors import ApiError, bad_request
 from api.responses import render_png
+
+if TYPE_CHECKING:
+    from station.core import Station
+    from station.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["detect (seed 000)"])
 
@@ -80,7 +84,7 @@ async def detect(request: Request) -> list[dict[str, Any]]:
         await form.close()  # spooled temp files go now, also on errors
 
 
-async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any) -> dict[str, Any]:
+async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int, settings: Settings) -> dict[str, Any]:
     name = upload.filename or "uploaded_image"
     try:
         if upload.size is not None and limit and upload.size > limit:

@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from starlette.concurrency import run_in_threadpool
@@ -20,10 +20,13 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import ApiError, from_station_error
 from station.errors import NoModelLoaded, StationError
 
+if TYPE_CHECKING:
+    from station.core import Station
+
 SOURCE = "http"
 
 
-def ensure_model(station: Any) -> None:
+def ensure_model(station: Station) -> None:
     """Answer 503 before reading a big body when nothing could judge it anyway."""
     if station.model is None:
         raise from_station_error(NoModelLoaded("no model loaded: open or train a model in the station first"))
@@ -33,7 +36,7 @@ def default_name(prefix: str = "http") -> str:
     return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}"[:-3]
 
 
-def submit(station: Any, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None):
+def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None):
     """Thread-side: decode, then queue (the station refuses at once when busy / no model)."""
     image = make_image()
     try:
@@ -51,7 +54,7 @@ async def await_inspection(future: Any, timeout: float) -> Any:
         raise from_station_error(exc) from None
 
 
-async def inspect(station: Any, make_image: Callable[[], np.ndarray], *, name: str,
+async def inspect(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
                   part_id: str | None, timeout: float, timing: dict[str, float] | None = None) -> Any:
     """``timing["station"]``: ms from queueing to the recorded verdict (queue + model + row)."""
 

@@ -8,7 +8,7 @@ ignored border and minimum defect area live (no retraining), like HACARUS' Check
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import check_request
 from api.errors import ApiError, bad_request, from_station_error, not_found
 from station.errors import StationError
+
+if TYPE_CHECKING:
+    from station.core import Station
 
 router = APIRouter(prefix="/api/v1", tags=["models (HACARUS style)"], dependencies=[Depends(check_request)])
 
@@ -49,7 +52,7 @@ def algorithm(algorithm_id: str) -> dict[str, Any]:
     raise not_found(f"no algorithm {algorithm_id!r}")
 
 
-def model_entry(station: Any) -> dict[str, Any] | None:
+def model_entry(station: Station) -> dict[str, Any] | None:
     model = station.model
     if model is None:
         return None

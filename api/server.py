@@ -11,11 +11,15 @@ import logging
 import socket
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 import uvicorn
 
 from api.app import create_app
+
+if TYPE_CHECKING:
+    from station.core import Station
+    from station.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,7 @@ def _bind(host: str, port: int) -> socket.socket:
 class EmbeddedServer:
     """``start()`` / ``stop()`` / ``url``; the app reads ``settings`` live from ``app.state``."""
 
-    def __init__(self, station: Any, settings: Any, *, grace_s: float = 2.0) -> None:
+    def __init__(self, station: Station, settings: Settings, *, grace_s: float = 2.0) -> None:
         self.station = station
         self.settings = settings
         self.app = create_app(station, settings)
@@ -65,7 +69,7 @@ class EmbeddedServer:
         self._sock: socket.socket | None = None
         self._error: BaseException | None = None
 
-    def apply_settings(self, settings: Any) -> bool:
+    def apply_settings(self, settings: Settings) -> bool:
         """Take new settings live (API key, pixel limit, timeout): a ``SettingsStore`` subscriber.
         Returns True when the host or port changed, which needs ``stop()`` + ``start()``."""
         old = self.settings.server
@@ -113,7 +117,8 @@ class EmbeddedServer:
         config = uvicorn.Config(
             self.app, http=http_protocol(), ws="none", loop="asyncio", log_config=None, access_log=False,
             lifespan="off",
-            timeout_graceful_shutdown=max(0.1, self.grace_s), timeout_keep_alive=30,
+            timeout_graceful_shutdown=max(0.1, self.grace_s),  # type: ignore[arg-type]  # a float works
+            timeout_keep_alive=30,
         )
         self._server = uvicorn.Server(config)
         self._error = None

@@ -58,7 +58,7 @@ def _copy_block(name: str, layout: Callable[[int], tuple[int, ...]]) -> np.ndarr
         size = os.fstat(fd).st_size  # the size the client asked for (mmap rounds up to pages)
         shape = layout(size)  # raises before anything is mapped
         out = np.empty(shape, dtype=np.uint8)
-        with memoryview(out).cast("B") as dst:
+        with out.data.cast("B") as dst:
             done = 0
             while done < dst.nbytes:  # a shm read normally returns everything at once
                 n = os.readv(fd, [dst[done:]])
@@ -80,7 +80,9 @@ def _copy_block_stdlib(name: str, layout: Callable[[int], tuple[int, ...]]) -> n
     try:
         shape = layout(block.size)
         out = np.empty(shape, dtype=np.uint8)
-        with memoryview(out).cast("B") as dst:
+        with out.data.cast("B") as dst:
+            if block.buf is None:
+                raise ApiError(400, "bad_request", "the shared-memory block is closed")
             dst[:] = block.buf[: dst.nbytes]
         return out
     finally:

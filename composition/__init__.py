@@ -11,6 +11,7 @@ station finishes its queue and closes the database, then pending settings are wr
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import signal
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from station.core import Station
     from storage import Database
     from ui.app import Shell
+    from ui.main_window import MainWindow
+    from ui.station_bridge import StationBridge
 
 log = logging.getLogger("qcstation")
 
@@ -44,7 +47,7 @@ NO_DISPLAY_MESSAGE = (
 
 
 # ------------------------------------------------------------------------------------ settings
-def cli_overrides(args: Any) -> dict[str, Any]:
+def cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The run-only settings the command line gives (flags not given are left out)."""
     data_dir = getattr(args, "data_dir", None)
     wanted = {
@@ -58,7 +61,7 @@ def cli_overrides(args: Any) -> dict[str, Any]:
     return {k: v for k, v in wanted.items() if v is not None}
 
 
-def store_from_args(args: Any) -> SettingsStore:
+def store_from_args(args: argparse.Namespace) -> SettingsStore:
     """The settings file (``--config`` or the user's) with the command-line flags applied once.
 
     Raises :class:`InvalidSettings` when a flag's value breaks a rule (the caller exits with 2).
@@ -147,7 +150,7 @@ def _serve_error(message: str) -> None:
     print(f"qcstation serve: {message}", file=sys.stderr, flush=True)
 
 
-def run_serve(args: Any, *, ready: threading.Event | None = None, stop: threading.Event | None = None) -> int:
+def run_serve(args: argparse.Namespace, *, ready: threading.Event | None = None, stop: threading.Event | None = None) -> int:
     """``python main.py serve``: serve until SIGINT/SIGTERM (or ``stop`` is set, for tests).
 
     Exit codes: 0 ok, 1 cannot listen or open the database, 2 bad model file or arguments.
@@ -197,7 +200,7 @@ def run_serve(args: Any, *, ready: threading.Event | None = None, stop: threadin
     print(f"QC Station serving on {server.url}  (docs: {server.url}/docs; Ctrl+C to stop)", flush=True)
 
     stop_event = stop or threading.Event()
-    previous: dict[int, Any] = {}
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, lambda *_: stop_event.set())
@@ -251,7 +254,7 @@ class GuiSession:
     closed: bool = False
 
     @property
-    def window(self) -> Any:
+    def window(self) -> MainWindow:
         return self.shell.window
 
     @property
@@ -271,7 +274,7 @@ class GuiSession:
         return self.shell.crash
 
     @property
-    def bridge(self) -> Any:
+    def bridge(self) -> StationBridge:
         return self.shell.bridge
 
 
@@ -313,7 +316,7 @@ def close_gui(session: GuiSession, save: bool = True) -> None:
             log.warning("settings not saved: %s", exc)
 
 
-def run_gui(args: Any) -> int:
+def run_gui(args: argparse.Namespace) -> int:
     """The station window; returns the process exit code."""
     problem = display_problem()
     if problem:

@@ -10,6 +10,7 @@ import importlib
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import torch
 from torch import nn
@@ -38,7 +39,7 @@ class Stages:
 class FeatureExtractor(nn.Module):
     """Runs the stem and the blocks up to the last stride-16 block, returning the tapped maps."""
 
-    def __init__(self, net: nn.Module, stages: Stages):
+    def __init__(self, net: Any, stages: Stages) -> None:  # net: an untyped EfficientNet
         super().__init__()
         self.stem = nn.Sequential(net._conv_stem, net._bn0, net._swish)
         self.blocks = nn.ModuleList(list(net._blocks)[: stages.s16_last + 1])
@@ -68,10 +69,10 @@ def _weights_path(name: str) -> str:
         module = importlib.import_module(pkg)
     except ImportError:
         raise ModelFileError(f"backbone weights for {name} are not installed (pip package {pkg.replace('_', '-')})") from None
-    return getattr(module, cls).get_model_file_path()
+    return str(getattr(module, cls).get_model_file_path())
 
 
-def _find_stages(net: nn.Module) -> Stages:
+def _find_stages(net: Any) -> Stages:
     """Stage boundaries by probing strides: works for every Lite width/depth multiplier."""
     x = torch.zeros(1, 3, 64, 64)
     sizes, chans = [], []
@@ -89,7 +90,7 @@ def _find_stages(net: nn.Module) -> Stages:
     return Stages(s8, s16_mid, s16_last, {"s8": chans[s8], "s16_mid": chans[s16_mid], "s16_last": chans[s16_last]})
 
 
-def _fold_bn(conv: nn.Conv2d, bn: nn.Module) -> None:
+def _fold_bn(conv: Any, bn: Any) -> None:  # Conv2d + BatchNorm2d, reached by name on untyped blocks
     """Fold an eval-mode BatchNorm into the convolution before it (same output, one pass fewer)."""
     scale = bn.weight / torch.sqrt(bn.running_var + bn.eps)
     bias = bn.bias - bn.running_mean * scale
@@ -124,7 +125,7 @@ def _build(name: str, device: str, half: bool) -> FeatureExtractor:
     for p in fx.parameters():
         p.requires_grad_(False)
     # channels-last lets oneDNN run the depthwise convolutions without layout reorders (~15 % on CPU)
-    fx = fx.to(device, memory_format=torch.channels_last)
+    fx = fx.to(device, memory_format=torch.channels_last)  # type: ignore[call-overload]
     if half:
         fx = fx.half()
     return fx

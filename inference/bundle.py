@@ -71,7 +71,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byte
     return data
 
 
-def read_bundle(path: str | os.PathLike) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """The manifest and tensors of a bundle, validated for structure (not yet for the backbone)."""
     p = Path(path)
     if not p.is_file():
@@ -126,7 +126,7 @@ def read_bundle(path: str | os.PathLike) -> tuple[dict[str, Any], dict[str, np.n
     return manifest, tensors
 
 
-def _field(m: dict, name: str, types: type | tuple[type, ...], source: str) -> Any:
+def _field(m: dict[str, Any], name: str, types: type | tuple[type, ...], source: str) -> Any:
     if name not in m:
         raise ModelFileError(f"{source}: manifest lacks '{name}'")
     v = m[name]

@@ -12,6 +12,7 @@ verdict has at least one region and the region outline covers the defect, not ju
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -22,14 +23,14 @@ PIXEL_FRACTION = 0.85
 class Calibration:
     threshold: float
     pixel_threshold: float
-    stats: dict
+    stats: dict[str, Any]
 
 
 def calibrate(ok_scores: np.ndarray, ng_scores: np.ndarray | None = None, margin: float = 0.1) -> Calibration:
     ok = np.asarray(ok_scores, dtype=np.float64)
     if ok.size == 0:
         raise ValueError("calibration needs at least one held-out OK image")
-    stats: dict = {
+    stats: dict[str, Any] = {
         "calibration_ok_count": int(ok.size),
         "calibration_ok_max": float(ok.max()),
         "calibration_ok_mean": float(ok.mean()),
@@ -51,7 +52,7 @@ def calibrate(ok_scores: np.ndarray, ng_scores: np.ndarray | None = None, margin
     return Calibration(threshold, threshold * PIXEL_FRACTION, stats)
 
 
-def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict:
+def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict[str, Any]:
     tp = int((ng >= threshold).sum())
     fn = int(ng.size - tp)
     fp = int((ok >= threshold).sum())
@@ -62,7 +63,7 @@ def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict:
     return {"tp": tp, "fn": fn, "fp": fp, "tn": tn, "precision": precision, "recall": recall, "f1": f1}
 
 
-def best_f1_threshold(ok: np.ndarray, ng: np.ndarray, prefer: float | None = None) -> tuple[float, dict]:
+def best_f1_threshold(ok: np.ndarray, ng: np.ndarray, prefer: float | None = None) -> tuple[float, dict[str, Any]]:
     """Threshold with the best F1 on the given scores.
 
     Every threshold inside the same gap between two sorted scores has the same F1, so among the best

@@ -42,7 +42,8 @@ def greedy_coreset(
     return _greedy(features, n_select, projection_dim, seed, tick)
 
 
-def _greedy(features, n_select, projection_dim, seed, tick) -> torch.Tensor:
+def _greedy(features: torch.Tensor, n_select: int, projection_dim: int, seed: int,
+            tick: Callable[[float], None] | None) -> torch.Tensor:
     n = features.shape[0]
     gen = torch.Generator(device="cpu").manual_seed(seed)
     x = features.float()

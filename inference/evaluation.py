@@ -14,13 +14,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
 
 from inference.errors import EngineError, ImageDecodeError, TrainingCancelled
 from inference.imageio import list_images, read_image
+
+if TYPE_CHECKING:
+    from inference.model import AnomalyModel
 
 SCHEMA_VERSION = 1
 
@@ -60,7 +63,7 @@ def _find_dir(root: Path, *names: str) -> Path | None:
     return None
 
 
-def load_labelled_folder(path: str | os.PathLike) -> LabelledSet:
+def load_labelled_folder(path: str | os.PathLike[str]) -> LabelledSet:
     """Index a labelled folder; a missing folder or one without images raises EngineError."""
     root = Path(path)
     if not root.is_dir():
@@ -181,7 +184,7 @@ class EvaluationReport:
             out.setdefault(k, v)
         return out
 
-    def write_csv(self, path: str | os.PathLike) -> Path:
+    def write_csv(self, path: str | os.PathLike[str]) -> Path:
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
         with p.open("w", newline="", encoding="utf-8") as fh:
@@ -204,7 +207,7 @@ def _pixel_auroc(maps_and_masks: list[tuple[np.ndarray, np.ndarray]], max_pixels
     return auroc(labels, scores)
 
 
-def evaluate(model, labelled_set: LabelledSet, progress: Callable[[str, float], None] | None = None,
+def evaluate(model: AnomalyModel, labelled_set: LabelledSet, progress: Callable[[str, float], None] | None = None,
              cancel: threading.Event | None = None, batch_size: int = 1) -> EvaluationReport:
     """Predict every image (batch 1 by default, as on the line) and collect the report."""
     report = progress or (lambda stage, fraction: None)

@@ -23,11 +23,11 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".p
 Image.MAX_IMAGE_PIXELS = None  # our own guard below gives the clearer message
 
 
-def is_image_file(path: str | os.PathLike) -> bool:
+def is_image_file(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
 
 
-def read_image(path: str | os.PathLike, max_pixels: int | None = None) -> np.ndarray:
+def read_image(path: str | os.PathLike[str], max_pixels: int | None = None) -> np.ndarray:
     """Decode an image file as it is stored (grey stays 2-D, 16-bit stays uint16, alpha kept)."""
     p = Path(path)
     try:
@@ -129,7 +129,7 @@ def to_bgr(image: np.ndarray) -> np.ndarray:
     raise ImageDecodeError(f"unsupported number of channels: {channels}")
 
 
-def load_bgr(source: str | os.PathLike | np.ndarray, max_pixels: int | None = None) -> np.ndarray:
+def load_bgr(source: str | os.PathLike[str] | np.ndarray, max_pixels: int | None = None) -> np.ndarray:
     """A path or an array, as BGR uint8: what training and prediction accept."""
     if isinstance(source, np.ndarray):
         return to_bgr(source)
@@ -140,7 +140,7 @@ def load_bgr(source: str | os.PathLike | np.ndarray, max_pixels: int | None = No
     raise ImageDecodeError(f"not an image: {type(source).__name__}")
 
 
-def list_images(folder: str | os.PathLike) -> list[Path]:
+def list_images(folder: str | os.PathLike[str]) -> list[Path]:
     """Image files directly in a folder, sorted by name (hidden files skipped)."""
     root = Path(folder)
     return sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and is_image_file(p))

@@ -20,7 +20,7 @@ from inference.backbone import FeatureExtractor
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.regions import find_regions
-from inference.types import InspectionResult, ModelInfo, PredictParams
+from inference.types import InspectionResult, ModelInfo, PredictParams, Verdict
 
 DEFAULT_BATCH = 8
 
@@ -56,8 +56,8 @@ class _Core:
                 t0 = time.perf_counter()
                 feats = patch_features(self.fx, to_batch(prepared, idx, self.device), self.cfg)
                 t1 = time.perf_counter()
-                scores, w = self.algo.patch_scores(feats, raw=raw)
-                scores = scores.float().cpu().numpy()
+                scored, w = self.algo.patch_scores(feats, raw=raw)
+                scores = scored.float().cpu().numpy()
                 t_fx += t1 - t0
                 t_nn += time.perf_counter() - t1
                 for j, i in enumerate(idx):
@@ -93,7 +93,7 @@ class AnomalyModel:
         _check_params(params)
         return AnomalyModel(self.info, self._core, params)
 
-    def save(self, path: str | os.PathLike) -> Path:
+    def save(self, path: str | os.PathLike[str]) -> Path:
         from inference.bundle import save_bundle
 
         info = replace(self.info, params=self.params)
@@ -104,7 +104,7 @@ class AnomalyModel:
         """Anomaly maps at the original sizes (no thresholds applied): calibration and evaluation use it."""
         return [m for m, _ in self._maps([load_bgr(im) for im in images], batch_size)[0]]
 
-    def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int) -> tuple[list[tuple[np.ndarray, float]], dict]:
+    def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int) -> tuple[list[tuple[np.ndarray, float]], dict[str, float]]:
         t0 = time.perf_counter()
         prepared = [prepare(im, self._core.cfg) for im in bgrs]
         t1 = time.perf_counter()
@@ -150,7 +150,7 @@ class AnomalyModel:
             t0 = time.perf_counter()
             regions, score = find_regions(amap, params)
             norm = score / params.threshold if params.threshold > 0 else float("inf")
-            verdict = "NG" if score >= params.threshold else "OK"
+            verdict: Verdict = "NG" if score >= params.threshold else "OK"
             t_reg = (time.perf_counter() - t0) * 1000
             shared = {k: v / n for k, v in timing.items()}
             shared["load"] = t_load / n

@@ -45,7 +45,7 @@ def _name_of(source: Any, i: int) -> str:
     return Path(source).name if isinstance(source, (str, os.PathLike)) else f"image #{i + 1}"
 
 
-def _load_all(images: Sequence[Any], what: str, cancel, report: Callable[[float], None]) -> list[np.ndarray]:
+def _load_all(images: Sequence[Any], what: str, cancel: threading.Event | None, report: Callable[[float], None]) -> list[np.ndarray]:
     out = []
     for i, src in enumerate(images):
         _check_cancel(cancel)
@@ -167,7 +167,7 @@ def _max_scores(model: AnomalyModel, images: Sequence[np.ndarray]) -> np.ndarray
     return np.array([float(m.max()) for m in maps], dtype=np.float64)
 
 
-def load(path: str | os.PathLike, device: str = "auto") -> AnomalyModel:
+def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
     """Open a ``.qcs`` bundle; any problem with the file raises ModelFileError with the reason."""
     source = Path(path).name
     manifest, tensors = read_bundle(path)

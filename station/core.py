@@ -23,13 +23,18 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
 from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning
 from station.settings import Settings
+
+if TYPE_CHECKING:
+    from inference.model import AnomalyModel
+    from inference.types import InspectionResult, ModelInfo, PredictParams
+    from storage import ImageStore, InspectionRecord
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +46,8 @@ SOURCES = ("camera", "video", "folder", "http", "batch", "cli")
 class Inspection:
     """One judged part: what was stored, what the engine said, and the image it saw."""
 
-    record: Any  # storage.InspectionRecord
-    result: Any  # inference.InspectionResult
+    record: InspectionRecord
+    result: InspectionResult
     image: np.ndarray
 
 
@@ -53,9 +58,9 @@ class _Job:
     name: str
     part_id: str | None
     record: bool
-    model: Any
-    params: Any  # PredictParams or None (the model's own)
-    future: Future
+    model: AnomalyModel
+    params: PredictParams | None  # None: the model's own
+    future: Future[Any]
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
 
@@ -76,16 +81,16 @@ def validate_image(image: Any) -> np.ndarray:
 class Station:
     """Active model + the one inference worker + recording + events. Thread-safe."""
 
-    def __init__(self, settings: Settings, *, database: Any = None, model: Any = None,
-                 image_store: Any = None) -> None:
+    def __init__(self, settings: Settings, *, database: Any = None, model: AnomalyModel | None = None,
+                 image_store: ImageStore | None = None) -> None:
         self.settings = settings
         self.events = EventBus()
         self._own_database = database is None
         self._database = database
-        self._image_store = image_store
+        self._image_store: ImageStore | None = image_store
         self._lock = threading.RLock()
         self._persist_lock = threading.Lock()
-        self._model = model
+        self._model: AnomalyModel | None = model
         self._model_path: Path | None = None
         cap = max(1, int(settings.inference.queue_size))
         self._jobs: queue.Queue = queue.Queue(maxsize=cap)
@@ -180,11 +185,11 @@ class Station:
 
     # ----------------------------------------------------------------- model
     @property
-    def model(self) -> Any:
+    def model(self) -> AnomalyModel | None:
         return self._model
 
     @property
-    def model_info(self) -> Any:
+    def model_info(self) -> ModelInfo | None:
         model = self._model
         return model.info if model is not None else None
 
@@ -193,18 +198,18 @@ class Station:
         return self._model_path
 
     @property
-    def params(self) -> Any:
+    def params(self) -> PredictParams | None:
         model = self._model
         return model.params if model is not None else None
 
-    def set_model(self, model: Any, path: str | Path | None = None) -> None:
+    def set_model(self, model: AnomalyModel | None, path: str | Path | None = None) -> None:
         """Switch the active model. Work already queued finishes on the model it was queued with."""
         with self._lock:
             self._model = model
             self._model_path = Path(path) if path else None
         self.events.publish(ModelChanged(model.info if model is not None else None))
 
-    def load_model(self, path: str | Path) -> Any:
+    def load_model(self, path: str | Path) -> ModelInfo:
         """Load a bundle and make it active; a missing or damaged file raises StationError."""
         from inference import load
         from inference.errors import EngineError
@@ -219,7 +224,7 @@ class Station:
         self.set_model(model, path)
         return model.info
 
-    def set_params(self, params: Any, persist: bool = True) -> None:
+    def set_params(self, params: PredictParams, persist: bool = True) -> None:
         """New prediction parameters (threshold, min area, ignore outer); no retraining.
 
         With ``persist`` the model file is rewritten (atomically, in the background) so the
@@ -235,7 +240,7 @@ class Station:
             threading.Thread(target=self._persist_model, args=(model, path), daemon=True,
                              name="qcs-save-params").start()
 
-    def _persist_model(self, model: Any, path: Path) -> None:
+    def _persist_model(self, model: AnomalyModel, path: Path) -> None:
         """One save at a time, and only of the newest parameters: quick Apply clicks must not race
         on the bundle's temp file or let older parameters land last."""
         with self._persist_lock:
@@ -252,10 +257,10 @@ class Station:
         return self._database
 
     @property
-    def image_store(self) -> Any:
+    def image_store(self) -> ImageStore | None:
         return self._image_store
 
-    def _make_image_store(self) -> Any:
+    def _make_image_store(self) -> ImageStore:
         from storage import ImageStore
 
         s = self.settings.storage
@@ -296,7 +301,7 @@ class Station:
         """
         return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None)
 
-    def preview(self, image: np.ndarray, params: Any) -> Future:
+    def preview(self, image: np.ndarray, params: PredictParams | None) -> Future[InspectionResult]:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
         return self._submit(image, source="preview", name="preview", part_id=None, record=False,
                             params=params)
@@ -329,7 +334,7 @@ class Station:
             return None
         batch = [first]
         limit = max(1, int(self.settings.inference.max_batch))
-        held: list[Any] = []
+        held: list[_Job] = []
         while len(batch) < limit:
             try:
                 job = self._jobs.get_nowait()
@@ -343,7 +348,7 @@ class Station:
             self._requeue_front(job)
         return batch
 
-    def _requeue_front(self, job: Any) -> None:
+    def _requeue_front(self, job: _Job) -> None:
         with self._jobs.mutex:
             self._jobs.queue.appendleft(job)
             self._jobs.unfinished_tasks += 1
@@ -418,7 +423,8 @@ class Station:
         return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
                 for (record, job), rid, item in zip(built, ids, items, strict=True)]
 
-    def _build_record(self, job: _Job, result: Any, infer_ms: float, waited_ms: float) -> tuple[Any, _Job]:
+    def _build_record(self, job: _Job, result: InspectionResult, infer_ms: float,
+                      waited_ms: float) -> tuple[InspectionRecord, _Job]:
         from storage import InspectionRecord
 
         model_info = job.model.info

@@ -329,10 +329,11 @@ class Settings:
                     raise KeyError(f"unknown setting {key}")
                 new = replace(new, shifts=_shifts(value))
                 continue
-            sub = getattr(new, section, None)
-            if not is_dataclass(sub) or name not in {f.name for f in fields(sub)}:
+            sub: Any = getattr(new, section, None)
+            if not is_dataclass(sub) or isinstance(sub, type) or name not in {f.name for f in fields(sub)}:
                 raise KeyError(f"unknown setting {key}")
-            new = replace(new, **{section: replace(sub, **{name: value})})  # type: ignore[arg-type]
+            changed: Any = replace(sub, **{name: value})
+            new = replace(new, **{section: changed})
         return new
 
 
@@ -427,7 +428,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 # ------------------------------------------------------------------------------------ the store
-Subscriber = Callable[[Settings], None]
+Subscriber = Callable[[Settings], object]  # the return value is ignored
 
 
 class SettingsStore:

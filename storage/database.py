@@ -89,12 +89,19 @@ def _sidecars(path: Path) -> list[Path]:
 
 def _check_limit(limit: Any, what: str = "limit") -> int:
     try:
-        limit = int(limit)
+        value = int(limit)
     except (TypeError, ValueError) as exc:
         raise InvalidQuery(f"{what} must be a whole number, got {limit!r}") from exc
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidQuery(f"{what} must be between 1 and {MAX_LIMIT}, got {limit}")
-    return limit
+    if not 1 <= value <= MAX_LIMIT:
+        raise InvalidQuery(f"{what} must be between 1 and {MAX_LIMIT}, got {value}")
+    return value
+
+
+def _rowid(cursor: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row just inserted (always set after an INSERT)."""
+    if cursor.lastrowid is None:
+        raise StorageError("SQLite returned no id for the inserted row")
+    return int(cursor.lastrowid)
 
 
 class Database:
@@ -345,7 +352,7 @@ class Database:
 
     @property
     def schema_version(self) -> int:
-        return self._reader().execute("PRAGMA user_version").fetchone()[0]
+        return int(self._reader().execute("PRAGMA user_version").fetchone()[0])
 
     # ---------------------------------------------------------------- writes
 
@@ -356,7 +363,7 @@ class Database:
             return self.insert_many([record])[0]
         params = record_params(record)
         with self._write_lock:
-            fig_id = int(self._write(INSERT_SQL, params).lastrowid)
+            fig_id = _rowid(self._write(INSERT_SQL, params))
             self._last_id = max(self._last_id, fig_id)
             self._index_names()
         return fig_id
@@ -377,7 +384,7 @@ class Database:
                         cur = conn.execute(INSERT_SQL, params)
                     else:
                         cur = conn.execute(INSERT_WITH_ID_SQL, (int(rid), *params))
-                    ids.append(int(cur.lastrowid))
+                    ids.append(_rowid(cur))
                 if any(rid is not None for rid, _p in prepared):
                     self._bump_generation()  # ids below the newest: cached counts must go
                 conn.execute("COMMIT")
@@ -710,11 +717,11 @@ class Database:
             conn.execute("COMMIT")
 
     @_sqlite_errors
-    def defect_count_distribution(self, start: Any = None, end: Any = None) -> dict[int, int]:
+    def defect_count_distribution(self, start: stats.Moment = None, end: stats.Moment = None) -> dict[int, int]:
         return stats.defect_count_distribution(self._reader(), start, end)
 
     @_sqlite_errors
-    def score_histogram(self, start: Any = None, end: Any = None, bins: int = 40,
+    def score_histogram(self, start: stats.Moment = None, end: stats.Moment = None, bins: int = 40,
                         field: Literal["normalized_score", "score"] = "normalized_score",
                         lo: float | None = None, hi: float | None = None) -> stats.ScoreHistogram:
         return stats.score_histogram(self._reader(), start, end, bins, field, lo, hi)
@@ -738,10 +745,10 @@ class Database:
 
 def _check_page(page: Any) -> int:
     try:
-        page = int(page)
+        value = int(page)
     except (TypeError, ValueError) as exc:
         raise InvalidQuery(f"page must be a whole number, got {page!r}") from exc
-    if page < 1:
-        raise InvalidQuery(f"page must be 1 or more, got {page}")
-    return page
+    if value < 1:
+        raise InvalidQuery(f"page must be 1 or more, got {value}")
+    return value
 

@@ -70,6 +70,13 @@ class EsSyncStatus:
     last_success: float | None  # time.time() of the latest successful batch
 
 
+def _fig(record: InspectionRecord) -> int:
+    """A stored record's figId (records read back from the database always have one)."""
+    if record.id is None:
+        raise EsSyncError("a record without figId cannot be mirrored")
+    return record.id
+
+
 def document(record: InspectionRecord) -> dict[str, Any]:
     """The ES document of a record: every stored field plus the seed-000 names."""
     doc = record.to_dict()
@@ -179,9 +186,9 @@ class EsSync:
             done, rejected, retry = self._settle(records, response)
             if done > last:
                 self.db.set_meta(self._key, str(done))
-                self._pushed += sum(1 for r in records if r.id <= done) - rejected
+                self._pushed += sum(1 for r in records if _fig(r) <= done) - rejected
                 self._rejected += rejected
-                pushed += sum(1 for r in records if r.id <= done)
+                pushed += sum(1 for r in records if _fig(r) <= done)
                 self._last_success = time.time()
             if retry:
                 raise EsSyncError(retry)
@@ -226,19 +233,19 @@ class EsSync:
         """(highest figId safely done, documents refused for good, reason to retry or None)."""
         body = getattr(response, "body", response)
         if not body.get("errors"):
-            return records[-1].id, 0, None
-        done = records[0].id - 1
+            return _fig(records[-1]), 0, None
+        done = _fig(records[0]) - 1
         rejected = 0
         for record, item in zip(records, body.get("items", []), strict=False):
             result = next(iter(item.values()))
             status = int(result.get("status", 500))
             if 200 <= status < 300:
-                done = record.id
+                done = _fig(record)
             elif 400 <= status < 500 and status != 429:
                 log.error("Elasticsearch refused figId %s for good (%s): %s", record.id, status,
                           result.get("error"))
                 rejected += 1
-                done = record.id
+                done = _fig(record)
             else:
                 return done, rejected, f"Elasticsearch answered {status} for figId {record.id}; will retry"
         if len(body.get("items", [])) < len(records):

@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 HEADER = (
     "figId", "name", "date", "time", "source", "part_id", "label", "review_label", "final_label",
@@ -44,20 +45,20 @@ EXPORT_COLUMNS = ", ".join((
 class _Counted:
     """Counts the rows a C consumer pulls through it."""
 
-    def __init__(self, rows: Iterable[tuple]) -> None:
+    def __init__(self, rows: Iterable[tuple[Any, ...]]) -> None:
         self._it = iter(rows)
         self.n = 0
 
     def __iter__(self) -> _Counted:
         return self
 
-    def __next__(self) -> tuple:
+    def __next__(self) -> tuple[Any, ...]:
         row = next(self._it)
         self.n += 1
         return row
 
 
-def write_csv(path: str | os.PathLike[str], rows: Iterable[tuple]) -> int:
+def write_csv(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]]) -> int:
     """Write rows of :data:`EXPORT_COLUMNS` to ``path`` (atomically); returns the number of rows."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -220,7 +220,7 @@ class ImageStore:
             return self._usage
 
     def _scan_days(self) -> list[tuple[Path, list[os.DirEntry[str]], int]]:
-        out = []
+        out: list[tuple[Path, list[os.DirEntry[str]], int]] = []
         if not self.images_dir.is_dir():
             return out
         for entry in sorted(os.scandir(self.images_dir), key=lambda e: e.name):

@@ -20,6 +20,7 @@ from storage.shifts import ShiftError, shift_plan
 from storage.timeutil import local_naive, parse_day, to_db
 
 MAX_BUCKETS = 20_000
+Moment = date | datetime | str | None  # a period bound: a day, an instant, ISO text, or open
 HOUR = timedelta(hours=1)
 
 
@@ -60,7 +61,7 @@ class ScoreHistogram:
         return {"field": self.field, "edges": self.edges, "ok": self.ok, "ng": self.ng}
 
 
-def _moment(value: date | datetime | str | None, what: str, *, end: bool) -> datetime | None:
+def _moment(value: Moment, what: str, *, end: bool) -> datetime | None:
     """A period bound: a day means its first instant (start) or the next day's (end, exclusive)."""
     if value is None or value == "":
         return None
@@ -76,7 +77,7 @@ def _moment(value: date | datetime | str | None, what: str, *, end: bool) -> dat
     return datetime.combine(day + timedelta(days=1) if end else day, time())
 
 
-def _period(start: Any, end: Any) -> tuple[datetime, datetime]:
+def _period(start: Moment, end: Moment) -> tuple[datetime, datetime]:
     lo = _moment(start, "start", end=False)
     hi = _moment(end, "end", end=True)
     if lo is None or hi is None:
@@ -193,7 +194,7 @@ def yield_stats(
     return out
 
 
-def _range_where(start: Any, end: Any) -> tuple[str, list[str]]:
+def _range_where(start: Moment, end: Moment) -> tuple[str, list[str]]:
     terms, params = [], []
     lo = _moment(start, "start", end=False)
     hi = _moment(end, "end", end=True)
@@ -206,7 +207,7 @@ def _range_where(start: Any, end: Any) -> tuple[str, list[str]]:
     return (" WHERE " + " AND ".join(terms)) if terms else "", params
 
 
-def defect_count_distribution(conn: sqlite3.Connection, start: Any = None, end: Any = None) -> dict[int, int]:
+def defect_count_distribution(conn: sqlite3.Connection, start: Moment = None, end: Moment = None) -> dict[int, int]:
     """``{defect_count: records}`` over the period (whole history by default), ascending.
 
     Defect counts take few values, so each is counted on its own ``(defect_count, timestamp)``
@@ -234,8 +235,8 @@ def defect_count_distribution(conn: sqlite3.Connection, start: Any = None, end: 
 
 def score_histogram(
     conn: sqlite3.Connection,
-    start: Any = None,
-    end: Any = None,
+    start: Moment = None,
+    end: Moment = None,
     bins: int = 40,
     field: Literal["normalized_score", "score"] = "normalized_score",
     lo: float | None = None,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One script behind the README's commands, so the README, CI and a fresh machine agree.
 #   bash tools/setup.sh run    install into .venv, then start the station window
-#   bash tools/setup.sh test   install into .venv (with test tools), lint (ruff, import contracts),
-#                              run the test suite
+#   bash tools/setup.sh test   install into .venv (with test tools), lint (ruff, import contracts,
+#                              mypy on the Qt-free rooms), run the test suite
 #   bash tools/setup.sh bundle install build tools and build the PyInstaller one-folder bundle
 #   bash tools/setup.sh bundle-test  build the bundle and run its slow tests (a separate CI step)
 set -euo pipefail
@@ -23,6 +23,7 @@ case "$mode" in
     "$VPY" -m pip install -q --disable-pip-version-check -e ".[dev]"
     "$VPY" -m ruff check .
     .venv/bin/lint-imports --no-cache
+    "$VPY" -m mypy
     QT_QPA_PLATFORM=offscreen "$VPY" -m pytest -q -m "not slow" --timeout=900 "${@:2}"
     ;;
   bundle)

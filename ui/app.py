@@ -17,9 +17,15 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.station_bridge import StationBridge
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +37,10 @@ ORGANISATION = "QC Station"
 class Shell:
     """What :func:`open_shell` made, so :func:`close_shell` can take it down in the right order."""
 
-    app: Any
-    runtime: Any  # composition.Runtime: .store, .station, .server, .endpoint_error
-    bridge: Any
-    window: Any
+    app: QApplication
+    runtime: Any  # composition.Runtime (ui/ sits below composition): .store, .station, .server
+    bridge: StationBridge
+    window: MainWindow
     language: str = "en"
     log_path: Path | None = None
     crash: Any = None

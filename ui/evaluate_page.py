@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -55,6 +55,10 @@ from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, ErrorFilterProxy, EvalTableModel
 from widgets.image_view import ImageView
 
+if TYPE_CHECKING:
+    from station.settings import Settings
+    from ui.station_bridge import StationBridge
+
 log = logging.getLogger(__name__)
 
 SLIDER_STEPS = 1000
@@ -69,7 +73,7 @@ def _fmt_auc(value: float | None) -> str:
 
 
 class EvaluatePage(QWidget):
-    def __init__(self, bridge: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: StationBridge, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
@@ -40,6 +40,10 @@ from PySide6.QtWidgets import (
 from ui.background import LatestOnly, run_async, wait_for_pool
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
+
+if TYPE_CHECKING:
+    from station.settings import Settings
+    from ui.station_bridge import StationBridge
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +101,7 @@ def _load_images(data_dir: Path, record: Any) -> tuple[int, QImage | None, QImag
 
 
 class HistoryPage(QWidget):
-    def __init__(self, bridge: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: StationBridge, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings

@@ -29,13 +29,18 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from station.events import ModelChanged, QueueDepth, ResultReady, StorageWarning
 from station.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from inference.model import AnomalyModel
+    from inference.types import ModelInfo, PredictParams
+    from station.core import Inspection, Station
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +58,7 @@ class StationBridge(QObject):
     modelLoadFailed = Signal(str)
     settingsChanged = Signal(object)
 
-    def __init__(self, station: Any, settings: Settings | SettingsStore, parent: QObject | None = None) -> None:
+    def __init__(self, station: Station, settings: Settings | SettingsStore, parent: QObject | None = None) -> None:
         """``settings``: the running store (``composition`` passes it), or plain settings (tests,
         tools), which get a store on the default settings file."""
         super().__init__(parent)
@@ -62,13 +67,13 @@ class StationBridge(QObject):
         self._unsubscribe_settings: Callable[[], None] | None = self._store.subscribe(self.settingsChanged.emit)
         self._lock = threading.Lock()
         self._preview_seq = 0
-        self.last_inspection: Any = None  # the newest Inspection seen (Models page previews on it)
+        self.last_inspection: Inspection | None = None  # the newest Inspection seen (Models page previews on it)
         self._unsubscribe: Callable[[], None] | None = station.events.subscribe(self._on_event)
         self.resultReady.connect(self._remember)
 
     # -- accessors -------------------------------------------------------------------------------
     @property
-    def station(self) -> Any:
+    def station(self) -> Station:
         return self._station
 
     @property
@@ -84,10 +89,10 @@ class StationBridge(QObject):
         """``storage.Database`` of the station (reads are safe from any thread)."""
         return self._station.database
 
-    def model_info(self) -> Any:
+    def model_info(self) -> ModelInfo | None:
         return self._station.model_info
 
-    def params(self) -> Any:
+    def params(self) -> PredictParams | None:
         """The active model's ``PredictParams`` or ``None`` without a model."""
         model = self._station.model
         return model.params if model is not None else None
@@ -111,7 +116,7 @@ class StationBridge(QObject):
             log.warning("inspection failed: %s", exc)
             self.inspectionFailed.emit(str(exc) or type(exc).__name__)
 
-    def preview(self, image: np.ndarray, params: Any) -> int:
+    def preview(self, image: np.ndarray, params: PredictParams | None) -> int:
         """Judge ``image`` with ``params`` without recording; answers come as ``previewReady``.
 
         Only the newest request's answer is emitted, so dragging a slider never shows an old result.
@@ -140,13 +145,13 @@ class StationBridge(QObject):
         else:
             self.previewReady.emit(future.result())
 
-    def set_params(self, params: Any) -> None:
+    def set_params(self, params: PredictParams) -> None:
         self._station.set_params(params)
 
-    def set_model(self, model: Any) -> None:
+    def set_model(self, model: AnomalyModel | None) -> None:
         self._station.set_model(model)
 
-    def load_model(self, path: str | Path) -> Any:
+    def load_model(self, path: str | Path) -> ModelInfo:
         """Load a bundle synchronously (tests, start-up); raises the engine's ``ModelFileError``."""
         return self._station.load_model(path)
 
@@ -172,10 +177,10 @@ class StationBridge(QObject):
             self._unsubscribe_settings = None
 
     # -- events ----------------------------------------------------------------------------------
-    def _remember(self, inspection: Any) -> None:
+    def _remember(self, inspection: Inspection) -> None:
         self.last_inspection = inspection
 
-    def _on_event(self, event: Any) -> None:
+    def _on_event(self, event: object) -> None:
         # Runs on the publishing thread: only emit, never touch widgets.
         if isinstance(event, ResultReady):
             self.resultReady.emit(event.inspection)

@@ -12,7 +12,7 @@ import re
 import time
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,6 +33,10 @@ from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.stats_data import Period, StatsSnapshot, collect, make_period
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
 
+if TYPE_CHECKING:
+    from station.settings import Settings
+    from ui.station_bridge import StationBridge
+
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 2000
@@ -47,7 +51,7 @@ def _safe_name(text: str) -> str:
 
 
 class StatisticsPage(QWidget):
-    def __init__(self, bridge: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: StationBridge, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings
