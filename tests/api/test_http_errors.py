@@ -39,7 +39,7 @@ def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
     cases = [
         (client.post("/analyze_image", content=b""), 400),
         (client.post("/analyze_image", content=good[: len(good) // 2]), 400),  # truncated PNG
-        (client.post("/analyze_image", content=b"GIF89a not really an image"), 400),
+        (client.post("/analyze_image", content=b"GIF89a not really an image"), 415),  # not allow-listed
         (client.post("/analyze_image?response_type=pdf", content=good), 400),
         (client.post("/analyze_raw_image?width=10&height=10", content=bytes(99)), 400),
         (client.post("/analyze_raw_image?width=abc&height=10", content=bytes(100)), 400),
@@ -157,7 +157,7 @@ def test_docs_page_is_offline(fake_api):
 def test_image_error_answers_are_json_without_imagelen(fake_api, rtype):
     _station, _server, client = fake_api
     r = client.post(f"/analyze_image?response_type={rtype}&context_in_body", content=b"nope")
-    assert r.status_code == 400 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
+    assert r.status_code == 415 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
 
 
 def test_timeout_is_504_and_a_queued_request_is_dropped(tmp_path):
