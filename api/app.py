@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import data, detect, models_api, pekat
 from api.errors import ApiError
+from api.limits import BodyTimeout
 from resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def create_app(station: Any, settings: Any) -> FastAPI:
     app.include_router(models_api.router)
     _add_docs(app)
     _add_error_handlers(app)
+    app.add_middleware(BodyTimeout, limits=lambda: app.state.settings.limits)
     return app
 
 

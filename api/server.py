@@ -16,6 +16,8 @@ from typing import Any
 import uvicorn
 
 from api.app import create_app
+from api.limits import guarded_protocol, raise_open_file_limit
+from station.logsetup import limit_floods
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +113,14 @@ class EmbeddedServer:
         if self.running:
             return self
         s = self.settings.server
+        raise_open_file_limit()
+        limit_floods()
         self._sock = _bind(s.host, int(s.port))
+        cap = int(self.settings.limits.max_connections)
         config = uvicorn.Config(
-            self.app, http=http_protocol(), ws="none", loop="asyncio", log_config=None, access_log=False,
-            lifespan="off",
+            self.app, http=guarded_protocol(http_protocol(), lambda: self.settings.limits), ws="none",
+            loop="asyncio", log_config=None, access_log=False, lifespan="off",
+            limit_concurrency=cap + 1 if cap > 0 else None,
             timeout_graceful_shutdown=max(0.1, self.grace_s), timeout_keep_alive=30,
         )
         self._server = uvicorn.Server(config)

@@ -42,6 +42,19 @@ class ServerSettings:
 
 
 @dataclass
+class LimitsSettings:
+    """Resource bounds of the HTTP endpoint (issue 12): what one client can cost the station."""
+
+    memory_budget_mb: int = 1024  # decoded-image bytes in flight at once; more requests wait
+    header_timeout_s: float = 10.0  # a connection must send its request headers within this
+    body_timeout_s: float = 15.0  # longest pause between two chunks of a request body
+    max_connections: int = 200  # open connections + requests; above it HTTP 503
+    upload_max_mb: int = 512  # multipart /api/detect: whole request
+    upload_file_max_mb: int = 200  # multipart /api/detect: one file
+    upload_max_files: int = 256  # multipart /api/detect: files per request
+
+
+@dataclass
 class StorageSettings:
     data_dir: str = ""  # empty: platformdirs default
     save_images: Literal["all", "ng", "none"] = "all"
@@ -82,6 +95,7 @@ class UiSettings:
 @dataclass
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     ui: UiSettings = field(default_factory=UiSettings)
