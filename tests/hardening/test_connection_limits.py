@@ -37,7 +37,7 @@ def _closed_by_server(sock: socket.socket, deadline_s: float) -> bytes | None:
     while time.monotonic() < end:
         try:
             chunk = sock.recv(65536)
-        except socket.timeout:
+        except TimeoutError:
             continue
         except ConnectionResetError:
             return got
