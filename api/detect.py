@@ -11,12 +11,14 @@ import base64
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from api import images, inspection
 from api.auth import check_request
 from api.errors import ApiError, bad_request
+from api.multipart import UploadTooLarge, read_form
 from api.responses import render_png
 
 router = APIRouter(prefix="/api", tags=["detect (seed 000)"])
@@ -56,20 +58,20 @@ def _error_entry(name: str, err: ApiError) -> dict[str, Any]:
 async def detect(request: Request) -> list[dict[str, Any]]:
     settings = request.app.state.settings
     station = request.app.state.station
+    inspection.ensure_model(station)
+    lim = settings.limits
+    max_pixels = settings.server.max_pixels
+    limit = _smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
     try:
-        form = await request.form(max_files=MAX_FILES + 1)
-    except Exception as exc:  # noqa: BLE001 - malformed multipart is the client's error
-        raise bad_request(f"expected multipart/form-data with files in field 'images': {exc}") from None
+        form = await read_form(request, max_total=int(lim.upload_max_mb) << 20, max_file_bytes=limit,
+                               max_files=min(MAX_FILES, int(lim.upload_max_files)))
+    except UploadTooLarge as exc:  # the client may still be sending: answer, then close
+        return JSONResponse(exc.to_dict(), status_code=exc.status, headers={"connection": "close"})
     files = [f for f in form.getlist("images") if isinstance(f, UploadFile)]
-    if not files or len(files) > MAX_FILES:
+    if not files:
         await form.close()
-        if not files:
-            raise bad_request("no images provided: send one or more files in the multipart field 'images'")
-        raise ApiError(413, "too_large", f"at most {MAX_FILES} images per request")
+        raise bad_request("no images provided: send one or more files in the multipart field 'images'")
     try:
-        inspection.ensure_model(station)
-        max_pixels = settings.server.max_pixels
-        limit = images.body_limit(max_pixels)
         window = max(1, int(settings.inference.max_batch))
         out: list[dict[str, Any]] = []
         for start in range(0, len(files), window):
@@ -78,6 +80,12 @@ async def detect(request: Request) -> list[dict[str, Any]]:
         return out
     finally:
         await form.close()  # spooled temp files go now, also on errors
+
+
+def _smallest(*limits: int) -> int:
+    """The tightest of several byte limits where 0 means none."""
+    set_limits = [x for x in limits if x > 0]
+    return min(set_limits) if set_limits else 0
 
 
 async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any) -> dict[str, Any]:
