@@ -93,7 +93,6 @@ class Station:
         self._worker: threading.Thread | None = None
         self._recorder: threading.Thread | None = None
         self._accepting = False
-        self._saves_since_quota = 0
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
@@ -443,7 +442,7 @@ class Station:
             annotated = annotate(inspection.image, inspection.result)
             heatmap = heatmap_image(inspection.result)
             saved = store.save(record.timestamp, record.name, record.label, inspection.image,
-                               annotated, heatmap)
+                               annotated, heatmap, db=self._database)  # quota kept on every save
         except Exception as exc:  # noqa: BLE001 - inspection goes on without images
             log.exception("saving images of record %s failed", record.id)
             self.events.publish(StorageWarning(f"images not saved: {exc}"))
@@ -453,13 +452,6 @@ class Station:
         if saved is None:
             return
         self._database.set_image_paths(record.id, saved.image_path, saved.result_path, saved.heatmap_path)
-        self._saves_since_quota += 1
-        if self._saves_since_quota >= 50:
-            self._saves_since_quota = 0
-            try:
-                store.enforce_quota(self._database)
-            except Exception:  # noqa: BLE001
-                log.exception("quota enforcement failed")
 
     def _fail_pending(self, exc: Exception) -> None:
         for q in (self._jobs, self._records):
