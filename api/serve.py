@@ -48,9 +48,6 @@ def run_serve(args: Any, *, ready: threading.Event | None = None, stop: threadin
     """Serve until SIGINT/SIGTERM (or ``stop`` is set, for tests). Exit codes: 0 ok, 1 cannot
     listen or open the database, 2 bad model file or arguments."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from station.core import Station
-    from station.errors import StationError
-
     try:
         settings = _settings(args)
     except (KeyError, ValueError) as exc:
@@ -59,6 +56,26 @@ def run_serve(args: Any, *, ready: threading.Event | None = None, stop: threadin
     if settings.server.port < 0 or settings.server.port > 65535:
         _err(f"port must be 0..65535, got {settings.server.port}")
         return 2
+    from station.logsetup import setup_file_logging
+
+    try:  # the same rotating log as the window, in the data folder (created here if missing)
+        log_path, log_handler = setup_file_logging(settings.log_dir)
+    except OSError as exc:
+        _err(f"cannot create the data folder or its log under {settings.data_dir}: {exc.strerror or exc}")
+        return 1
+    try:
+        return _serve(args, settings, log_path, ready, stop)
+    finally:
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
+
+
+def _serve(args: Any, settings: Any, log_path: Path, ready: threading.Event | None,
+           stop: threading.Event | None) -> int:
+    from station.core import Station
+    from station.errors import StationError
+
+    log.info("QC Station serve starting (data %s, log %s)", settings.data_dir, log_path)
 
     database = None
     if getattr(args, "db", None):

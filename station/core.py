@@ -102,10 +102,12 @@ class Station:
         with self._lock:
             if self._worker is not None:
                 return self
+            if self._database is None or self.settings.storage.save_images != "none":
+                # images go under data_dir even when the database lives elsewhere (serve --db)
+                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
             if self._database is None:
                 from storage import Database
 
-                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
                 self._database = Database(self.settings.db_path)
                 for message in getattr(self._database, "warnings", []):
                     self._warn(message)
