@@ -94,4 +94,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": "internal_error", "reason": f"{type(exc).__name__}: {exc}"}, status_code=500)
+        # the message may name files or the database path: it goes to the log, not to the client
+        return JSONResponse({"error": "internal_error",
+                             "reason": f"internal error ({type(exc).__name__}); details are in the station log"},
+                            status_code=500)

@@ -8,6 +8,7 @@ ignored border and minimum defect area live (no retraining), like HACARUS' Check
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -55,6 +56,7 @@ def model_entry(station: Any) -> dict[str, Any] | None:
         return None
     info, params = model.info, model.params
     path = getattr(station, "model_path", None)
+    path = Path(path) if path else None
     return {
         "model_id": info.id,
         "name": info.name,
@@ -74,7 +76,7 @@ def model_entry(station: Any) -> dict[str, Any] | None:
         "active": True,
         "status": "ready",
         "device": getattr(model, "device", None),
-        "file": str(path) if path else None,
+        "file": path.name if path else None,  # the name only: a path tells a caller about the disk
         "predict_parameters": params.to_dict(),
     }
 

@@ -741,7 +741,10 @@ def _check_page(page: Any) -> int:
         page = int(page)
     except (TypeError, ValueError) as exc:
         raise InvalidQuery(f"page must be a whole number, got {page!r}") from exc
-    if page < 1:
-        raise InvalidQuery(f"page must be 1 or more, got {page}")
+    if not 1 <= page <= MAX_PAGE:
+        raise InvalidQuery(f"page must be between 1 and {MAX_PAGE}, got {page}")
     return page
+
+
+MAX_PAGE = 10**9
 

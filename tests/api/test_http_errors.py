@@ -49,7 +49,9 @@ def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
         (client.post("/analyze_raw_image?width=100000&height=100000", content=bytes(10)), 413),
         (client.post("/analyze_raw_image?width=10&height=10&bayer", content=bytes(300)), 400),
         (client.post("/analyze_raw_image?width=4&height=4", content=bytes(48)), 400),  # below the 8 px minimum
-        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_nope_123"), 404),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_0badf00d"), 404),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=.."), 400),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_nope_123"), 400),
         (client.post("/analyze_image_shared_memory?width=8&height=8&name=../x"), 400),
     ]
     for resp, status in cases:
