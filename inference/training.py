@@ -23,6 +23,7 @@ from inference.errors import EngineError, ModelFileError, TrainingCancelled, Tra
 from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
+from inference.plausibility import check_model_values
 from inference.types import ModelInfo, PredictParams
 
 Progress = Callable[[str, float], None]
@@ -179,6 +180,7 @@ def load(path: str | os.PathLike, device: str = "auto") -> AnomalyModel:
         raise ModelFileError(f"{source}: {exc}") from None
     if cfg["backbone"] != info.backbone or cfg["input_size"] != info.input_size:
         raise ModelFileError(f"{source}: manifest backbone/input size disagree with its parameters")
+    check_model_values(info, cfg, tensors, source)  # threshold scale, bank size: before any tensor work
     try:
         dev = resolve_device(device)
     except ValueError as exc:
