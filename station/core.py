@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 
 from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
-from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning
+from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning, WorkerHealth
 from station.settings import Settings
+from station.supervisor import FAILED, RESTARTING, RUNNING, Supervisor, WorkerStatus
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +91,12 @@ class Station:
         cap = max(1, int(settings.inference.queue_size))
         self._jobs: queue.Queue = queue.Queue(maxsize=cap)
         self._records: queue.Queue = queue.Queue(maxsize=max(8, cap * 2))
-        self._worker: threading.Thread | None = None
-        self._recorder: threading.Thread | None = None
+        self._worker: Supervisor | None = None
+        self._recorder: Supervisor | None = None
         self._accepting = False
+        self._failed: str | None = None  # set when a worker gave up: work is refused as "stopped"
+        self._in_batch: list[_Job] = []  # what each loop holds, failed by the supervisor on a crash
+        self._in_records: list[tuple] = []
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
@@ -120,12 +124,58 @@ class Station:
                     log.warning("active model not loaded: %s", exc)
                     self._warn(f"model not loaded: {exc}")
             self._start_es_sync()
+            self._failed = None
             self._accepting = True
-            self._worker = threading.Thread(target=self._run_worker, name="qcs-inference", daemon=True)
-            self._recorder = threading.Thread(target=self._run_recorder, name="qcs-recorder", daemon=True)
-            self._worker.start()
-            self._recorder.start()
+            self._worker = self._supervised("inference", self._run_worker, self._in_batch)
+            self._recorder = self._supervised("recorder", self._run_recorder, self._in_records)
         return self
+
+    def _supervised(self, name: str, loop: Any, holding: list) -> Supervisor:
+        """Run ``loop`` under a supervisor: a crash fails what the loop held, then it restarts."""
+
+        def on_crash(exc: BaseException) -> None:
+            err = StationError(f"the {name} worker failed on this image: {type(exc).__name__}: {exc}")
+            for item in list(holding):
+                job = item[0] if isinstance(item, tuple) else item
+                if not job.future.done():
+                    job.future.set_exception(err)
+            holding.clear()
+
+        return Supervisor(name, loop, on_crash=on_crash, on_give_up=lambda exc: self._give_up(name, exc),
+                          on_state=self._worker_state, thread_name=f"qcs-{name}").start()
+
+    def _give_up(self, name: str, exc: BaseException) -> None:
+        """A worker crashed more often than it may: refuse work (503 stopped) instead of hanging."""
+        self._failed = (f"the {name} worker stopped after repeated failures "
+                        f"({type(exc).__name__}: {exc}); restart the station")
+        self._accepting = False
+        self._fail_pending(StationStopped(self._failed))
+
+    def _worker_state(self, status: WorkerStatus) -> None:
+        if status.state == RUNNING and status.restarts == 0:
+            return  # a normal start is not news
+        text = {RESTARTING: f"The {status.name} worker failed ({status.last_error}); restarting it.",
+                RUNNING: f"The {status.name} worker is running again.",
+                FAILED: f"The {status.name} worker stopped for good ({status.last_error}): the station "
+                        "refuses new work until it is restarted."}.get(status.state)
+        if text:
+            self.events.publish(WorkerHealth(text, worker=status.name, state=status.state))
+
+    def worker_status(self) -> dict[str, dict]:
+        """Each supervised worker's state, for ``/api/status`` and the GUI."""
+        out = {}
+        for sup in (self._worker, self._recorder):
+            if sup is not None:
+                out[sup.name] = sup.status.to_dict()
+        es = self._es_sync
+        if es is not None and hasattr(es, "worker_status"):
+            out["es_mirror"] = es.worker_status().to_dict()
+        return out
+
+    @property
+    def failure(self) -> str | None:
+        """Why the station refuses work after a worker gave up, else None."""
+        return self._failed
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish queued work, then stop the threads; close the database if the station opened it."""
@@ -135,6 +185,9 @@ class Station:
             self._accepting = False
             worker, recorder = self._worker, self._recorder
             self._worker = self._recorder = None
+        worker.request_stop()
+        if recorder is not None:
+            recorder.request_stop()
         self._jobs.put(_STOP)
         worker.join(timeout)
         self._records.put(_STOP)
@@ -294,7 +347,7 @@ class Station:
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
                 params: Any) -> Future:
         if not self._accepting:
-            raise StationStopped("the station is not running")
+            raise StationStopped(self._failed or "the station is not running")
         model = self._model
         if model is None:
             raise NoModelLoaded("no model loaded: train or open a model first")
@@ -348,6 +401,7 @@ class Station:
             batch = [job for job in batch if job.future.set_running_or_notify_cancel()]
             if not batch:
                 continue
+            self._in_batch[:] = batch
             started = time.perf_counter()
             try:
                 model = batch[0].model
@@ -357,6 +411,7 @@ class Station:
                 err = StationError(f"inference failed: {exc}")
                 for job in batch:
                     job.future.set_exception(err)
+                self._in_batch.clear()
                 continue
             batch_ms = (time.perf_counter() - started) * 1000.0
             for job, result in zip(batch, results, strict=True):
@@ -364,7 +419,18 @@ class Station:
                     job.future.set_result(result)
                     continue
                 waited_ms = (started - job.enqueued) * 1000.0
-                self._records.put((job, result, batch_ms / len(batch), waited_ms))
+                self._hand_to_recorder((job, result, batch_ms / len(batch), waited_ms))
+            self._in_batch.clear()
+
+    def _hand_to_recorder(self, item: tuple) -> None:
+        if self._failed is None:
+            self._records.put(item)
+            if self._failed is None:
+                return
+        # the recorder gave up: nobody will take this item, so answer it (and any left) now
+        self._fail_pending(StationStopped(self._failed))
+        if not item[0].future.done():
+            item[0].future.set_exception(StationStopped(self._failed))
 
     # ----------------------------------------------------------------- recorder
     def _run_recorder(self) -> None:
@@ -372,18 +438,25 @@ class Station:
             items = self._take_records()
             if items is None:
                 return
+            self._in_records[:] = items
             try:
                 inspections = self._record_all(items)
             except Exception as exc:  # noqa: BLE001 - report to the callers, keep recording others
                 log.exception("could not record %d result(s)", len(items))
                 for job, *_rest in items:
                     job.future.set_exception(StationError(f"could not store the result: {exc}"))
+                self._in_records.clear()
                 continue
             for (job, *_rest), inspection in zip(items, inspections, strict=True):
                 job.future.set_result(inspection)
                 self.events.publish(ResultReady(inspection))
+            self._in_records.clear()
             for inspection in inspections:
-                self._save_images(inspection)
+                try:  # one record's images (or their paths) failing must not stop the recorder
+                    self._save_images(inspection)
+                except Exception as exc:  # noqa: BLE001
+                    log.exception("images of record %s not attached", inspection.record.id)
+                    self.events.publish(StorageWarning(f"images not saved: {exc}"))
 
     def _take_records(self) -> list[tuple] | None:
         """The next result plus any already waiting: one transaction for all (group commit)."""
