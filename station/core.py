@@ -97,6 +97,7 @@ class Station:
         self._failed: str | None = None  # set when a worker gave up: work is refused as "stopped"
         self._in_batch: list[_Job] = []  # what each loop holds, failed by the supervisor on a crash
         self._in_records: list[tuple] = []
+        self._others: list[Supervisor] = []  # capture and other loops started through supervise()
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
@@ -161,15 +162,23 @@ class Station:
         if text:
             self.events.publish(WorkerHealth(text, worker=status.name, state=status.state))
 
+    def supervise(self, name: str, loop: Any, *, max_restarts: int = 3) -> Supervisor:
+        """Run another long-lived loop (capture, ...) supervised and listed in :meth:`worker_status`:
+        ``CaptureWorker(...).start(supervise=station.supervise)``."""
+        sup = Supervisor(name, loop, max_restarts=max_restarts, on_state=self._worker_state,
+                         thread_name=f"qcs-{name}")
+        self._others = [s for s in self._others if s.alive] + [sup]
+        return sup.start()
+
     def worker_status(self) -> dict[str, dict]:
         """Each supervised worker's state, for ``/api/status`` and the GUI."""
         out = {}
-        for sup in (self._worker, self._recorder):
+        for sup in (self._worker, self._recorder, *self._others):
             if sup is not None:
                 out[sup.name] = sup.status.to_dict()
-        es = self._es_sync
-        if es is not None and hasattr(es, "worker_status"):
-            out["es_mirror"] = es.worker_status().to_dict()
+        es_status = self._es_sync.worker_status() if self._es_sync is not None else None
+        if es_status is not None:
+            out["es_mirror"] = es_status.to_dict()
         return out
 
     @property
@@ -224,7 +233,9 @@ class Station:
                 self.events.publish(StorageWarning(f"Elasticsearch mirror: {message}"))
 
         try:
-            self._es_sync = EsSync(self._database, s.es_url, s.es_index, on_error=on_error).start()
+            self._es_sync = EsSync(self._database, s.es_url, s.es_index, on_error=on_error).start(
+                supervise=lambda name, loop: Supervisor(name, loop, max_restarts=10, on_state=self._worker_state,
+                                                        thread_name="es-sync").start())
         except (ValueError, ImportError) as exc:
             self._warn(f"Elasticsearch mirror not started: {exc}")
 

@@ -180,3 +180,72 @@ def test_pending_futures_resolve_when_the_inference_loop_dies(tmp_path):
         with pytest.raises(StationError):
             first.result(10)
         assert station.inspect_sync(grey_part(), name="b").record is not None
+
+
+def test_the_http_server_loop_is_restarted_after_a_crash(tmp_path):
+    import httpx
+
+    from api.server import EmbeddedServer
+
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    server = EmbeddedServer(None, settings).start()
+    try:
+        port = server.port
+        first = server._server
+
+        async def crash(counter):
+            raise RuntimeError("event loop bug (simulated)")
+
+        first.on_tick = crash
+        assert _wait(lambda: server._server is not first and server._server.started, 15)
+        assert server.port == port
+        assert httpx.get(f"{server.url}/ping", timeout=5).text == "pong"
+        status = server.worker_status()
+        assert status.state == RUNNING and status.restarts == 1
+    finally:
+        server.stop()
+    assert not server.running
+
+
+class _Escape(BaseException):
+    """Something the capture loop's own ``except Exception`` does not catch."""
+
+
+def test_capture_worker_runs_supervised_and_is_restarted(tmp_path):
+    from camera.frames import Frame, FrameSource
+    from camera.worker import CaptureWorker
+
+    class Flaky(FrameSource):
+        kind = "test"
+        paced = True
+
+        def __init__(self):
+            self.opens = 0
+            self.n = 0
+
+        def open(self):
+            self.opens += 1
+
+        def read(self, stop, wait=True):
+            self.n += 1
+            if self.n == 2:
+                raise _Escape("driver bug (simulated)")
+            if self.n > 4:
+                return None
+            return Frame(image=grey_part(), timestamp=time.time(), source="camera", name=f"f{self.n}")
+
+        def close(self):
+            pass
+
+        def describe(self):
+            return "flaky test source"
+
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    with Station(settings, model=BrightSpotModel()) as station:
+        source = Flaky()
+        worker = CaptureWorker(source, lambda f: station.inspect(f.image, source="camera", name=f.name))
+        worker.start(supervise=station.supervise)
+        assert _wait(lambda: not worker.running, 15)
+        status = station.worker_status()["capture-test"]
+        assert status["restarts"] == 1 and "driver bug" in status["last_error"]
+        assert source.opens == 2  # reopened after the crash
