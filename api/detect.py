@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from api import images, inspection
+from api import idempotency, images, inspection
 from api.auth import check_request
 from api.errors import ApiError, bad_request
 from api.multipart import UploadTooLarge, read_form
@@ -26,15 +26,17 @@ router = APIRouter(prefix="/api", tags=["detect (seed 000)"])
 MAX_FILES = 256
 
 
-def _entry(found: Any, name: str) -> dict[str, Any]:
+def _entry(found: Any, name: str, png: bytes | None | bool = True) -> dict[str, Any]:
     result, record = found.result, found.record
+    if png is True:
+        png = render_png("annotated_image", found)
     return {
         "defect_count": int(result.defect_count),
         "dice": round(float(result.confidence), 6),
         "labels": result.verdict,
         "name": name,
         "processing_time": round(float(record.processing_ms) / 1000.0, 6),
-        "result_image": base64.b64encode(render_png("annotated_image", found)).decode("ascii"),
+        "result_image": base64.b64encode(png).decode("ascii") if png else None,
         "figId": record.id,
         "score": float(result.score),
         "normalized_score": float(result.normalized_score),
@@ -58,6 +60,8 @@ def _error_entry(name: str, err: ApiError) -> dict[str, Any]:
 async def detect(request: Request) -> list[dict[str, Any]]:
     settings = request.app.state.settings
     station = request.app.state.station
+    request_id = idempotency.request_id_of(request)
+    done = await idempotency.stored(station, request_id)
     inspection.ensure_model(station)
     lim = settings.limits
     max_pixels = settings.server.max_pixels
@@ -75,8 +79,11 @@ async def detect(request: Request) -> list[dict[str, Any]]:
         window = max(1, int(settings.inference.max_batch))
         out: list[dict[str, Any]] = []
         for start in range(0, len(files), window):
-            chunk = files[start:start + window]
-            out += await asyncio.gather(*(_one(station, f, limit, max_pixels, settings) for f in chunk))
+            chunk = list(enumerate(files))[start:start + window]
+            out += await asyncio.gather(*(
+                _replayed_entry(station, done[i], f.filename or "uploaded_image") if i in done
+                else _one(station, f, limit, max_pixels, settings, idempotency.tags(request_id, i))
+                for i, f in chunk))
         return out
     finally:
         await form.close()  # spooled temp files go now, also on errors
@@ -88,7 +95,25 @@ def _smallest(*limits: int) -> int:
     return min(set_limits) if set_limits else 0
 
 
-async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any) -> dict[str, Any]:
+async def _replayed_entry(station: Any, record: Any, name: str) -> dict[str, Any]:
+    """A retried item's entry from its stored record (result image from disk when kept)."""
+
+    def build() -> dict[str, Any]:
+        found = idempotency.replayed(record)
+        entry = _entry(found, name, png=None)
+        try:
+            entry["result_image"] = base64.b64encode(
+                idempotency.stored_png(station, record, "annotated_image")).decode("ascii")
+        except ApiError:
+            entry["result_image"] = None
+        entry["replayed"] = True
+        return entry
+
+    return await run_in_threadpool(build)
+
+
+async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any,
+               tags: dict | None = None) -> dict[str, Any]:
     name = upload.filename or "uploaded_image"
     try:
         if upload.size is not None and limit and upload.size > limit:
@@ -96,7 +121,7 @@ async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, se
         data = await upload.read()
         found = await inspection.inspect(
             station, lambda: images.decode_encoded(data, max_pixels), name=name, part_id=None,
-            timeout=settings.server.request_timeout_s)
+            timeout=settings.server.request_timeout_s, tags=tags)
         return await run_in_threadpool(_entry, found, name)
     except ApiError as err:
         return _error_entry(name, err)

@@ -33,11 +33,14 @@ def default_name(prefix: str = "http") -> str:
     return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}"[:-3]
 
 
-def submit(station: Any, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None):
+def submit(station: Any, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None,
+           tags: dict | None = None):
     """Thread-side: decode, then queue (the station refuses at once when busy / no model)."""
     image = make_image()
+    if tags:  # a replayed answer needs the image size without the image
+        tags = {**tags, "image_shape": [int(image.shape[0]), int(image.shape[1])]}
     try:
-        return station.inspect(image, source=SOURCE, name=name, part_id=part_id)
+        return station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags)
     except StationError as exc:
         raise from_station_error(exc) from None
 
@@ -52,11 +55,12 @@ async def await_inspection(future: Any, timeout: float) -> Any:
 
 
 async def inspect(station: Any, make_image: Callable[[], np.ndarray], *, name: str,
-                  part_id: str | None, timeout: float, timing: dict[str, float] | None = None) -> Any:
+                  part_id: str | None, timeout: float, timing: dict[str, float] | None = None,
+                  tags: dict | None = None) -> Any:
     """``timing["station"]``: ms from queueing to the recorded verdict (queue + model + row)."""
 
     def queue() -> Any:
-        future = submit(station, make_image, name=name, part_id=part_id)
+        future = submit(station, make_image, name=name, part_id=part_id, tags=tags)
         if timing is not None:
             queued = time.perf_counter()
             future.add_done_callback(

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api import images, inspection, rawimage, shm
+from api import idempotency, images, inspection, rawimage, shm
 from api.auth import request_key, require_key
 from api.context import build_context
 from api.errors import ApiError
@@ -91,6 +91,10 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     params = AnalyzeQuery.parse(query)
     max_pixels = settings.server.max_pixels
     decode = prepare(query, max_pixels)
+    request_id = idempotency.request_id_of(request, query)
+    done = (await idempotency.stored(station, request_id)).get(0)
+    if done is not None:  # a retry: answer from the record, judge nothing
+        return await _replay(station, done, params)
     inspection.ensure_model(station)
     body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
     part_id = params.data or None  # "data=" (empty) is no part id
@@ -104,7 +108,8 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
 
     found = await inspection.inspect(
         station, timed_decode, name=part_id or inspection.default_name(),
-        part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing)
+        part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing,
+        tags=idempotency.tags(request_id))
     context = build_context(found.result, found.record, params.data)
     png = None
     if params.response_type != "context":
@@ -114,6 +119,17 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     timing["model"] = float(found.record.processing_ms)
     response = pekat_response(context, png, context_in_body=params.context_in_body)
     response.headers["Server-Timing"] = server_timing(timing)
+    return response
+
+
+async def _replay(station: Any, record: Any, params: AnalyzeQuery) -> Response:
+    found = idempotency.replayed(record)
+    context = build_context(found.result, record, params.data)
+    png = None
+    if params.response_type != "context":
+        png = await run_in_threadpool(idempotency.stored_png, station, record, params.response_type)
+    response = pekat_response(context, png, context_in_body=params.context_in_body)
+    response.headers["X-Request-Replayed"] = "true"
     return response
 
 

@@ -57,6 +57,7 @@ class _Job:
     model: Any
     params: Any  # PredictParams or None (the model's own)
     future: Future
+    tags: dict | None = None  # stored in the record's extra (request_id, request_item, image shape)
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
 
@@ -342,13 +343,14 @@ class Station:
         return self._jobs.maxsize
 
     def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
-                record: bool = True) -> Future:
+                record: bool = True, tags: dict | None = None) -> Future:
         """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
 
         Raises at once (not through the Future) when the station cannot take the work:
         StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
         """
-        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None)
+        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None,
+                            tags=tags)
 
     def preview(self, image: np.ndarray, params: Any) -> Future:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
@@ -356,7 +358,7 @@ class Station:
                             params=params)
 
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
-                params: Any) -> Future:
+                params: Any, tags: dict | None = None) -> Future:
         if not self._accepting:
             raise StationStopped(self._failed or "the station is not running")
         model = self._model
@@ -364,7 +366,7 @@ class Station:
             raise NoModelLoaded("no model loaded: train or open a model first")
         image = validate_image(image)
         job = _Job(image=image, source=source, name=name or "image", part_id=part_id, record=record,
-                   model=model, params=params, future=Future())
+                   model=model, params=params, future=Future(), tags=tags)
         try:
             self._jobs.put_nowait(job)
         except queue.Full:
@@ -511,7 +513,7 @@ class Station:
             model_version=model_info.version,
             processing_ms=float(result.timings.get("total", infer_ms)),
             regions=tuple(r.to_dict() for r in result.regions),
-            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold)},
+            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold), **(job.tags or {})},
         )
         return record, job
 
