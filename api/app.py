@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import data, detect, models_api, pekat, status
+from api.budget import ByteBudget
 from api.errors import ApiError
 from api.limits import BodyTimeout
 from resources import resource_path
@@ -45,6 +46,7 @@ def create_app(station: Any, settings: Any) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.station = station
     app.state.settings = settings
+    app.state.budget = ByteBudget(int(settings.limits.memory_budget_mb) << 20)
     app.include_router(pekat.router)
     app.include_router(detect.router)
     app.include_router(data.router)

@@ -17,6 +17,7 @@ from starlette.datastructures import UploadFile
 
 from api import idempotency, images, inspection
 from api.auth import check_request
+from api.budget import encoded_cost
 from api.errors import ApiError, bad_request
 from api.multipart import UploadTooLarge, read_form
 from api.responses import render_png
@@ -82,7 +83,8 @@ async def detect(request: Request) -> list[dict[str, Any]]:
             chunk = list(enumerate(files))[start:start + window]
             out += await asyncio.gather(*(
                 _replayed_entry(station, done[i], f.filename or "uploaded_image") if i in done
-                else _one(station, f, limit, max_pixels, settings, idempotency.tags(request_id, i))
+                else _one(station, f, limit, max_pixels, settings, idempotency.tags(request_id, i),
+                          request.app.state.budget)
                 for i, f in chunk))
         return out
     finally:
@@ -113,7 +115,7 @@ async def _replayed_entry(station: Any, record: Any, name: str) -> dict[str, Any
 
 
 async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, settings: Any,
-               tags: dict | None = None) -> dict[str, Any]:
+               tags: dict | None = None, budget: Any = None) -> dict[str, Any]:
     name = upload.filename or "uploaded_image"
     try:
         if upload.size is not None and limit and upload.size > limit:
@@ -121,7 +123,8 @@ async def _one(station: Any, upload: UploadFile, limit: int, max_pixels: int, se
         data = await upload.read()
         found = await inspection.inspect(
             station, lambda: images.decode_encoded(data, max_pixels), name=name, part_id=None,
-            timeout=settings.server.request_timeout_s, tags=tags)
+            timeout=settings.server.request_timeout_s, tags=tags, budget=budget,
+            cost=lambda: encoded_cost(data))
         return await run_in_threadpool(_entry, found, name)
     except ApiError as err:
         return _error_entry(name, err)

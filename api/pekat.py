@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api import idempotency, images, inspection, rawimage, shm
+from api import budget, idempotency, images, inspection, rawimage, shm
 from api.auth import request_key, require_key
 from api.context import build_context
 from api.errors import ApiError
@@ -78,7 +78,8 @@ Decoder = Callable[[bytes], np.ndarray]
 
 
 async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], int], Decoder],
-                   *, needs_body: bool) -> Response:
+                   *, needs_body: bool, cost: Callable[[dict[str, str | None], bytes], int] | None = None
+                   ) -> Response:
     """Auth, parameters, model check, body, decode + inspect off the loop, then the answer.
 
     ``prepare(query, max_pixels)`` validates the route's own parameters (size, shm name) before
@@ -109,7 +110,8 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     found = await inspection.inspect(
         station, timed_decode, name=part_id or inspection.default_name(),
         part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing,
-        tags=idempotency.tags(request_id))
+        tags=idempotency.tags(request_id), budget=request.app.state.budget,
+        cost=(lambda: cost(query, body)) if cost is not None else None)
     context = build_context(found.result, found.record, params.data)
     png = None
     if params.response_type != "context":
@@ -145,7 +147,7 @@ async def analyze_image(request: Request) -> Response:
     def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
         return lambda body: images.decode_encoded(body, max_pixels)
 
-    return await _analyze(request, prepare, needs_body=True)
+    return await _analyze(request, prepare, needs_body=True, cost=lambda _q, body: budget.encoded_cost(body))
 
 
 @router.post("/analyze_raw_image", summary="Analyze raw uint8 pixels (BGR, grey, BGRA or Bayer RG8)",
@@ -158,7 +160,7 @@ async def analyze_raw_image(request: Request) -> Response:
         bayer = flag(query, "bayer")
         return lambda body: rawimage.decode_raw(body, width, height, bayer=bayer, max_pixels=max_pixels)
 
-    return await _analyze(request, prepare, needs_body=True)
+    return await _analyze(request, prepare, needs_body=True, cost=_frame_cost)
 
 
 @router.post("/analyze_image_shared_memory", summary="Analyze an H×W×3 frame from a shared-memory block",
@@ -172,7 +174,11 @@ async def analyze_image_shared_memory(request: Request) -> Response:
         name = query.get("name")
         return lambda body: shm.read_frame(name, width, height, max_pixels=max_pixels)
 
-    return await _analyze(request, prepare, needs_body=False)
+    return await _analyze(request, prepare, needs_body=False, cost=_frame_cost)
+
+
+def _frame_cost(query: dict[str, str | None], _body: bytes) -> int:
+    return budget.frame_cost(int(query.get("width") or 0), int(query.get("height") or 0))
 
 
 def _require_same_host(request: Request) -> None:
