@@ -16,7 +16,7 @@ import torch
 
 from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
-from inference.backbone import get_backbone, resolve_device
+from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
 from inference.calibration import calibrate
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
@@ -98,7 +98,8 @@ def train(
     with torch.inference_mode():
         for idx in group_by_shape(prepared, DEFAULT_BATCH):
             _check_cancel(cancel)
-            feats = patch_features(fx, to_batch(prepared, idx, dev), cfg)
+            with backbone_lock(fx):  # shared with the running line's model: one batch at a time
+                feats = patch_features(fx, to_batch(prepared, idx, dev), cfg)
             _, d, h, w = feats.shape
             chunks.append(feats.permute(0, 2, 3, 1).reshape(-1, d).float())
             owner_chunks.append(torch.tensor(idx, device=feats.device).repeat_interleave(h * w))
