@@ -15,8 +15,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import data, detect, models_api, pekat
+from api import data, detect, models_api, pekat, status
+from api.budget import ByteBudget
 from api.errors import ApiError
+from api.limits import BodyTimeout
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -48,12 +50,15 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.station = station
     app.state.settings = settings
+    app.state.budget = ByteBudget(int(settings.limits.memory_budget_mb) << 20)
     app.include_router(pekat.router)
     app.include_router(detect.router)
     app.include_router(data.router)
     app.include_router(models_api.router)
+    app.include_router(status.router)
     _add_docs(app)
     _add_error_handlers(app)
+    app.add_middleware(BodyTimeout, limits=lambda: app.state.settings.limits)
     return app
 
 
@@ -96,4 +101,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": "internal_error", "reason": f"{type(exc).__name__}: {exc}"}, status_code=500)
+        # the message may name files or the database path: it goes to the log, not to the client
+        return JSONResponse({"error": "internal_error",
+                             "reason": f"internal error ({type(exc).__name__}); details are in the station log"},
+                            status_code=500)

@@ -24,10 +24,15 @@ def require_key(configured: str, given: str | None) -> None:
         raise unauthorized("wrong API key")
 
 
-def request_key(request: Request) -> str | None:
-    query = parse_query(request.scope.get("query_string", b""))
+def request_key(request: Request, query: dict[str, str | None] | None = None) -> str | None:
+    """The one rule for every route: a non-empty ``api_key`` in the query, else the header.
+
+    (``api_key=`` with nothing after it counts as absent, as the PEKAT routes always treated it.)
+    """
+    if query is None:
+        query = parse_query(request.scope.get("query_string", b""))
     key = query.get("api_key")
-    return key if key is not None else request.headers.get("x-api-key")
+    return key if key else request.headers.get("x-api-key")
 
 
 def check_request(request: Request) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
 
 from api.auth import check_request
@@ -18,6 +19,8 @@ from api.errors import ApiError, bad_request, not_found
 
 router = APIRouter(prefix="/api/data", tags=["data (seed 000)"], dependencies=[Depends(check_request)])
 
+MAX_PAGE = 10**9
+FIG_ID = PathParam(ge=1, le=2**63 - 1, description="record id")
 _IMAGE_KINDS = {"original": "image_path", "result": "result_path", "heatmap": "heatmap_path"}
 
 
@@ -58,7 +61,7 @@ def stat_by_date(request: Request,
 
 
 @router.get("/getPaginated", summary="One page of all records (deprecated: use search)", deprecated=True)
-def get_paginated(request: Request, limit: int = Query(20, ge=1, le=1000), page: int = Query(1, ge=1)
+def get_paginated(request: Request, limit: int = Query(20, ge=1, le=1000), page: int = Query(1, ge=1, le=MAX_PAGE)
                   ) -> dict[str, Any]:
     result = _storage_call(_db(request).get_paginated, limit, page)
     return {"total": result.total, "data": [_row(r) for r in result.data]}
@@ -67,9 +70,9 @@ def get_paginated(request: Request, limit: int = Query(20, ge=1, le=1000), page:
 @router.get("/search", summary="Filtered, paged search, newest first")
 def search(request: Request,
            limit: int = Query(20, ge=1, le=1000, description="records per page"),
-           page: int = Query(1, ge=1, description="1-based page"),
+           page: int = Query(1, ge=1, le=MAX_PAGE, description="1-based page"),
            name: str | None = Query(None, description="substring of the file name"),
-           num: int | None = Query(None, ge=0, description="exact number of defects"),
+           num: int | None = Query(None, ge=0, le=1_000_000, description="exact number of defects"),
            startDate: str | None = Query(None, description="first day, YYYY-MM-DD"),  # noqa: N803
            endDate: str | None = Query(None, description="last day, YYYY-MM-DD, inclusive"),  # noqa: N803
            label: Literal["OK", "NG"] | None = Query(None, description="final verdict (QC Station extension)"),
@@ -83,7 +86,7 @@ def search(request: Request,
 
 
 @router.get("/record/{fig_id}", summary="One record with every stored field (QC Station extension)")
-def record(request: Request, fig_id: int) -> dict[str, Any]:
+def record(request: Request, fig_id: int = FIG_ID) -> dict[str, Any]:
     found = _storage_call(_db(request).get, fig_id)
     if found is None:
         raise not_found(f"no record with figId {fig_id}")
@@ -92,7 +95,7 @@ def record(request: Request, fig_id: int) -> dict[str, Any]:
 
 @router.get("/image/{fig_id}/{kind}", summary="A stored image of a record: original, result or heatmap",
             response_class=FileResponse)
-def image(request: Request, fig_id: int, kind: Literal["original", "result", "heatmap"]) -> FileResponse:
+def image(request: Request, kind: Literal["original", "result", "heatmap"], fig_id: int = FIG_ID) -> FileResponse:
     found = _storage_call(_db(request).get, fig_id)
     if found is None:
         raise not_found(f"no record with figId {fig_id}")

@@ -11,12 +11,15 @@ import base64
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from api import images, inspection
+from api import idempotency, images, inspection
 from api.auth import check_request
+from api.budget import encoded_cost
 from api.errors import ApiError, bad_request
+from api.multipart import UploadTooLarge, read_form
 from api.responses import render_png
 
 if TYPE_CHECKING:
@@ -28,15 +31,17 @@ router = APIRouter(prefix="/api", tags=["detect (seed 000)"])
 MAX_FILES = 256
 
 
-def _entry(found: Any, name: str) -> dict[str, Any]:
+def _entry(found: Any, name: str, png: bytes | None | bool = True) -> dict[str, Any]:
     result, record = found.result, found.record
+    if png is True:
+        png = render_png("annotated_image", found)
     return {
         "defect_count": int(result.defect_count),
         "dice": round(float(result.confidence), 6),
         "labels": result.verdict,
         "name": name,
         "processing_time": round(float(record.processing_ms) / 1000.0, 6),
-        "result_image": base64.b64encode(render_png("annotated_image", found)).decode("ascii"),
+        "result_image": base64.b64encode(png).decode("ascii") if png else None,
         "figId": record.id,
         "score": float(result.score),
         "normalized_score": float(result.normalized_score),
@@ -60,31 +65,61 @@ def _error_entry(name: str, err: ApiError) -> dict[str, Any]:
 async def detect(request: Request) -> list[dict[str, Any]]:
     settings = request.app.state.settings
     station = request.app.state.station
+    request_id = idempotency.request_id_of(request)
+    done = await idempotency.stored(station, request_id)
+    inspection.ensure_model(station)
+    lim = settings.limits
+    max_pixels = settings.server.max_pixels
+    limit = _smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
     try:
-        form = await request.form(max_files=MAX_FILES + 1)
-    except Exception as exc:  # noqa: BLE001 - malformed multipart is the client's error
-        raise bad_request(f"expected multipart/form-data with files in field 'images': {exc}") from None
+        form = await read_form(request, max_total=int(lim.upload_max_mb) << 20, max_file_bytes=limit,
+                               max_files=min(MAX_FILES, int(lim.upload_max_files)))
+    except UploadTooLarge as exc:  # the client may still be sending: answer, then close
+        return JSONResponse(exc.to_dict(), status_code=exc.status, headers={"connection": "close"})
     files = [f for f in form.getlist("images") if isinstance(f, UploadFile)]
-    if not files or len(files) > MAX_FILES:
+    if not files:
         await form.close()
-        if not files:
-            raise bad_request("no images provided: send one or more files in the multipart field 'images'")
-        raise ApiError(413, "too_large", f"at most {MAX_FILES} images per request")
+        raise bad_request("no images provided: send one or more files in the multipart field 'images'")
     try:
-        inspection.ensure_model(station)
-        max_pixels = settings.server.max_pixels
-        limit = images.body_limit(max_pixels)
         window = max(1, int(settings.inference.max_batch))
         out: list[dict[str, Any]] = []
         for start in range(0, len(files), window):
-            chunk = files[start:start + window]
-            out += await asyncio.gather(*(_one(station, f, limit, max_pixels, settings) for f in chunk))
+            chunk = list(enumerate(files))[start:start + window]
+            out += await asyncio.gather(*(
+                _replayed_entry(station, done[i], f.filename or "uploaded_image") if i in done
+                else _one(station, f, limit, max_pixels, settings, idempotency.tags(request_id, i),
+                          request.app.state.budget)
+                for i, f in chunk))
         return out
     finally:
         await form.close()  # spooled temp files go now, also on errors
 
 
-async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int, settings: Settings) -> dict[str, Any]:
+def _smallest(*limits: int) -> int:
+    """The tightest of several byte limits where 0 means none."""
+    set_limits = [x for x in limits if x > 0]
+    return min(set_limits) if set_limits else 0
+
+
+async def _replayed_entry(station: Station, record: Any, name: str) -> dict[str, Any]:
+    """A retried item's entry from its stored record (result image from disk when kept)."""
+
+    def build() -> dict[str, Any]:
+        found = idempotency.replayed(record)
+        entry = _entry(found, name, png=None)
+        try:
+            entry["result_image"] = base64.b64encode(
+                idempotency.stored_png(station, record, "annotated_image")).decode("ascii")
+        except ApiError:
+            entry["result_image"] = None
+        entry["replayed"] = True
+        return entry
+
+    return await run_in_threadpool(build)
+
+
+async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int, settings: Settings,
+               tags: dict | None = None, budget: Any = None) -> dict[str, Any]:
     name = upload.filename or "uploaded_image"
     try:
         if upload.size is not None and limit and upload.size > limit:
@@ -92,7 +127,8 @@ async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int
         data = await upload.read()
         found = await inspection.inspect(
             station, lambda: images.decode_encoded(data, max_pixels), name=name, part_id=None,
-            timeout=settings.server.request_timeout_s)
+            timeout=settings.server.request_timeout_s, tags=tags, budget=budget,
+            cost=lambda: encoded_cost(data))
         return await run_in_threadpool(_entry, found, name)
     except ApiError as err:
         return _error_entry(name, err)

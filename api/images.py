@@ -33,12 +33,15 @@ async def read_body(request: Request, limit: int) -> bytes:
 def decode_encoded(data: bytes, max_pixels: int) -> np.ndarray:
     """PNG/JPEG/BMP/TIFF/WebP bytes -> array; damaged bytes 400, too many pixels 413."""
     from inference.errors import ImageDecodeError
+    from inference.imageformat import UnsupportedImageFormat
     from inference.imageio import decode_image
 
     if not data:
         raise bad_request("empty body: expected an encoded image (PNG, JPEG, BMP, TIFF, WebP)")
     try:
         image = decode_image(data, max_pixels=max_pixels or 0)
+    except UnsupportedImageFormat as exc:
+        raise ApiError(415, "unsupported_media_type", str(exc)) from None
     except ImageDecodeError as exc:
         reason = str(exc)
         if "too large" in reason:

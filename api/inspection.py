@@ -36,13 +36,26 @@ def default_name(prefix: str = "http") -> str:
     return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}"[:-3]
 
 
-def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None):
-    """Thread-side: decode, then queue (the station refuses at once when busy / no model)."""
-    image = make_image()
+def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None,
+           tags: dict | None = None, budget: Any = None, cost: Callable[[], int] | None = None,
+           wait_s: float = 30.0):
+    """Thread-side: reserve the decoded size in the memory budget, decode, then queue (the station
+    refuses at once when busy / no model). The reservation ends when the verdict is recorded."""
+    held = budget.acquire(cost(), wait_s) if budget is not None and cost is not None else 0
     try:
-        return station.inspect(image, source=SOURCE, name=name, part_id=part_id)
+        image = make_image()
+        if tags:  # a replayed answer needs the image size without the image
+            tags = {**tags, "image_shape": [int(image.shape[0]), int(image.shape[1])]}
+        future = station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags)
     except StationError as exc:
+        budget.release(held) if held else None
         raise from_station_error(exc) from None
+    except BaseException:
+        budget.release(held) if held else None
+        raise
+    if held:
+        future.add_done_callback(lambda _f: budget.release(held))
+    return future
 
 
 async def await_inspection(future: Any, timeout: float) -> Any:
@@ -55,11 +68,14 @@ async def await_inspection(future: Any, timeout: float) -> Any:
 
 
 async def inspect(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
-                  part_id: str | None, timeout: float, timing: dict[str, float] | None = None) -> Any:
+                  part_id: str | None, timeout: float, timing: dict[str, float] | None = None,
+                  tags: dict | None = None, cost: Callable[[], int] | None = None,
+                  budget: Any = None) -> Any:
     """``timing["station"]``: ms from queueing to the recorded verdict (queue + model + row)."""
 
     def queue() -> Any:
-        future = submit(station, make_image, name=name, part_id=part_id)
+        future = submit(station, make_image, name=name, part_id=part_id, tags=tags,
+                        budget=budget, cost=cost, wait_s=timeout)
         if timing is not None:
             queued = time.perf_counter()
             future.add_done_callback(

@@ -8,6 +8,7 @@ ignored border and minimum defect area live (no retraining), like HACARUS' Check
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -58,6 +59,7 @@ def model_entry(station: Station) -> dict[str, Any] | None:
         return None
     info, params = model.info, model.params
     path = getattr(station, "model_path", None)
+    path = Path(path) if path else None
     return {
         "model_id": info.id,
         "name": info.name,
@@ -77,7 +79,7 @@ def model_entry(station: Station) -> dict[str, Any] | None:
         "active": True,
         "status": "ready",
         "device": getattr(model, "device", None),
-        "file": str(path) if path else None,
+        "file": path.name if path else None,  # the name only: a path tells a caller about the disk
         "predict_parameters": params.to_dict(),
     }
 
@@ -112,8 +114,9 @@ class PredictParameters(BaseModel):
     threshold: float | None = Field(None, gt=0, description="image threshold: score ≥ threshold is NG")
     pixel_threshold: float | None = Field(
         None, gt=0, description="defect-pixel threshold (lowered with `threshold` if above it)")
-    ignore_outer: int | None = Field(None, ge=0, description="pixels along the border that are ignored")
-    min_detected_area: int | None = Field(None, ge=0, description="smaller defect regions are dropped (px)")
+    ignore_outer: int | None = Field(None, ge=0, le=10_000, description="pixels along the border that are ignored")
+    min_detected_area: int | None = Field(None, ge=0, le=100_000_000,
+                                          description="smaller defect regions are dropped (px)")
 
 
 @router.post("/models/{model_id}/update_predict_parameters",
@@ -125,6 +128,13 @@ def update_predict_parameters(request: Request, model_id: str, body: PredictPara
     for key in ("threshold", "pixel_threshold"):
         if key in changes and not math.isfinite(changes[key]):
             raise bad_request(f"{key} must be a finite positive number")
+    from inference.plausibility import check_thresholds
+
+    try:  # on the model's own scale: 1e308 would make every part pass
+        check_thresholds(station.model.info.stats,
+                         {k: v for k, v in changes.items() if k in ("threshold", "pixel_threshold")})
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
     new = current.with_(**changes)
     if "pixel_threshold" not in changes and new.pixel_threshold > new.threshold:
         new = new.with_(pixel_threshold=new.threshold)

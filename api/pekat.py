@@ -15,8 +15,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api import images, inspection, rawimage, shm
-from api.auth import require_key
+from api import budget, idempotency, images, inspection, rawimage, shm
+from api.auth import request_key, require_key
 from api.context import build_context
 from api.errors import ApiError
 from api.protocol import RESPONSE_TYPES, AnalyzeQuery, flag, frame_size, parse_query
@@ -78,7 +78,8 @@ Decoder = Callable[[bytes], np.ndarray]
 
 
 async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], int], Decoder],
-                   *, needs_body: bool) -> Response:
+                   *, needs_body: bool, cost: Callable[[dict[str, str | None], bytes], int] | None = None
+                   ) -> Response:
     """Auth, parameters, model check, body, decode + inspect off the loop, then the answer.
 
     ``prepare(query, max_pixels)`` validates the route's own parameters (size, shm name) before
@@ -87,10 +88,14 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     settings = request.app.state.settings
     station = request.app.state.station
     query = parse_query(request.scope.get("query_string", b""))
-    require_key(settings.server.api_key, query.get("api_key") or request.headers.get("x-api-key"))
+    require_key(settings.server.api_key, request_key(request, query))
     params = AnalyzeQuery.parse(query)
     max_pixels = settings.server.max_pixels
     decode = prepare(query, max_pixels)
+    request_id = idempotency.request_id_of(request, query)
+    done = (await idempotency.stored(station, request_id)).get(0)
+    if done is not None:  # a retry: answer from the record, judge nothing
+        return await _replay(station, done, params)
     inspection.ensure_model(station)
     body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
     part_id = params.data or None  # "data=" (empty) is no part id
@@ -104,7 +109,9 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
 
     found = await inspection.inspect(
         station, timed_decode, name=part_id or inspection.default_name(),
-        part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing)
+        part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing,
+        tags=idempotency.tags(request_id), budget=request.app.state.budget,
+        cost=(lambda: cost(query, body)) if cost is not None else None)
     context = build_context(found.result, found.record, params.data)
     png = None
     if params.response_type != "context":
@@ -114,6 +121,17 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     timing["model"] = float(found.record.processing_ms)
     response = pekat_response(context, png, context_in_body=params.context_in_body)
     response.headers["Server-Timing"] = server_timing(timing)
+    return response
+
+
+async def _replay(station: Any, record: Any, params: AnalyzeQuery) -> Response:
+    found = idempotency.replayed(record)
+    context = build_context(found.result, record, params.data)
+    png = None
+    if params.response_type != "context":
+        png = await run_in_threadpool(idempotency.stored_png, station, record, params.response_type)
+    response = pekat_response(context, png, context_in_body=params.context_in_body)
+    response.headers["X-Request-Replayed"] = "true"
     return response
 
 
@@ -129,7 +147,7 @@ async def analyze_image(request: Request) -> Response:
     def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
         return lambda body: images.decode_encoded(body, max_pixels)
 
-    return await _analyze(request, prepare, needs_body=True)
+    return await _analyze(request, prepare, needs_body=True, cost=lambda _q, body: budget.encoded_cost(body))
 
 
 @router.post("/analyze_raw_image", summary="Analyze raw uint8 pixels (BGR, grey, BGRA or Bayer RG8)",
@@ -142,7 +160,7 @@ async def analyze_raw_image(request: Request) -> Response:
         bayer = flag(query, "bayer")
         return lambda body: rawimage.decode_raw(body, width, height, bayer=bayer, max_pixels=max_pixels)
 
-    return await _analyze(request, prepare, needs_body=True)
+    return await _analyze(request, prepare, needs_body=True, cost=_frame_cost)
 
 
 @router.post("/analyze_image_shared_memory", summary="Analyze an H×W×3 frame from a shared-memory block",
@@ -156,7 +174,11 @@ async def analyze_image_shared_memory(request: Request) -> Response:
         name = query.get("name")
         return lambda body: shm.read_frame(name, width, height, max_pixels=max_pixels)
 
-    return await _analyze(request, prepare, needs_body=False)
+    return await _analyze(request, prepare, needs_body=False, cost=_frame_cost)
+
+
+def _frame_cost(query: dict[str, str | None], _body: bytes) -> int:
+    return budget.frame_cost(int(query.get("width") or 0), int(query.get("height") or 0))
 
 
 def _require_same_host(request: Request) -> None:

@@ -33,6 +33,9 @@ def decode_raw(body: bytes, width: int, height: int, *, bayer: bool = False,
             )
         if width < 2 or height < 2:
             raise bad_request("a Bayer frame needs at least 2×2 pixels")
+        if width % 2 or height % 2:
+            raise bad_request(f"a Bayer RG8 frame needs even width and height (whole 2×2 cells); "
+                              f"got {width}×{height}")
         mosaic = np.frombuffer(body, dtype=np.uint8).reshape(height, width)
         return cv2.cvtColor(mosaic, BAYER_RG8_TO_BGR)
     flat = np.frombuffer(body, dtype=np.uint8)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import socket
-import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
 from api.app import create_app
+from api.limits import guarded_protocol, raise_open_file_limit
+from station.logsetup import limit_floods
+from station.supervisor import Supervisor
 
 if TYPE_CHECKING:
     from station.core import Station
@@ -65,7 +67,8 @@ class EmbeddedServer:
         self.app = create_app(station, settings)
         self.grace_s = grace_s
         self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._config: uvicorn.Config | None = None
+        self._thread: Supervisor | None = None
         self._sock: socket.socket | None = None
         self._error: BaseException | None = None
 
@@ -79,7 +82,11 @@ class EmbeddedServer:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._thread is not None and self._thread.alive
+
+    def worker_status(self) -> Any:
+        """The supervised server loop's state (``station.supervisor.WorkerStatus``) or None."""
+        return self._thread.status if self._thread is not None else None
 
     @property
     def host(self) -> str:
@@ -113,20 +120,25 @@ class EmbeddedServer:
         if self.running:
             return self
         s = self.settings.server
+        raise_open_file_limit()
+        limit_floods()
         self._sock = _bind(s.host, int(s.port))
+        self._bound_port = int(self._sock.getsockname()[1])
+        cap = int(self.settings.limits.max_connections)
         config = uvicorn.Config(
-            self.app, http=http_protocol(), ws="none", loop="asyncio", log_config=None, access_log=False,
-            lifespan="off",
+            self.app, http=guarded_protocol(http_protocol(), lambda: self.settings.limits), ws="none",
+            loop="asyncio", log_config=None, access_log=False, lifespan="off",
+            limit_concurrency=cap + 1 if cap > 0 else None,
             timeout_graceful_shutdown=max(0.1, self.grace_s),  # type: ignore[arg-type]  # a float works
             timeout_keep_alive=30,
         )
+        self._config = config
         self._server = uvicorn.Server(config)
         self._error = None
-        self._thread = threading.Thread(target=self._run, name="qcs-http", daemon=True)
-        self._thread.start()
+        self._thread = Supervisor("http", self._run, max_restarts=3, thread_name="qcs-http").start()
         deadline = time.monotonic() + timeout
         while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
+            if not self._thread.alive or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"the HTTP endpoint did not start: {self._error or 'timed out'}")
             time.sleep(0.01)
@@ -134,24 +146,36 @@ class EmbeddedServer:
         return self
 
     def _run(self) -> None:
-        assert self._server is not None and self._sock is not None
+        """One uvicorn run on the bound socket; a crash is logged and restarted by the supervisor
+        with a fresh ``uvicorn.Server`` (the socket stays bound, clients only see a short gap)."""
+        assert self._sock is not None and self._config is not None
+        if self._sock.fileno() == -1:  # uvicorn closed the listening socket on its way out
+            self._sock = _bind(self.settings.server.host, self._bound_port)
+        server = self._server
+        if server is None or server.started or server.should_exit:
+            if server is not None and server.should_exit:
+                return  # stop() was called during a back-off
+            server = self._server = uvicorn.Server(self._config)
         try:
-            self._server.run(sockets=[self._sock])
-        except BaseException as exc:  # noqa: BLE001 - reported by start(); the thread just ends
+            server.run(sockets=[self._sock])
+        except BaseException as exc:
             self._error = exc
-            log.exception("HTTP endpoint stopped with an error")
+            raise
 
     def stop(self, timeout: float | None = None) -> None:
         """Stop accepting, let in-flight requests finish for ``grace_s``, then force; idempotent."""
         server, thread = self._server, self._thread
+        if thread is not None:
+            thread.request_stop()
         if server is not None:
             server.should_exit = True
-        if thread is not None and thread.is_alive():
+        if thread is not None and thread.alive:
             thread.join(timeout if timeout is not None else self.grace_s + 1.0)
-            if thread.is_alive() and server is not None:
+            server = self._server
+            if thread.alive and server is not None:
                 server.force_exit = True
                 thread.join(2.0)
-            if thread.is_alive():
+            if thread.alive:
                 log.warning("HTTP endpoint thread did not stop in time (it is a daemon thread)")
         if self._sock is not None:
             self._sock.close()

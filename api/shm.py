@@ -17,8 +17,10 @@ import numpy as np
 from api.errors import ApiError, bad_request, not_found
 from api.protocol import check_pixels
 
-# Python's own names are "psm_" + hex; allow any portable name, never a path.
-_NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,200}$")
+# Only the names the PEKAT SDK's blocks get: it calls ``SharedMemory(create=True)`` without a name,
+# so CPython names the block "psm_" (POSIX) or "wnsm_" (Windows) + 8 random hex digits. Any other
+# block this user can read (another program's frames, keys, caches) is refused. Same host only.
+_NAME = re.compile(r"^(psm|wnsm)_[0-9a-f]{8}$")
 
 
 def read_frame(name: str | None, width: int, height: int, *, max_pixels: int = 0) -> np.ndarray:
@@ -26,8 +28,9 @@ def read_frame(name: str | None, width: int, height: int, *, max_pixels: int = 0
     check_pixels(width, height, max_pixels)
     if not name:
         raise bad_request("query parameter name (the shared-memory block) is required")
-    if not _NAME.match(name):
-        raise bad_request(f"invalid shared-memory name {name!r}")
+    if not _NAME.fullmatch(name):
+        raise bad_request("invalid shared-memory name: expected a block created by the PEKAT client "
+                          "(psm_ + 8 hex digits), on this host")
     pixels = width * height
 
     def layout(size: int) -> tuple[int, ...]:

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
 
 from camera.frames import Frame, FrameSource, SourceError
 
@@ -62,7 +63,13 @@ class CaptureWorker:
         self.error: str | None = None
 
     # -- control ---------------------------------------------------------------------------------
-    def start(self) -> CaptureWorker:
+    def start(self, supervise: Callable[[str, Callable[[], None]], Any] | None = None) -> CaptureWorker:
+        """Start reading; ``supervise(name, loop)`` (``station.supervisor``; camera cannot import
+        station) runs the loop supervised: whatever escapes its own error handling is logged,
+        reported and restarted instead of ending the capture silently."""
+        if supervise is not None:
+            self._thread = supervise(f"capture-{self.source.kind}", self._run)
+            return self
         self._thread = threading.Thread(target=self._run, name=f"qcs-capture-{self.source.kind}",
                                         daemon=True)
         self._thread.start()
@@ -74,10 +81,12 @@ class CaptureWorker:
         with self._cv:
             self._pending = None
             self._cv.notify_all()
+        if hasattr(self._thread, "request_stop"):
+            self._thread.request_stop()
         if self._thread is None or self._thread is threading.current_thread():
             return True
         self._thread.join(timeout)
-        return not self._thread.is_alive()
+        return not self.running
 
     def trigger(self) -> None:
         """Ask a triggered worker for one more frame."""
@@ -87,7 +96,10 @@ class CaptureWorker:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        thread = self._thread
+        if thread is None:
+            return False
+        return thread.alive if hasattr(thread, "alive") else thread.is_alive()
 
     def stats(self) -> CaptureStats:
         with self._cv:

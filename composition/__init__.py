@@ -19,11 +19,11 @@ import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from station.errors import StationError
+from station.logsetup import LOG_NAME
 from station.settings import LANGUAGES, InvalidSettings, Settings, SettingsStore
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("qcstation")
 
 APP_TITLE = "QC Station"
-LOG_NAME = "qcstation.log"
 NO_DISPLAY_MESSAGE = (
     "QC Station needs a display to open its window, and none was found "
     "(DISPLAY / WAYLAND_DISPLAY / QT_QPA_PLATFORM are not set).\n"
@@ -161,7 +160,24 @@ def run_serve(args: argparse.Namespace, *, ready: threading.Event | None = None,
     except (KeyError, InvalidSettings) as exc:
         _serve_error(f"bad setting: {exc}")
         return 2
+    from station.logsetup import setup_file_logging
 
+    settings = store.current
+    try:  # the same rotating log as the window, in the data folder (created here if missing)
+        log_path, log_handler = setup_file_logging(settings.log_dir)
+    except OSError as exc:
+        _serve_error(f"cannot create the data folder or its log under {settings.data_dir}: {exc.strerror or exc}")
+        return 1
+    try:
+        log.info("QC Station serve starting (data %s, log %s)", settings.data_dir, log_path)
+        return _serve(args, store, ready, stop)
+    finally:
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
+
+
+def _serve(args: argparse.Namespace, store: SettingsStore, ready: threading.Event | None,
+           stop: threading.Event | None) -> int:
     database = None
     if getattr(args, "db", None):
         try:
@@ -232,17 +248,11 @@ def display_problem(env: Mapping[str, str] | None = None, platform: str | None =
 
 
 def setup_logging(log_dir: Path) -> tuple[Path, logging.Handler]:
-    """Rotating log file in the data folder (5 × 2 MB) so a crash report always has a path to give."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_NAME
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path, handler
+    """Rotating log file in the data folder (5 × 2 MB) so a crash report always has a path to give;
+    the same file and flood limit ``serve`` uses."""
+    from station.logsetup import setup_file_logging
+
+    return setup_file_logging(log_dir)
 
 
 @dataclass

@@ -131,6 +131,20 @@ def _build(name: str, device: str, half: bool) -> FeatureExtractor:
     return fx
 
 
+_owners: dict[int, threading.RLock] = {}
+
+
+def backbone_lock(fx: FeatureExtractor) -> threading.RLock:
+    """The one lock every forward pass through the shared extractor ``fx`` takes.
+
+    Extractors are shared by every model with the same backbone (``get_backbone`` caches them),
+    so the line's inference worker, a training, a model-file evaluation and an import all run
+    the same module: they take turns per batch, so none can corrupt or stall the others' batches.
+    """
+    with _lock:
+        return _owners.setdefault(id(fx), threading.RLock())
+
+
 def get_backbone(name: str, device: str) -> FeatureExtractor:
     """The shared frozen extractor for ``name`` on ``device`` (half precision on CUDA)."""
     with _lock:

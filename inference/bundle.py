@@ -106,12 +106,7 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
             raw_tensors = _read_member(zf, by_name[TENSORS], MAX_TENSOR_BYTES)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:  # CRC errors, truncation
             raise ModelFileError(f"{p.name} is damaged: {exc}") from None
-    try:
-        manifest = json.loads(raw_manifest.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{p.name}: manifest is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict):
-        raise ModelFileError(f"{p.name}: manifest must be a JSON object")
+    manifest = parse_manifest(raw_manifest, p.name)
     try:
         tensors = st_load(raw_tensors)
     except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types
@@ -124,6 +119,22 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
         if not isinstance(d, dict) or list(v.shape) != d.get("shape") or str(v.dtype) != d.get("dtype"):
             raise ModelFileError(f"{p.name}: tensor {k} has shape {list(v.shape)} {v.dtype}, manifest says {d}")
     return manifest, tensors
+
+
+def parse_manifest(raw: bytes, source: str) -> dict[str, Any]:
+    """The manifest JSON object; damaged, non-object or absurdly nested JSON is ModelFileError."""
+    from inference.plausibility import check_depth
+
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{source}: manifest is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ModelFileError(f"{source}: manifest is nested too deeply") from None
+    if not isinstance(manifest, dict):
+        raise ModelFileError(f"{source}: manifest must be a JSON object")
+    check_depth(manifest, source)
+    return manifest
 
 
 def _field(m: dict[str, Any], name: str, types: type | tuple[type, ...], source: str) -> Any:
@@ -143,7 +154,7 @@ def info_from_manifest(m: dict[str, Any], source: str) -> ModelInfo:
     if m.get("format") != FORMAT:
         raise ModelFileError(f"{source}: not a QC Station model manifest")
     fv = m.get("format_version")
-    if not isinstance(fv, int) or fv > FORMAT_VERSION or fv < 1:
+    if type(fv) is not int or fv > FORMAT_VERSION or fv < 1:  # bool is an int to isinstance
         raise ModelFileError(f"{source}: model format version {fv!r} is not supported (this build reads {FORMAT_VERSION})")
     num = (int, float)
     pr = _field(m, "params", dict, source)

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import torch
 
+_threads_lock = threading.Lock()
+_single_users = 0
+_threads_before = 0
+
 
 @contextmanager
 def _single_thread() -> Iterator[None]:
-    """The greedy loop is thousands of tiny ops: one thread is ~5x faster than two on a busy CPU."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
+    """The greedy loop is thousands of tiny ops: one thread is ~5x faster than two on a busy CPU.
+
+    The thread count is process-wide: overlapping trainings count their users, so the last one
+    out restores the count the first one found (two plain save/restore pairs could leave 1)."""
+    global _single_users, _threads_before
+    with _threads_lock:
+        if _single_users == 0:
+            _threads_before = torch.get_num_threads()
+            torch.set_num_threads(1)
+        _single_users += 1
     try:
         yield
     finally:
-        torch.set_num_threads(before)
+        with _threads_lock:
+            _single_users -= 1
+            if _single_users == 0:
+                torch.set_num_threads(_threads_before)
 
 
 @torch.no_grad()

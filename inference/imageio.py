@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from inference.errors import ImageDecodeError
+from inference.imageformat import check_header, read_header
 
 DEFAULT_MAX_PIXELS = 80_000_000  # ~ a 10k x 8k frame: larger is a mistake or an attack
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm", ".pnm")
@@ -44,38 +45,32 @@ def read_image(path: str | os.PathLike[str], max_pixels: int | None = None) -> n
         raise ImageDecodeError(f"{p.name}: {exc}") from None
 
 
-def _header_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from the file header without decoding pixels; None when PIL cannot tell."""
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            return im.size
-    except Exception:  # noqa: BLE001 - any parser failure just means "unknown"; cv2 decides below
-        return None
-
-
 def decode_image(data: bytes, max_pixels: int | None = None) -> np.ndarray:
-    """Decode image bytes (PNG, JPEG, BMP, TIFF, WebP, PNM) into a numpy array."""
+    """Decode image bytes (PNG, JPEG, BMP, TIFF, WebP, PNM only) into a numpy array.
+
+    The format and size come from the header first (``inference.imageformat``): any other
+    format raises ``UnsupportedImageFormat`` and an oversized one "too large", before decoding.
+    """
     if not data:
         raise ImageDecodeError("empty image data")
     limit = DEFAULT_MAX_PIXELS if max_pixels is None else int(max_pixels)
-    size = _header_size(data)
-    if size is not None and limit > 0 and size[0] * size[1] > limit:
-        raise ImageDecodeError(f"image too large: {size[0]}x{size[1]} pixels (limit {limit:,})")
+    header = read_header(data)
+    check_header(header, limit)
     buf = np.frombuffer(data, dtype=np.uint8)
     image = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
-    if image is None and size is not None:
-        image = _decode_with_pil(data)
+    if image is None:
+        image = _decode_with_pil(data, header.format)
     if image is None or image.size == 0:
-        raise ImageDecodeError("not a readable image (unknown format or damaged data)")
+        raise ImageDecodeError(f"not a readable image (damaged {header.format} data)")
     if limit > 0 and image.shape[0] * image.shape[1] > limit:
         raise ImageDecodeError(f"image too large: {image.shape[1]}x{image.shape[0]} pixels (limit {limit:,})")
     return image
 
 
-def _decode_with_pil(data: bytes) -> np.ndarray | None:
+def _decode_with_pil(data: bytes, fmt: str) -> np.ndarray | None:
     """Fallback for the few files OpenCV's codecs refuse (some TIFF and palette variants)."""
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with Image.open(io.BytesIO(data), formats=["PPM" if fmt == "PNM" else fmt]) as im:
             im.load()
             if im.mode in ("I;16", "I;16B", "I;16L", "I"):
                 return np.asarray(im).astype(np.uint16)

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from inference.algorithms.patchcore import PatchCore
-from inference.backbone import FeatureExtractor
+from inference.backbone import FeatureExtractor, backbone_lock
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.regions import find_regions
@@ -51,7 +51,7 @@ class _Core:
         maps: list[np.ndarray | None] = [None] * len(prepared)
         weights = [1.0] * len(prepared)
         t_fx = t_nn = 0.0
-        with self.lock, torch.inference_mode():
+        with backbone_lock(self.fx), self.lock, torch.inference_mode():
             for idx in group_by_shape(prepared, batch_size):
                 t0 = time.perf_counter()
                 feats = patch_features(self.fx, to_batch(prepared, idx, self.device), self.cfg)

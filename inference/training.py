@@ -16,13 +16,14 @@ import torch
 
 from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
-from inference.backbone import get_backbone, resolve_device
+from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
 from inference.calibration import calibrate
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
+from inference.plausibility import check_model_values
 from inference.types import ModelInfo, PredictParams
 
 Progress = Callable[[str, float], None]
@@ -97,7 +98,8 @@ def train(
     with torch.inference_mode():
         for idx in group_by_shape(prepared, DEFAULT_BATCH):
             _check_cancel(cancel)
-            feats = patch_features(fx, to_batch(prepared, idx, dev), cfg)
+            with backbone_lock(fx):  # shared with the running line's model: one batch at a time
+                feats = patch_features(fx, to_batch(prepared, idx, dev), cfg)
             _, d, h, w = feats.shape
             chunks.append(feats.permute(0, 2, 3, 1).reshape(-1, d).float())
             owner_chunks.append(torch.tensor(idx, device=feats.device).repeat_interleave(h * w))
@@ -179,6 +181,7 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
         raise ModelFileError(f"{source}: {exc}") from None
     if cfg["backbone"] != info.backbone or cfg["input_size"] != info.input_size:
         raise ModelFileError(f"{source}: manifest backbone/input size disagree with its parameters")
+    check_model_values(info, cfg, tensors, source)  # threshold scale, bank size: before any tensor work
     try:
         dev = resolve_device(device)
     except ValueError as exc:

@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
-from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning
+from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning, WorkerHealth
 from station.settings import Settings
+from station.supervisor import FAILED, RESTARTING, RUNNING, Supervisor, WorkerStatus
 
 if TYPE_CHECKING:
     from inference.model import AnomalyModel
@@ -61,6 +62,7 @@ class _Job:
     model: AnomalyModel
     params: PredictParams | None  # None: the model's own
     future: Future[Any]
+    tags: dict[str, Any] | None = None  # stored in the record's extra (request_id, request_item, image shape)
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
 
@@ -95,10 +97,13 @@ class Station:
         cap = max(1, int(settings.inference.queue_size))
         self._jobs: queue.Queue = queue.Queue(maxsize=cap)
         self._records: queue.Queue = queue.Queue(maxsize=max(8, cap * 2))
-        self._worker: threading.Thread | None = None
-        self._recorder: threading.Thread | None = None
+        self._worker: Supervisor | None = None
+        self._recorder: Supervisor | None = None
         self._accepting = False
-        self._saves_since_quota = 0
+        self._failed: str | None = None  # set when a worker gave up: work is refused as "stopped"
+        self._in_batch: list[_Job] = []  # what each loop holds, failed by the supervisor on a crash
+        self._in_records: list[tuple] = []
+        self._others: list[Supervisor] = []  # capture and other loops started through supervise()
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
@@ -108,10 +113,12 @@ class Station:
         with self._lock:
             if self._worker is not None:
                 return self
+            if self._database is None or self.settings.storage.save_images != "none":
+                # images go under data_dir even when the database lives elsewhere (serve --db)
+                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
             if self._database is None:
                 from storage import Database
 
-                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
                 self._database = Database(self.settings.db_path)
                 for message in getattr(self._database, "warnings", []):
                     self._warn(message)
@@ -124,12 +131,66 @@ class Station:
                     log.warning("active model not loaded: %s", exc)
                     self._warn(f"model not loaded: {exc}")
             self._start_es_sync()
+            self._failed = None
             self._accepting = True
-            self._worker = threading.Thread(target=self._run_worker, name="qcs-inference", daemon=True)
-            self._recorder = threading.Thread(target=self._run_recorder, name="qcs-recorder", daemon=True)
-            self._worker.start()
-            self._recorder.start()
+            self._worker = self._supervised("inference", self._run_worker, self._in_batch)
+            self._recorder = self._supervised("recorder", self._run_recorder, self._in_records)
         return self
+
+    def _supervised(self, name: str, loop: Any, holding: list) -> Supervisor:
+        """Run ``loop`` under a supervisor: a crash fails what the loop held, then it restarts."""
+
+        def on_crash(exc: BaseException) -> None:
+            err = StationError(f"the {name} worker failed on this image: {type(exc).__name__}: {exc}")
+            for item in list(holding):
+                job = item[0] if isinstance(item, tuple) else item
+                if not job.future.done():
+                    job.future.set_exception(err)
+            holding.clear()
+
+        return Supervisor(name, loop, on_crash=on_crash, on_give_up=lambda exc: self._give_up(name, exc),
+                          on_state=self._worker_state, thread_name=f"qcs-{name}").start()
+
+    def _give_up(self, name: str, exc: BaseException) -> None:
+        """A worker crashed more often than it may: refuse work (503 stopped) instead of hanging."""
+        self._failed = (f"the {name} worker stopped after repeated failures "
+                        f"({type(exc).__name__}: {exc}); restart the station")
+        self._accepting = False
+        self._fail_pending(StationStopped(self._failed))
+
+    def _worker_state(self, status: WorkerStatus) -> None:
+        if status.state == RUNNING and status.restarts == 0:
+            return  # a normal start is not news
+        text = {RESTARTING: f"The {status.name} worker failed ({status.last_error}); restarting it.",
+                RUNNING: f"The {status.name} worker is running again.",
+                FAILED: f"The {status.name} worker stopped for good ({status.last_error}): the station "
+                        "refuses new work until it is restarted."}.get(status.state)
+        if text:
+            self.events.publish(WorkerHealth(text, worker=status.name, state=status.state))
+
+    def supervise(self, name: str, loop: Any, *, max_restarts: int = 3) -> Supervisor:
+        """Run another long-lived loop (capture, ...) supervised and listed in :meth:`worker_status`:
+        ``CaptureWorker(...).start(supervise=station.supervise)``."""
+        sup = Supervisor(name, loop, max_restarts=max_restarts, on_state=self._worker_state,
+                         thread_name=f"qcs-{name}")
+        self._others = [s for s in self._others if s.alive] + [sup]
+        return sup.start()
+
+    def worker_status(self) -> dict[str, dict]:
+        """Each supervised worker's state, for ``/api/status`` and the GUI."""
+        out = {}
+        for sup in (self._worker, self._recorder, *self._others):
+            if sup is not None:
+                out[sup.name] = sup.status.to_dict()
+        es_status = self._es_sync.worker_status() if self._es_sync is not None else None
+        if es_status is not None:
+            out["es_mirror"] = es_status.to_dict()
+        return out
+
+    @property
+    def failure(self) -> str | None:
+        """Why the station refuses work after a worker gave up, else None."""
+        return self._failed
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish queued work, then stop the threads; close the database if the station opened it."""
@@ -139,6 +200,9 @@ class Station:
             self._accepting = False
             worker, recorder = self._worker, self._recorder
             self._worker = self._recorder = None
+        worker.request_stop()
+        if recorder is not None:
+            recorder.request_stop()
         self._jobs.put(_STOP)
         worker.join(timeout)
         self._records.put(_STOP)
@@ -175,7 +239,9 @@ class Station:
                 self.events.publish(StorageWarning(f"Elasticsearch mirror: {message}"))
 
         try:
-            self._es_sync = EsSync(self._database, s.es_url, s.es_index, on_error=on_error).start()
+            self._es_sync = EsSync(self._database, s.es_url, s.es_index, on_error=on_error).start(
+                supervise=lambda name, loop: Supervisor(name, loop, max_restarts=10, on_state=self._worker_state,
+                                                        thread_name="es-sync").start())
         except (ValueError, ImportError) as exc:
             self._warn(f"Elasticsearch mirror not started: {exc}")
 
@@ -293,13 +359,14 @@ class Station:
         return self._jobs.maxsize
 
     def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
-                record: bool = True) -> Future:
+                record: bool = True, tags: dict | None = None) -> Future:
         """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
 
         Raises at once (not through the Future) when the station cannot take the work:
         StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
         """
-        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None)
+        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None,
+                            tags=tags)
 
     def preview(self, image: np.ndarray, params: PredictParams | None) -> Future[InspectionResult]:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
@@ -307,15 +374,15 @@ class Station:
                             params=params)
 
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
-                params: Any) -> Future:
+                params: Any, tags: dict | None = None) -> Future:
         if not self._accepting:
-            raise StationStopped("the station is not running")
+            raise StationStopped(self._failed or "the station is not running")
         model = self._model
         if model is None:
             raise NoModelLoaded("no model loaded: train or open a model first")
         image = validate_image(image)
         job = _Job(image=image, source=source, name=name or "image", part_id=part_id, record=record,
-                   model=model, params=params, future=Future())
+                   model=model, params=params, future=Future(), tags=tags)
         try:
             self._jobs.put_nowait(job)
         except queue.Full:
@@ -363,6 +430,7 @@ class Station:
             batch = [job for job in batch if job.future.set_running_or_notify_cancel()]
             if not batch:
                 continue
+            self._in_batch[:] = batch
             started = time.perf_counter()
             try:
                 model = batch[0].model
@@ -372,6 +440,7 @@ class Station:
                 err = StationError(f"inference failed: {exc}")
                 for job in batch:
                     job.future.set_exception(err)
+                self._in_batch.clear()
                 continue
             batch_ms = (time.perf_counter() - started) * 1000.0
             for job, result in zip(batch, results, strict=True):
@@ -379,7 +448,18 @@ class Station:
                     job.future.set_result(result)
                     continue
                 waited_ms = (started - job.enqueued) * 1000.0
-                self._records.put((job, result, batch_ms / len(batch), waited_ms))
+                self._hand_to_recorder((job, result, batch_ms / len(batch), waited_ms))
+            self._in_batch.clear()
+
+    def _hand_to_recorder(self, item: tuple) -> None:
+        if self._failed is None:
+            self._records.put(item)
+            if self._failed is None:
+                return
+        # the recorder gave up: nobody will take this item, so answer it (and any left) now
+        self._fail_pending(StationStopped(self._failed))
+        if not item[0].future.done():
+            item[0].future.set_exception(StationStopped(self._failed))
 
     # ----------------------------------------------------------------- recorder
     def _run_recorder(self) -> None:
@@ -387,18 +467,25 @@ class Station:
             items = self._take_records()
             if items is None:
                 return
+            self._in_records[:] = items
             try:
                 inspections = self._record_all(items)
             except Exception as exc:  # noqa: BLE001 - report to the callers, keep recording others
                 log.exception("could not record %d result(s)", len(items))
                 for job, *_rest in items:
                     job.future.set_exception(StationError(f"could not store the result: {exc}"))
+                self._in_records.clear()
                 continue
             for (job, *_rest), inspection in zip(items, inspections, strict=True):
                 job.future.set_result(inspection)
                 self.events.publish(ResultReady(inspection))
+            self._in_records.clear()
             for inspection in inspections:
-                self._save_images(inspection)
+                try:  # one record's images (or their paths) failing must not stop the recorder
+                    self._save_images(inspection)
+                except Exception as exc:  # noqa: BLE001
+                    log.exception("images of record %s not attached", inspection.record.id)
+                    self.events.publish(StorageWarning(f"images not saved: {exc}"))
 
     def _take_records(self) -> list[tuple] | None:
         """The next result plus any already waiting: one transaction for all (group commit)."""
@@ -443,7 +530,7 @@ class Station:
             model_version=model_info.version,
             processing_ms=float(result.timings.get("total", infer_ms)),
             regions=tuple(r.to_dict() for r in result.regions),
-            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold)},
+            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold), **(job.tags or {})},
         )
         return record, job
 
@@ -460,7 +547,7 @@ class Station:
             annotated = annotate(inspection.image, inspection.result)
             heatmap = heatmap_image(inspection.result)
             saved = store.save(record.timestamp, record.name, record.label, inspection.image,
-                               annotated, heatmap)
+                               annotated, heatmap, db=self._database)  # quota kept on every save
         except Exception as exc:  # noqa: BLE001 - inspection goes on without images
             log.exception("saving images of record %s failed", record.id)
             self.events.publish(StorageWarning(f"images not saved: {exc}"))
@@ -470,13 +557,6 @@ class Station:
         if saved is None:
             return
         self._database.set_image_paths(record.id, saved.image_path, saved.result_path, saved.heatmap_path)
-        self._saves_since_quota += 1
-        if self._saves_since_quota >= 50:
-            self._saves_since_quota = 0
-            try:
-                store.enforce_quota(self._database)
-            except Exception:  # noqa: BLE001
-                log.exception("quota enforcement failed")
 
     def _fail_pending(self, exc: Exception) -> None:
         for q in (self._jobs, self._records):

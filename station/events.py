@@ -36,6 +36,16 @@ class StorageWarning:
     message: str
 
 
+@dataclass(frozen=True)
+class WorkerHealth(StorageWarning):
+    """A supervised worker crashed, restarted or gave up (``station.supervisor``). A subclass of
+    StorageWarning so every status bar that shows warnings shows this too; ``worker`` and ``state``
+    let a GUI tell them apart."""
+
+    worker: str = ""
+    state: str = ""  # running | restarting | failed
+
+
 Event = ResultReady | ModelChanged | QueueDepth | StorageWarning
 
 

@@ -76,6 +76,19 @@ class ServerSettings:
 
 
 @dataclass(frozen=True)
+class LimitsSettings:
+    """Resource bounds of the HTTP endpoint (issue 12): what one client can cost the station."""
+
+    memory_budget_mb: int = 1024  # decoded-image bytes in flight at once; more requests wait
+    header_timeout_s: float = 10.0  # a connection must send its request headers within this
+    body_timeout_s: float = 15.0  # longest pause between two chunks of a request body
+    max_connections: int = 200  # open connections + requests; above it HTTP 503
+    upload_max_mb: int = 512  # multipart /api/detect: whole request
+    upload_file_max_mb: int = 200  # multipart /api/detect: one file
+    upload_max_files: int = 256  # multipart /api/detect: files per request
+
+
+@dataclass(frozen=True)
 class StorageSettings:
     data_dir: str = ""  # empty: platformdirs default
     save_images: Literal["all", "ng", "none"] = "all"
@@ -208,11 +221,14 @@ def _validate(s: Settings, cuda_available: bool | None) -> dict[str, FieldError]
     if sv.api_key and (len(sv.api_key) < 8 or re.search(r"\s", sv.api_key)):
         bad("server.api_key", "api_key")
     for key, value in (("server.max_pixels", sv.max_pixels), ("server.request_timeout_s", sv.request_timeout_s),
-                       ("inference.queue_size", inf.queue_size), ("inference.max_batch", inf.max_batch)):
+                       ("inference.queue_size", inf.queue_size), ("inference.max_batch", inf.max_batch),
+                       *((f"limits.{f.name}", getattr(s.limits, f.name)) for f in fields(s.limits)
+                         if f.name != "max_connections")):
         if value <= 0:
             bad(key, "positive", key, value)
     for key, value in (("storage.quota_mb", st.quota_mb), ("storage.min_free_mb", st.min_free_mb),
-                       ("inference.threads", inf.threads), ("ui.folder_interval_ms", ui.folder_interval_ms)):
+                       ("inference.threads", inf.threads), ("ui.folder_interval_ms", ui.folder_interval_ms),
+                       ("limits.max_connections", s.limits.max_connections)):
         if value < 0:
             bad(key, "not_negative", key, value)
     if st.data_dir:
@@ -253,6 +269,7 @@ def _validate(s: Settings, cuda_available: bool | None) -> dict[str, FieldError]
 @dataclass(frozen=True)
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     ui: UiSettings = field(default_factory=UiSettings)

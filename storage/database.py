@@ -748,7 +748,10 @@ def _check_page(page: Any) -> int:
         value = int(page)
     except (TypeError, ValueError) as exc:
         raise InvalidQuery(f"page must be a whole number, got {page!r}") from exc
-    if value < 1:
-        raise InvalidQuery(f"page must be 1 or more, got {value}")
+    if not 1 <= value <= MAX_PAGE:
+        raise InvalidQuery(f"page must be between 1 and {MAX_PAGE}, got {value}")
     return value
+
+
+MAX_PAGE = 10**9
 

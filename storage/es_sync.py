@@ -136,7 +136,7 @@ class EsSync:
         self._last_success: float | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._thread: Any = None  # threading.Thread or a station supervisor
 
     # ------------------------------------------------------------------ state
 
@@ -254,17 +254,28 @@ class EsSync:
 
     # ------------------------------------------------------------------ background thread
 
-    def start(self) -> EsSync:
+    def start(self, supervise: Any = None) -> EsSync:
+        """Start the mirror loop; ``supervise(name, loop)`` (the station's supervisor factory; storage
+        cannot import station) runs it supervised, so a bug escaping the loop is logged and restarted."""
         if self._thread is None:
             self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name="es-sync", daemon=True)
-            self._thread.start()
+            if supervise is not None:
+                self._thread = supervise("es_mirror", self._run)
+            else:
+                self._thread = threading.Thread(target=self._run, name="es-sync", daemon=True)
+                self._thread.start()
         return self
+
+    def worker_status(self) -> Any:
+        """The supervisor's status of the loop, or None when it runs as a plain thread."""
+        return getattr(self._thread, "status", None)
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
+            if hasattr(self._thread, "request_stop"):
+                self._thread.request_stop()
             self._thread.join(timeout)
             self._thread = None
 

@@ -17,6 +17,7 @@ from storage.timeutil import parse_bound
 
 MIN_TRIGRAM = 3  # the trigram index needs at least three characters
 MAX_NAME = 256
+MAX_COUNT = 1_000_000  # defects per image: anything above is not a real query
 
 
 def like_pattern(text: str) -> str:
@@ -51,6 +52,8 @@ def _text(value: Any, what: str) -> str | None:
     value = value.strip()
     if len(value) > MAX_NAME:
         raise InvalidQuery(f"{what} is longer than {MAX_NAME} characters")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise InvalidQuery(f"{what} must not contain control characters (NUL, tab, newline ...)")
     return value or None
 
 
@@ -61,8 +64,8 @@ def _float(value: Any, what: str) -> float | None:
         number = float(value)
     except (TypeError, ValueError) as exc:
         raise InvalidQuery(f"{what} must be a number, got {value!r}") from exc
-    if math.isnan(number):
-        raise InvalidQuery(f"{what} must be a number, got NaN")
+    if not math.isfinite(number):
+        raise InvalidQuery(f"{what} must be a finite number, got {value!r}")
     return number
 
 
@@ -98,8 +101,8 @@ class SearchFilters:
                 num = int(num)
             except (TypeError, ValueError) as exc:
                 raise InvalidQuery(f"num must be a whole number, got {num!r}") from exc
-            if num < 0:
-                raise InvalidQuery(f"num must be 0 or more, got {num}")
+            if not 0 <= num <= MAX_COUNT:
+                raise InvalidQuery(f"num must be between 0 and {MAX_COUNT}, got {num}")
         else:
             num = None
         label_text = _text(label, "label")

@@ -151,9 +151,14 @@ class ImageStore:
         original: np.ndarray,
         annotated: np.ndarray | None = None,
         heatmap: np.ndarray | None = None,
+        *,
+        db: _Prunable | None = None,
     ) -> SavedImages | None:
         """Save by the rule; ``None`` when the rule skips it or saving is paused (see
-        :meth:`pop_warning`). Never raises for disk problems: inspection must go on."""
+        :meth:`pop_warning`). Never raises for disk problems: inspection must go on.
+
+        With ``db`` the quota holds on every save: the oldest images are pruned *before* these
+        are written whenever the running byte count plus the new files would pass it."""
         if not self.should_save(label):
             return None
         try:
@@ -176,6 +181,12 @@ class ImageStore:
         except (cv2.error, ValueError) as exc:
             log.error("image for %s not saved: %s", name, exc)
             return None
+        incoming = sum(len(blob) for blob, _s, _e in blobs)
+        if incoming > self.quota_bytes:
+            log.error("images of %s (%d bytes) are larger than the whole quota; not saved", name, incoming)
+            return None
+        if db is not None:
+            self.enforce_quota(db, incoming=incoming)
         day = when.strftime("%Y-%m-%d")
         folder = self.images_dir / day
         base = f"{when.strftime('%H%M%S_%f')}_{safe_stem(name)}"
@@ -230,12 +241,13 @@ class ImageStore:
             out.append((Path(entry.path), files, sum(f.stat().st_size for f in files)))
         return out
 
-    def enforce_quota(self, db: _Prunable) -> int:
-        """Delete the oldest images until the store is under 90 % of its quota; their records stay
-        and are marked ``image_pruned``. Returns the number of records marked. Cheap when under."""
-        if self.usage_bytes() <= self.quota_bytes:
+    def enforce_quota(self, db: _Prunable, incoming: int = 0) -> int:
+        """Delete the oldest images until the store is under 90 % of its quota (and ``incoming``
+        more bytes fit under it); their records stay and are marked ``image_pruned``. Returns the
+        number of records marked. Cheap when under: the byte count is kept, not rescanned."""
+        if self.usage_bytes() + incoming <= self.quota_bytes:
             return 0
-        target = int(self.quota_bytes * QUOTA_TARGET)
+        target = min(int(self.quota_bytes * QUOTA_TARGET), self.quota_bytes - incoming)
         marked = 0
         with self._lock:
             usage = self._usage or 0

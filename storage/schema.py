@@ -190,8 +190,15 @@ def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
+# v7: idempotent HTTP requests: records of a request_id are found without a scan (storage/requests.py).
+def _v7(conn: sqlite3.Connection) -> None:
+    from storage.requests import REQUEST_INDEX
+
+    conn.execute(REQUEST_INDEX)
+
+
 # MIGRATIONS[i] moves a file from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.

@@ -22,20 +22,38 @@ def from_db(text: str) -> datetime:
     return datetime.fromisoformat(text)  # C-fast, unlike strptime
 
 
+MIN_YEAR, MAX_YEAR = 1970, 9998  # outside: a typo or a probe, and day arithmetic would overflow
+
+
+def _plausible(day: date, what: str, value: object) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise InvalidQuery(f"{what} must lie between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31, got {value!r}")
+    return day
+
+
 def parse_day(value: date | datetime | str | None, what: str) -> date | None:
-    """A day from a ``date``, a ``datetime`` (its date) or ``YYYY-MM-DD`` text."""
+    """A day from a ``date``, a ``datetime`` (its date) or ``YYYY-MM-DD`` text (a longer text must
+    be a valid ISO date-time: ``2024-05-31T25:00`` is refused, not cut to its first ten characters)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return local_naive(value).date()
+        return _plausible(local_naive(value).date(), what, value)
     if isinstance(value, date):
-        return value
+        return _plausible(value, what, value)
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return date.fromisoformat(value.strip()[:10])
+            day = date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text).date()
         except ValueError:
             pass
-    raise InvalidQuery(f"{what} must be a date like 2024-05-31, got {value!r}")
+        else:
+            return _plausible(day, what, value)
+    raise InvalidQuery(f"{what} must be a date like 2024-05-31, got {_short(value)}")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def parse_bound(value: date | datetime | str | None, what: str, *, end: bool) -> str | None:
@@ -53,9 +71,10 @@ def parse_bound(value: date | datetime | str | None, what: str, *, end: bool) ->
             try:
                 value = datetime.fromisoformat(text)
             except ValueError as exc:
-                raise InvalidQuery(f"{what} must be a date or ISO date-time, got {value!r}") from exc
+                raise InvalidQuery(f"{what} must be a date or ISO date-time, got {_short(value)}") from exc
     if isinstance(value, datetime):
         moment = local_naive(value)
+        _plausible(moment.date(), what, value)
         return to_db(moment + timedelta(microseconds=1) if end else moment)
     day = parse_day(value, what)
     assert day is not None

@@ -25,6 +25,7 @@ class BrightSpotModel:
                               training_seconds=0.0, stats={"precision": 1.0}, created_at="2026-01-01T00:00:00Z")
         self.gate = gate
         self.calls = 0
+        self.entered = threading.Event()  # set when predict starts: tests wait on it, never sleep
 
     def with_params(self, params: PredictParams) -> BrightSpotModel:
         clone = BrightSpotModel(params.threshold, self.gate, self.info.id)
@@ -37,6 +38,7 @@ class BrightSpotModel:
 
     def predict(self, images, params=None):
         params = params or self.params
+        self.entered.set()
         if self.gate is not None:
             assert self.gate.wait(20), "test gate never opened"
         self.calls += 1

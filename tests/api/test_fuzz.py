@@ -57,7 +57,7 @@ def test_random_requests_never_break_the_server(fake_api):
                     payload = r.json()
                 except ValueError:
                     payload = {}
-                if r.status_code not in (400, 403, 404, 413) or not payload.get("reason"):
+                if r.status_code not in (400, 403, 404, 413, 415) or not payload.get("reason"):
                     bad.append(f"{url} -> {r.status_code} {r.text[:120]}")
 
     threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(4)]

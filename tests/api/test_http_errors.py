@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import cv2
 import numpy as np
@@ -39,7 +40,7 @@ def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
     cases = [
         (client.post("/analyze_image", content=b""), 400),
         (client.post("/analyze_image", content=good[: len(good) // 2]), 400),  # truncated PNG
-        (client.post("/analyze_image", content=b"GIF89a not really an image"), 400),
+        (client.post("/analyze_image", content=b"GIF89a not really an image"), 415),  # not allow-listed
         (client.post("/analyze_image?response_type=pdf", content=good), 400),
         (client.post("/analyze_raw_image?width=10&height=10", content=bytes(99)), 400),
         (client.post("/analyze_raw_image?width=abc&height=10", content=bytes(100)), 400),
@@ -48,7 +49,9 @@ def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
         (client.post("/analyze_raw_image?width=100000&height=100000", content=bytes(10)), 413),
         (client.post("/analyze_raw_image?width=10&height=10&bayer", content=bytes(300)), 400),
         (client.post("/analyze_raw_image?width=4&height=4", content=bytes(48)), 400),  # below the 8 px minimum
-        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_nope_123"), 404),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_0badf00d"), 404),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=.."), 400),
+        (client.post("/analyze_image_shared_memory?width=8&height=8&name=psm_nope_123"), 400),
         (client.post("/analyze_image_shared_memory?width=8&height=8&name=../x"), 400),
     ]
     for resp, status in cases:
@@ -114,9 +117,9 @@ def test_queue_full_is_503_busy_and_every_accepted_image_is_stored(tmp_path):
         for t in threads:
             t.start()
         # 1 in the model + 2 queued; the rest must be refused while the gate is closed
-        deadline = __import__("time").monotonic() + 20
-        while sum(1 for r in results if r.status_code == 503) < 5 and __import__("time").monotonic() < deadline:
-            __import__("time").sleep(0.05)
+        deadline = time.monotonic() + 20
+        while sum(1 for r in results if r.status_code == 503) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
         gate.set()
         for t in threads:
             t.join(30)
@@ -157,7 +160,7 @@ def test_docs_page_is_offline(fake_api):
 def test_image_error_answers_are_json_without_imagelen(fake_api, rtype):
     _station, _server, client = fake_api
     r = client.post(f"/analyze_image?response_type={rtype}&context_in_body", content=b"nope")
-    assert r.status_code == 400 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
+    assert r.status_code == 415 and "ImageLen" not in r.headers and "ContextBase64utf" not in r.headers
 
 
 def test_timeout_is_504_and_a_queued_request_is_dropped(tmp_path):
@@ -181,13 +184,11 @@ def test_timeout_is_504_and_a_queued_request_is_dropped(tmp_path):
         assert [r.status_code for r in results] == [504, 504]
         assert results[0].json()["error"] == "timeout"
         gate.set()  # the image already in the model finishes and is stored; the queued one was dropped
-        import time
-
         deadline = time.monotonic() + 10
         while station.database.count() < 1 and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(0.3)
         assert station.database.count() == 1
+        # FIFO queue: had the dropped request been judged, it would own figId 2 and this one 3
         assert analyze_ok(client)["record_id"] == 2  # and the server still answers
 
 

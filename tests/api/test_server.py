@@ -38,7 +38,8 @@ def test_start_stop_restart_and_keepalive(tmp_path):
 def test_stop_with_a_request_in_flight_is_quick(tmp_path):
     gate = threading.Event()
     settings = make_settings(tmp_path, **{"storage.save_images": "none"})
-    station = Station(settings, model=BrightSpotModel(gate=gate)).start()
+    model = BrightSpotModel(gate=gate)
+    station = Station(settings, model=model).start()
     server = EmbeddedServer(station, settings, grace_s=0.5).start()
     done = threading.Event()
 
@@ -48,7 +49,7 @@ def test_stop_with_a_request_in_flight_is_quick(tmp_path):
         done.set()
 
     threading.Thread(target=post, daemon=True).start()
-    time.sleep(0.5)
+    assert model.entered.wait(10), "the request never reached the model"
     t0 = time.monotonic()
     server.stop()
     assert time.monotonic() - t0 < 5
@@ -95,7 +96,8 @@ def test_event_loop_stays_free_while_images_are_judged(tmp_path):
     """Inference (held here by a gate) and decoding never run on the loop: /ping answers meanwhile."""
     gate = threading.Event()
     settings = make_settings(tmp_path, **{"storage.save_images": "none"})
-    station = Station(settings, model=BrightSpotModel(gate=gate)).start()
+    model = BrightSpotModel(gate=gate)
+    station = Station(settings, model=model).start()
     server = EmbeddedServer(station, settings).start()
     try:
         answers: list = []
@@ -105,7 +107,7 @@ def test_event_loop_stays_free_while_images_are_judged(tmp_path):
             for _ in range(2)]
         for t in posts:
             t.start()
-        time.sleep(0.5)
+        assert model.entered.wait(20), "no frame reached the model"
         t0 = time.monotonic()
         for _ in range(5):
             assert httpx.get(f"{server.url}/ping", timeout=5).status_code == 200

@@ -18,7 +18,7 @@ def block():
     blocks = []
 
     def make(array: np.ndarray) -> shared_memory.SharedMemory:
-        shm = shared_memory.SharedMemory(create=True, size=array.nbytes)
+        shm = shared_memory.SharedMemory(create=True, size=array.nbytes)  # named like the SDK's
         np.ndarray(array.shape, array.dtype, buffer=shm.buf)[:] = array
         blocks.append(shm)
         return shm
@@ -51,7 +51,8 @@ def test_block_stays_usable_for_the_client(block):
 
 def test_errors(block):
     shm = block(np.ones((8, 8, 3), np.uint8))
-    cases = [("psm_does_not_exist_42", 8, 8, 404), (shm.name, 80, 80, 400), ("../../etc/passwd", 8, 8, 400),
+    cases = [("psm_0badf00d", 8, 8, 404), ("psm_does_not_exist_42", 8, 8, 400), ("..", 8, 8, 400),
+             ("qcs_private_block", 8, 8, 400), ("psm_0BADF00D", 8, 8, 400), (shm.name, 80, 80, 400), ("../../etc/passwd", 8, 8, 400),
              (None, 8, 8, 400), (shm.name, 100_000, 100_000, 413)]
     for name, w, h, status in cases:
         with pytest.raises(ApiError) as err:

@@ -131,15 +131,17 @@ def test_images_saved_after_the_insert_are_attached_and_pruned_later(db, tmp_pat
     """The station's order: insert the record, answer the caller, then save images and attach them."""
     from storage import RecordNotFound
 
-    store = ImageStore(tmp_path, quota_mb=0.05, min_free_mb=0)
+    store = ImageStore(tmp_path, quota_mb=0.1, min_free_mb=0)  # one record's images fit, two do not
     when = datetime(2024, 3, 1, 8)
     rid = db.insert(make_record(when, "NG"))
-    saved = store.save(when, "p.png", "NG", picture(), picture(1), picture(2))
+    saved = store.save(when, "p.png", "NG", picture(), picture(1), picture(2), db=db)
     db.set_image_paths(rid, saved.image_path, saved.result_path, saved.heatmap_path)
     got = db.get(rid)
     assert (got.image_path, got.result_path, got.heatmap_path) == (saved.image_path, saved.result_path,
                                                                    saved.heatmap_path)
-    assert store.enforce_quota(db) == 1
+    later = when.replace(hour=9)
+    second = store.save(later, "q.png", "NG", picture(3), picture(4), picture(5), db=db)  # prunes first
+    assert second is not None and store.usage_bytes() <= store.quota_bytes
     assert db.get(rid).image_pruned and db.get(rid).image_path is None
     with pytest.raises(RecordNotFound):
         db.set_image_paths(999, "images/x.jpg")

@@ -1,0 +1,56 @@
+"""Issue 12 item 4: decoded images in flight stay within limits.memory_budget_mb."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import cv2
+import numpy as np
+
+from tests.api.conftest import make_settings, serving
+from tests.api.fakes import BrightSpotModel
+
+
+def test_an_image_larger_than_the_whole_budget_is_413_before_decoding(tmp_path):
+    settings = make_settings(tmp_path, **{"storage.save_images": "none", "limits.memory_budget_mb": 64})
+    with serving(settings, BrightSpotModel()) as (station, _server, client):
+        bomb = cv2.imencode(".png", np.zeros((7000, 7000), np.uint8))[1].tobytes()  # ~50 kB, 49 MP
+        assert len(bomb) < 1 << 20
+        t0 = time.monotonic()
+        r = client.post("/analyze_image", content=bomb)
+        assert r.status_code == 413 and "memory budget" in r.json()["reason"], r.text
+        assert time.monotonic() - t0 < 2.0
+        r = client.post("/analyze_raw_image?width=5000&height=5000", content=bytes(25_000_000))
+        assert r.status_code == 413
+        assert station.database.count() == 0
+
+
+def test_concurrent_requests_wait_for_room_and_never_exceed_the_budget(tmp_path):
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"storage.save_images": "none", "limits.memory_budget_mb": 40,
+                                          "inference.max_batch": 1})
+    with serving(settings, BrightSpotModel(gate=gate)) as (station, server, _client):
+        import httpx
+
+        budget = server.app.state.budget
+        frame = np.full((1500, 2000, 3), 60, np.uint8).tobytes()  # 9 MB raw, reserves 18 MB
+        results: list = []
+
+        def post():
+            with httpx.Client(base_url=server.url, timeout=60) as c:
+                results.append(c.post("/analyze_raw_image?width=2000&height=1500", content=frame))
+
+        threads = [threading.Thread(target=post) for _ in range(5)]
+        for t in threads:
+            t.start()
+        end = time.monotonic() + 20
+        while budget.used < 2 * 18_000_000 and time.monotonic() < end:
+            time.sleep(0.01)
+        assert budget.used == 36_000_000  # two fit in 40 MB; three wait for room
+        gate.set()
+        for t in threads:
+            t.join(60)
+        assert [r.status_code for r in results] == [200] * 5
+        assert budget.peak <= budget.limit and budget.used == 0
+        assert station.database.count() == 5
