@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from station.errors import StationError
-from station.logsetup import LOG_NAME
 from station.settings import LANGUAGES, InvalidSettings, Settings, SettingsStore
 
 if TYPE_CHECKING:
