@@ -426,7 +426,9 @@ class Station:
             model_version=model_info.version,
             processing_ms=float(result.timings.get("total", infer_ms)),
             regions=tuple(r.to_dict() for r in result.regions),
-            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold)},
+            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold),
+                   # [width, height]: the insights place regions on normalised part coordinates
+                   "image_size": [int(result.image_shape[1]), int(result.image_shape[0])]},
         )
         return record, job
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from storage.insight_schema import migrate_v7
+
 # v1: the first release: one row per inspection, indexed by time.
 _V1 = [
     """CREATE TABLE inspections (
@@ -190,8 +192,11 @@ def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
+# v7: hourly pre-aggregates for the insights (storage/insight_schema.py).
+
 # MIGRATIONS[i] moves a file from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6),
+                                                          migrate_v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.
