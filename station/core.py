@@ -97,6 +97,7 @@ class Station:
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
+        self.drift: Any = None  # station.drift.DriftMonitor once started
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -119,6 +120,9 @@ class Station:
                     log.warning("active model not loaded: %s", exc)
                     self._warn(f"model not loaded: {exc}")
             self._start_es_sync()
+            from station.drift import attach
+
+            self.drift = attach(self)  # score drift of OK parts vs calibration (docs/insights.md)
             self._accepting = True
             self._worker = threading.Thread(target=self._run_worker, name="qcs-inference", daemon=True)
             self._recorder = threading.Thread(target=self._run_recorder, name="qcs-recorder", daemon=True)
@@ -143,6 +147,8 @@ class Station:
         if self._es_sync is not None:
             self._es_sync.stop()
             self._es_sync = None
+        if self.drift is not None:
+            self.drift.close()
         if self._own_database and self._database is not None:
             self._database.close()
             self._database = None
