@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
                  "({p} on {parts} parts)."),
     "trend.down": ("NG rate fell to {rate} from {previous} in the previous period of the same length "
                    "({p} on {parts} parts)."),
-    "shift.diff": "{worst} shift NG {worst_rate} vs {best} {best_rate}, {p} on {parts} parts.",
+    "shift.diff": "Shift {worst} NG {worst_rate} vs shift {best} {best_rate}, {p} on {parts} parts.",
     "hour.peak": "Parts inspected around {hour}:00 are NG {rate} of the time against {rest} otherwise ({p}).",
     "location.cluster": ("NG parts concentrate {where} of the part (x {x}, y {y}): {share} of NG parts "
                          "have a defect there, against {expected} if defects fell anywhere (model {model})."),
