@@ -15,7 +15,8 @@ The rule (stated in docs/insights.md with its measured false-alarm rate and dela
   error of ``m0`` (1.2533 σ / √n of the n calibration scores):
   ``S+ = max(0, S+ + x - m0 - k)``, ``S- = max(0, S- + m0 - x - k)``;
 - a warning is raised when ``S+`` (or ``S-``) exceeds ``h = max(limit, 6 · 1.2533 σ / √batch)``;
-  it ends once that sum has been back at 0 for ``end_batches`` consecutive batches.
+  while it lasts the sums are capped at ``h``; it ends once that sum has been back at 0 for
+  ``end_batches`` consecutive batches.
 
 A step of ``d`` (> k) in the OK median is therefore flagged after about ``h / (d - k)`` batches;
 ``u`` keeps a reference estimated from a dozen calibration images from looking like a drift.
@@ -173,6 +174,8 @@ class CusumState:
                 self.zero_run, self.parts = 0, self.rule.batch
                 return "raised"
             return "batch"
+        # capped at h while it lasts, so it ends within about h / k batches of the cause going away
+        self.up, self.down = min(self.up, h), min(self.down, h)
         level = self.up if self.side == "up" else self.down
         self.zero_run = self.zero_run + 1 if level == 0.0 else 0
         if self.zero_run >= self.rule.end_batches:
