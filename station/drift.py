@@ -8,13 +8,15 @@ The rule (stated in docs/insights.md with its measured false-alarm rate and dela
 
 - every score is taken as a fraction of the model's current image threshold (1.0 = threshold);
 - the reference ``m0`` is the median of the model's held-out calibration OK scores (bundle stats
-  ``holdout_scores``; else ``calibration_ok_mean``; else the first ``warmup`` OK parts seen);
-- the OK-judged parts of that model are taken in consecutive batches of ``batch`` parts; ``x`` is
-  a batch's median;
-- two one-sided CUSUMs (Page) with slack ``k = tolerance / 2 + u``, where ``u`` is the standard
-  error of ``m0`` (1.2533 σ / √n of the n calibration scores):
+  ``holdout_scores``; else ``calibration_ok_mean``; else the median of the first ``warmup`` parts);
+- the parts of that model are taken in consecutive batches of ``batch``; ``x`` is a batch's median
+  of the OK scores, a part judged NG counting as censored at the threshold (:func:`censored`), so
+  ``x`` follows the OK parts even when a drift pushes some of them over the threshold;
+- tolerance ``δ = clip(0.5 (1 - m0), 0.03, 0.15)``: half the margin the model has to its threshold;
+- two one-sided CUSUMs (Page) with slack ``k = δ / 2 + u``, where ``u`` is the standard error of
+  ``m0`` (1.2533 σ / √n of the n calibration scores):
   ``S+ = max(0, S+ + x - m0 - k)``, ``S- = max(0, S- + m0 - x - k)``;
-- a warning is raised when ``S+`` (or ``S-``) exceeds ``h = max(limit, 6 · 1.2533 σ / √batch)``;
+- a warning is raised when ``S+`` (or ``S-``) exceeds ``h = max(2 δ, 6 · 1.2533 σ / √batch)``;
   while it lasts the sums are capped at ``h``; it ends once that sum has been back at 0 for
   ``end_batches`` consecutive batches.
 
@@ -42,28 +44,32 @@ REFERENCE_KEY = "drift_reference:"  # meta key prefix: the reference of each mod
 class DriftRule:
     """Parameters of the rule above (defaults measured in docs/insights.md)."""
 
-    batch: int = 20  # OK parts per batch
-    tolerance: float = 0.15  # smallest move of the OK median (fraction of the threshold) to flag
-    limit: float = 0.30  # CUSUM decision limit, in the same units
+    batch: int = 20  # parts per batch
+    max_tolerance: float = 0.15  # the tolerance is half the margin 1 - m0, within these bounds
+    min_tolerance: float = 0.03
     end_batches: int = 3  # batches back in band before a warning ends
-    warmup: int = 100  # OK parts that make the reference when the model has no calibration scores
-    replay: int = 400  # OK parts replayed from the history at start (state survives a restart)
+    warmup: int = 100  # parts that make the reference when the model has no calibration scores
+    replay: int = 400  # parts replayed from the history at start (state survives a restart)
 
-    def slack(self, spread: float = 0.0, n: int = 0) -> float:
-        """``k``: half the tolerance plus the standard error of the reference median
-        (``spread``: standard deviation of the ``n`` calibration scores), so a reference taken
-        from a dozen images does not by itself look like a drift."""
-        u = 1.2533 * spread / n ** 0.5 if spread > 0 and n > 0 else 0.0
-        return self.tolerance / 2 + u
+    def tolerance(self, m0: float) -> float:
+        """The smallest move of the median worth a warning: half the margin between the
+        calibration median and the threshold (a tight model has less room), within bounds."""
+        return min(self.max_tolerance, max(self.min_tolerance, 0.5 * (1.0 - m0)))
 
-    def decision_limit(self, spread: float = 0.0) -> float:
-        """``h``: ``limit``, or six standard errors of a batch median when OK scores spread widely."""
-        return max(self.limit, 6 * 1.2533 * spread / self.batch ** 0.5)
+    def slack(self, ref: Reference) -> float:
+        """``k``: half the tolerance plus the standard error of the reference median, so a
+        reference taken from a dozen images does not by itself look like a drift."""
+        u = 1.2533 * ref.spread / ref.n ** 0.5 if ref.spread > 0 and ref.n > 0 else 0.0
+        return self.tolerance(ref.median) / 2 + u
 
-    def delay_batches(self, step: float, spread: float = 0.0, n: int = 0) -> float:
-        """Expected batches to flag a step of ``step`` in the OK median (inf below ``k``)."""
-        k = self.slack(spread, n)
-        return float("inf") if step <= k else self.decision_limit(spread) / (step - k)
+    def decision_limit(self, ref: Reference) -> float:
+        """``h``: twice the tolerance, or six standard errors of a batch median when scores spread widely."""
+        return max(2 * self.tolerance(ref.median), 6 * 1.2533 * ref.spread / self.batch ** 0.5)
+
+    def delay_batches(self, step: float, ref: Reference) -> float:
+        """Expected batches to flag a step of ``step`` in the median (inf below ``k``)."""
+        k = self.slack(ref)
+        return float("inf") if step <= k else self.decision_limit(ref) / (step - k)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class DriftStatus:
     median: float | None = None  # last batch median
     p90: float | None = None  # last batch 90th percentile
     since: datetime | None = None  # start of the current warning
-    parts: int = 0  # OK parts seen since the warning started (or in total)
+    parts: int = 0  # parts seen since the warning started (or in total)
     event_id: int | None = None
 
     @property
@@ -96,7 +102,9 @@ class DriftStatus:
         return self.state in ("drift_up", "drift_down")
 
     def to_dict(self) -> dict[str, Any]:
-        r = (lambda v: None if v is None else round(float(v), 4))
+        def r(v: float | None) -> float | None:
+            return None if v is None else round(float(v), 4)
+
         return {"model_id": self.model_id, "model_name": self.model_name, "state": self.state,
                 "drifting": self.drifting, "reference": r(self.reference),
                 "reference_source": self.reference_source, "median": r(self.median), "p90": r(self.p90),
@@ -142,7 +150,7 @@ class CusumState:
     zero_run: int = 0
     median: float | None = None
     p90: float | None = None
-    parts: int = 0  # OK parts since the warning started (total when none)
+    parts: int = 0  # parts since the warning started (total when none)
 
     @property
     def reference(self) -> float | None:
@@ -165,7 +173,7 @@ class CusumState:
         x = statistics.median(batch)
         self.median, self.p90 = x, batch[min(len(batch) - 1, int(0.9 * len(batch)))]
         ref = self.ref
-        k, h, m0 = self.rule.slack(ref.spread, ref.n), self.rule.decision_limit(ref.spread), ref.median
+        k, h, m0 = self.rule.slack(ref), self.rule.decision_limit(ref), ref.median
         self.up = max(0.0, self.up + x - m0 - k)
         self.down = max(0.0, self.down + m0 - x - k)
         if self.side is None:
@@ -184,13 +192,21 @@ class CusumState:
         return "batch"
 
 
+def censored(normalised: float, ok: bool) -> float:
+    """A part judged NG only says "the OK score would be at least the threshold": it enters the
+    median as 1.0, so the median of all parts estimates the median of OK scores censored at the
+    threshold (exact while fewer than half the parts are NG). OK-judged parts alone would hide a
+    drift that pushes them over the threshold."""
+    return normalised if ok and normalised < 1.0 else 1.0
+
+
 def record_audit(station: Any, action: str, detail: dict[str, Any]) -> None:
     """The one hook into the station's audit trail (a later audit log replaces this body)."""
     log.warning("audit %s: %s", action, json.dumps(detail, ensure_ascii=False, default=str))
 
 
 class DriftMonitor:
-    """Feeds every recorded OK part of the active model through :class:`CusumState`.
+    """Feeds every recorded part of the active model through :class:`CusumState`.
 
     Runs on the station's recorder thread (a few arithmetic operations per part, one database
     write per warning change); ``status()`` may be read from any thread.
@@ -240,17 +256,17 @@ class DriftMonitor:
 
         if isinstance(event, ResultReady):
             record = event.inspection.record
-            if record.label == "OK" and record.model_id == self._model_id:
-                self.feed(float(record.score), record.timestamp)
+            if record.model_id == self._model_id:
+                self.feed(float(record.score), record.timestamp, ok=record.label == "OK")
         elif isinstance(event, ModelChanged):
             self._adopt(getattr(self.station, "model", None))
 
-    def feed(self, raw_score: float, when: datetime | None = None) -> None:
-        """One OK-judged part of the active model (raw score)."""
+    def feed(self, raw_score: float, when: datetime | None = None, ok: bool = True) -> None:
+        """One part of the active model (raw score; ``ok``: the machine's verdict)."""
         with self._lock:
             if self._state is None or self._threshold <= 0:
                 return
-            change = self._state.feed(raw_score / self._threshold)
+            change = self._state.feed(censored(raw_score / self._threshold, ok))
             if change == "raised":
                 self._raise(when or datetime.now())
             elif change == "ended":
@@ -263,7 +279,7 @@ class DriftMonitor:
 
     # ------------------------------------------------------------------ model changes
     def _adopt(self, model: Any) -> None:
-        """A new model or new parameters: new reference, state rebuilt from its recent OK parts."""
+        """A new model or new parameters: new reference, state rebuilt from its recent parts."""
         changed: tuple[DriftStatus, bool] | None = None
         with self._lock:
             if model is None:
@@ -281,10 +297,10 @@ class DriftMonitor:
                 return
             from storage import insights_store as store
 
-            replay = store.recent_ok_scores(db, info.id, self.rule.replay)
+            replay = store.recent_scores(db, info.id, self.rule.replay)
             last = None
-            for when, raw, _th in replay:
-                self._state.feed(raw / threshold)
+            for when, raw, ok in replay:
+                self._state.feed(censored(raw / threshold, ok))
                 last = when
             if reference is None and self._state.ref is not None:
                 self._save_reference()

@@ -341,7 +341,7 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
     centres = store.score_bin_centres()
     names: dict[str, str] = {}
     per_model = []
-    for model_id, hist in agg.ok_scores.items():
+    for model_id, hist in agg.scores.items():
         ref_meta = db.get_meta(f"drift_reference:{model_id}")
         ref = json.loads(ref_meta) if ref_meta else {}
         names[model_id] = ref.get("name") or model_id
@@ -349,13 +349,13 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
         for i, hour in enumerate(agg.hours):
             n = int(hist[i].sum())
             if n:
-                hourly.append({"hour": hour + ":00", "ok_parts": n,
+                hourly.append({"hour": hour + ":00", "parts": n, "ng_parts": int(hist[i, -1]),
                                "median": _weighted_quantile(hist[i], centres, 0.5),
                                "p90": _weighted_quantile(hist[i], centres, 0.9)})
         total_hist = hist.sum(axis=0)
         per_model.append({"model_id": model_id, "model_name": names[model_id],
                           "reference": ref.get("reference"), "reference_source": ref.get("source"),
-                          "ok_parts": int(total_hist.sum()),
+                          "parts": int(total_hist.sum()),
                           "median": _weighted_quantile(total_hist, centres, 0.5),
                           "p90": _weighted_quantile(total_hist, centres, 0.9), "hourly": hourly})
     events = store.drift_events(db, start, end)
@@ -377,7 +377,7 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
         findings.append(Finding("drift", severity, text, e.to_dict()))
     if not events:
         for m in per_model:
-            if m["reference"] is not None and m["median"] is not None and m["ok_parts"] >= 100:
+            if m["reference"] is not None and m["median"] is not None and m["parts"] >= 100:
                 findings.append(Finding("drift", "info", cat.text(
                     "drift.ok", model=m["model_name"], median=f"{m['median']:.2f}",
                     reference=f"{m['reference']:.2f}"), {k: v for k, v in m.items() if k != "hourly"}))
@@ -472,6 +472,15 @@ def render_location_map(db: Any, insights: Insights, data_dir: Any, model_id: st
     return draw_clusters(image, [c for c in insights.clusters if c.model_id == model_id][:3])
 
 
+def drift_text(status: Any, lang: str = "en") -> str:
+    """The banner's sentence for a live :class:`station.drift.DriftStatus` that is drifting."""
+    cat = Catalogue(lang)
+    return cat.text("drift.up" if status.state == "drift_up" else "drift.down",
+                    median=f"{status.median or 0:.2f}", reference=f"{status.reference or 0:.2f}",
+                    model=status.model_name,
+                    since=status.since.strftime("%Y-%m-%d %H:%M") if status.since else "–")
+
+
 def period_bounds(start: Any, end: Any, today: datetime | None = None) -> tuple[datetime, datetime]:
     """The API's ``startDate``/``endDate`` (days, inclusive; default the last 15 days) as [start, end)."""
     from storage.timeutil import parse_day
@@ -487,5 +496,5 @@ def period_bounds(start: Any, end: Any, today: datetime | None = None) -> tuple[
     return lo, datetime.combine(end_day + timedelta(days=1), datetime.min.time())
 
 
-__all__ = ["Cluster", "Finding", "Insights", "compute", "find_clusters", "location_heatmap",
+__all__ = ["Cluster", "Finding", "Insights", "compute", "drift_text", "find_clusters", "location_heatmap",
            "period_bounds", "prefix_of", "render_location_map"]

@@ -7,8 +7,8 @@ is counted as records are written, by one trigger, into one small keyed table::
 
 ``kind``/``key``/``bin``:
 
-- ``ok_score`` / model id / ``normalized_score * 50`` (0.02 wide, clipped to 0..149): parts the
-  machine judged OK — the drift monitor's raw material;
+- ``score`` / model id / ``normalized_score * 50`` (0.02 wide, 0..49) for parts the machine judged
+  OK, 50 for NG (censored at the threshold, as the drift monitor counts them);
 - ``ng_parts`` / model id / 0: parts judged NG whose image size is known (the location map's
   denominator);
 - ``cell`` / model id / ``cy * 32 + cx``: NG parts with a region centre in that cell of a 32×32
@@ -25,7 +25,7 @@ from __future__ import annotations
 import sqlite3
 
 GRID = 32  # location-map cells per side
-SCORE_BINS = 150  # ok_score bins of 0.02: 0.00 … 3.00 (higher scores fall in the last bin)
+SCORE_BINS = 51  # score bins of 0.02 for OK parts (0.00 … 1.00); the last one holds the NG parts
 SCORE_STEP = 0.02
 AREA_EDGES = (16, 64, 256, 1024, 4096, 16384, 65536, 262144)  # px; class k = edges passed
 
@@ -44,7 +44,9 @@ def _prefix(p: str) -> str:
             f"WHEN {under} > 1 THEN substr({p}, 1, {under} - 1) ELSE substr({p}, 1, 4) END")
 
 
-PREFIX_SQL = _prefix
+def _score_bin(label: str, score: str) -> str:
+    return (f"CASE WHEN {label} = 'NG' THEN {SCORE_BINS - 1} "
+            f"ELSE min(max(CAST({score} * {1 / SCORE_STEP:g} AS INTEGER), 0), {SCORE_BINS - 2}) END")
 
 TABLE = """CREATE TABLE insight_hourly (
     hour TEXT NOT NULL,
@@ -57,9 +59,8 @@ TABLE = """CREATE TABLE insight_hourly (
 
 TRIGGER = f"""CREATE TRIGGER trg_insight_insert AFTER INSERT ON inspections BEGIN
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
-        SELECT {_HOUR}, 'ok_score', {_MODEL},
-               min(max(CAST(NEW.normalized_score * {1 / SCORE_STEP:g} AS INTEGER), 0), {SCORE_BINS - 1}), 1
-        WHERE NEW.label = 'OK' {_UPSERT};
+        SELECT {_HOUR}, 'score', {_MODEL}, {_score_bin('NEW.label', 'NEW.normalized_score')}, 1
+        WHERE true {_UPSERT};
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT {_HOUR}, 'ng_parts', {_MODEL}, 0, 1
         WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 {_UPSERT};
@@ -86,9 +87,9 @@ _R_H = "json_extract(i.extra, '$.image_size[1]')"
 _R_UPSERT = "ON CONFLICT(hour, kind, key, bin) DO UPDATE SET n = n + excluded.n"
 BACKFILL = [
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
-        SELECT substr(timestamp, 1, 13), 'ok_score', COALESCE(model_id, ''),
-               min(max(CAST(normalized_score * {1 / SCORE_STEP:g} AS INTEGER), 0), {SCORE_BINS - 1}), count(*)
-        FROM inspections WHERE label = 'OK' GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
+        SELECT substr(timestamp, 1, 13), 'score', COALESCE(model_id, ''),
+               {_score_bin('label', 'normalized_score')}, count(*)
+        FROM inspections WHERE true GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'ng_parts', COALESCE(model_id, ''), 0, count(*)
         FROM inspections i WHERE label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",

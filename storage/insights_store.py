@@ -52,8 +52,8 @@ class PeriodAggregates:
 
     start: datetime
     end: datetime
-    ok_scores: dict[str, np.ndarray]  # model -> (hours, SCORE_BINS) counts of OK-judged parts
-    hours: list[str]  # 'YYYY-MM-DD HH' of the rows of ok_scores
+    scores: dict[str, np.ndarray]  # model -> (hours, SCORE_BINS) part counts (last bin: NG)
+    hours: list[str]  # 'YYYY-MM-DD HH' of the rows of scores
     cells: dict[str, np.ndarray]  # model -> GRID×GRID NG parts with a region centre there
     ng_parts: dict[str, int]  # model -> NG parts with a known image size
     areas: dict[str, np.ndarray]  # model -> region counts per size class
@@ -84,16 +84,16 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
             (_hour(lo), _hour(hi))).fetchall()
     finally:
         conn.execute("COMMIT")
-    ok_scores: dict[str, np.ndarray] = {}
+    scores: dict[str, np.ndarray] = {}
     cells: dict[str, np.ndarray] = {}
     areas: dict[str, np.ndarray] = {}
     ng_parts: dict[str, int] = defaultdict(int)
     fpy: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for hour, kind, key, b, n in rows:
-        if kind == "ok_score":
-            arr = ok_scores.get(key)
+        if kind == "score":
+            arr = scores.get(key)
             if arr is None:
-                arr = ok_scores[key] = np.zeros((n_hours, SCORE_BINS), np.int64)
+                arr = scores[key] = np.zeros((n_hours, SCORE_BINS), np.int64)
             arr[index[hour], b] += n
         elif kind == "cell":
             grid = cells.get(key)
@@ -110,13 +110,16 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
         elif kind == "fpy":
             fpy[key][1 if b else 0] += n
     return PeriodAggregates(
-        start=lo, end=hi, ok_scores=ok_scores, hours=hours,
+        start=lo, end=hi, scores=scores, hours=hours,
         cells={k: v.reshape(GRID, GRID) for k, v in cells.items()}, ng_parts=dict(ng_parts),
         areas=areas, first_pass={k: (v[0], v[1]) for k, v in fpy.items()})
 
 
 def score_bin_centres() -> np.ndarray:
-    return (np.arange(SCORE_BINS) + 0.5) * SCORE_STEP
+    """Bin values for quantiles: OK bins at their centres, the NG bin at the threshold (1.0)."""
+    centres = (np.arange(SCORE_BINS) + 0.5) * SCORE_STEP
+    centres[-1] = 1.0
+    return centres
 
 
 def model_names(db: Any, start: datetime, end: datetime, models: list[str]) -> dict[str, str]:
@@ -193,10 +196,9 @@ def drift_events(db: Any, start: datetime | None = None, end: datetime | None = 
     return [_event(r) for r in rows]
 
 
-def recent_ok_scores(db: Any, model_id: str, limit: int) -> list[tuple[datetime, float, float]]:
-    """(timestamp, raw score, threshold) of the newest ``limit`` OK-judged parts of a model, oldest first."""
+def recent_scores(db: Any, model_id: str, limit: int) -> list[tuple[datetime, float, bool]]:
+    """(timestamp, raw score, judged OK) of the newest ``limit`` parts of a model, oldest first."""
     rows = db._reader().execute(
-        "SELECT timestamp, score, json_extract(extra, '$.threshold') FROM inspections "
-        "INDEXED BY idx_inspections_model_ts WHERE model_id = ? AND label = 'OK' "
-        "ORDER BY timestamp DESC LIMIT ?", (model_id, int(limit))).fetchall()
-    return [(from_db(t), float(s), float(th) if th else 0.0) for t, s, th in reversed(rows)]
+        "SELECT timestamp, score, label FROM inspections INDEXED BY idx_inspections_model_ts "
+        "WHERE model_id = ? ORDER BY timestamp DESC LIMIT ?", (model_id, int(limit))).fetchall()
+    return [(from_db(t), float(s), label == "OK") for t, s, label in reversed(rows)]

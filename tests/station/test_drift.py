@@ -74,7 +74,7 @@ def test_step_at_a_known_hour_is_raised_within_the_stated_delay(db):
     assert len(events) == 1 and events[0].raised and events[0].status.state == "drift_up"
     ref = reference_from_stats({"holdout_scores": cal}, THRESHOLD)
     rule = DriftRule()
-    stated = rule.delay_batches(0.85 - 0.6, ref.spread, ref.n) * rule.batch + rule.batch  # + one partial batch
+    stated = rule.delay_batches(0.85 - ref.median, ref) * rule.batch + rule.batch  # + one partial batch
     delay_parts = (events[0].status.since - step_at) / (timedelta(hours=1) / 60)
     assert 0 < delay_parts <= stated
     stored = insights_store.drift_events(db)
