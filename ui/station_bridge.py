@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from station.drift import DriftChanged
 from station.events import ModelChanged, QueueDepth, ResultReady, StorageWarning
 from station.settings import Settings
 
@@ -47,6 +48,7 @@ class StationBridge(QObject):
     previewReady = Signal(object)
     previewFailed = Signal(str)
     modelLoadFailed = Signal(str)
+    driftChanged = Signal(object)  # station.drift.DriftStatus
 
     def __init__(self, station: Any, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -170,3 +172,5 @@ class StationBridge(QObject):
             self.queueDepth.emit(int(event.depth), int(event.capacity))
         elif isinstance(event, StorageWarning):
             self.storageWarning.emit(str(event.message))
+        elif isinstance(event, DriftChanged):
+            self.driftChanged.emit(event.status)

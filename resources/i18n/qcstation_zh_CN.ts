@@ -2205,6 +2205,14 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Where defects sit (NG parts)</source>
+            <translation>缺陷位置（不良零件）</translation>
+        </message>
+        <message>
             <location filename="../../ui/report.py" line="27" />
             <source>Charts</source>
             <translation>图表</translation>
@@ -3023,6 +3031,48 @@ python main.py train --ok 文件夹 --out model.qcs
         <message>
             <source>Score drift</source>
             <translation>评分漂移</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriftBanner</name>
+        <message>
+            <source>Score drift</source>
+            <translation>评分漂移</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPanel</name>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Insights</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>No NG parts with defect regions in this period</source>
+            <translation>此时段没有带缺陷区域的不良零件</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <source>Save location map</source>
+            <translation>保存缺陷位置图</translation>
+        </message>
+        <message>
+            <source>Save map as PNG…</source>
+            <translation>将位置图保存为 PNG…</translation>
+        </message>
+        <message>
+            <source>Where defects sit (NG parts)</source>
+            <translation>缺陷位置（不良零件）</translation>
+        </message>
+        <message>
+            <source>{0}. centre x {1:.2f}, y {2:.2f}: {3:.1f} % of NG parts</source>
+            <translation>{0}. 中心 x {1:.2f}，y {2:.2f}：占不良零件的 {3:.1f} %</translation>
         </message>
     </context>
 </TS>
