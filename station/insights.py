@@ -346,12 +346,14 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
         ref = json.loads(ref_meta) if ref_meta else {}
         names[model_id] = ref.get("name") or model_id
         hourly = []
-        for i, hour in enumerate(agg.hours):
-            n = int(hist[i].sum())
-            if n:
-                hourly.append({"hour": hour + ":00", "parts": n, "ng_parts": int(hist[i, -1]),
-                               "median": _weighted_quantile(hist[i], centres, 0.5),
-                               "p90": _weighted_quantile(hist[i], centres, 0.9)})
+        counts = hist.sum(axis=1)
+        cum = hist.cumsum(axis=1)
+        med_idx = (cum >= 0.5 * counts[:, None]).argmax(axis=1)
+        p90_idx = (cum >= 0.9 * counts[:, None]).argmax(axis=1)
+        for i in np.flatnonzero(counts):
+            hourly.append({"hour": agg.hours[i] + ":00", "parts": int(counts[i]), "ng_parts": int(hist[i, -1]),
+                           "median": round(float(centres[med_idx[i]]), 3),
+                           "p90": round(float(centres[p90_idx[i]]), 3)})
         total_hist = hist.sum(axis=0)
         per_model.append({"model_id": model_id, "model_name": names[model_id],
                           "reference": ref.get("reference"), "reference_source": ref.get("source"),

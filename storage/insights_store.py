@@ -77,11 +77,14 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
     hours = [_hour(lo + timedelta(hours=i)) for i in range(n_hours)]
     index = {h: i for i, h in enumerate(hours)}
     conn = db._reader()
-    conn.execute("BEGIN")
+    conn.execute("BEGIN")  # one snapshot for both reads
     try:
-        rows = conn.execute(
-            "SELECT hour, kind, key, bin, n FROM insight_hourly WHERE hour >= ? AND hour < ?",
+        score_rows = conn.execute(
+            "SELECT hour, key, bin, n FROM insight_hourly WHERE hour >= ? AND hour < ? AND kind = 'score'",
             (_hour(lo), _hour(hi))).fetchall()
+        other_rows = conn.execute(
+            "SELECT kind, key, bin, sum(n) FROM insight_hourly WHERE hour >= ? AND hour < ? AND kind <> 'score' "
+            "GROUP BY kind, key, bin", (_hour(lo), _hour(hi))).fetchall()
     finally:
         conn.execute("COMMIT")
     scores: dict[str, np.ndarray] = {}
@@ -89,13 +92,16 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
     areas: dict[str, np.ndarray] = {}
     ng_parts: dict[str, int] = defaultdict(int)
     fpy: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for hour, kind, key, b, n in rows:
-        if kind == "score":
-            arr = scores.get(key)
-            if arr is None:
-                arr = scores[key] = np.zeros((n_hours, SCORE_BINS), np.int64)
-            arr[index[hour], b] += n
-        elif kind == "cell":
+    by_model: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for hour, key, b, n in score_rows:
+        by_model[key].append((index[hour], b, n))
+    for key, triples in by_model.items():
+        arr = np.zeros((n_hours, SCORE_BINS), np.int64)
+        t = np.asarray(triples, np.int64)
+        np.add.at(arr, (t[:, 0], t[:, 1]), t[:, 2])
+        scores[key] = arr
+    for kind, key, b, n in other_rows:
+        if kind == "cell":
             grid = cells.get(key)
             if grid is None:
                 grid = cells[key] = np.zeros(GRID * GRID, np.int64)
