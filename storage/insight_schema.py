@@ -34,7 +34,17 @@ _H = "json_extract(NEW.extra, '$.image_size[1]')"
 _HOUR = "substr(NEW.timestamp, 1, 13)"
 _MODEL = "COALESCE(NEW.model_id, '')"
 _UPSERT = "ON CONFLICT(hour, kind, key, bin) DO UPDATE SET n = n + excluded.n"
-_AREA_CLASS = " + ".join(f"(json_extract(value, '$.area') >= {e})" for e in AREA_EDGES)
+_AREA_CLASS = " + ".join(f"(COALESCE(json_extract(value, '$.area'), 0) >= {e})" for e in AREA_EDGES)
+
+
+# Regions are written by QC Station as a JSON array of objects; anything else counts as none.
+def _SAFE(col: str) -> str:  # noqa: N802 - reads like the SQL it makes
+    return f"CASE WHEN json_valid({col}) AND json_type({col}) = 'array' THEN {col} ELSE '[]' END"
+
+
+_BOX = ("json_type(value) = 'object' AND json_type(value, '$.x') IN ('integer', 'real') "
+        "AND json_type(value, '$.y') IN ('integer', 'real') AND json_type(value, '$.width') IN ('integer', 'real') "
+        "AND json_type(value, '$.height') IN ('integer', 'real')")
 
 
 def _prefix(p: str) -> str:
@@ -70,11 +80,11 @@ TRIGGER = f"""CREATE TRIGGER trg_insight_insert AFTER INSERT ON inspections BEGI
                             * {GRID} / {_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
                + min(max(CAST((json_extract(value, '$.x') + json_extract(value, '$.width') / 2.0)
                               * {GRID} / {_W} AS INTEGER), 0), {GRID - 1}), 1
-        FROM json_each(NEW.regions)
-        WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 {_UPSERT};
+        FROM json_each({_SAFE('NEW.regions')})
+        WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 AND {_BOX} {_UPSERT};
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT {_HOUR}, 'area', {_MODEL}, {_AREA_CLASS}, 1
-        FROM json_each(NEW.regions) WHERE NEW.label = 'NG' {_UPSERT};
+        FROM json_each({_SAFE('NEW.regions')}) WHERE NEW.label = 'NG' AND json_type(value) = 'object' {_UPSERT};
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT {_HOUR}, 'fpy', {_prefix('NEW.part_id')}, NEW.label = 'NG', 1
         WHERE NEW.part_id IS NOT NULL AND NEW.part_id <> ''
@@ -100,13 +110,14 @@ BACKFILL = [
                              * {GRID} / {_R_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
                 + min(max(CAST((json_extract(j.value, '$.x') + json_extract(j.value, '$.width') / 2.0)
                                * {GRID} / {_R_W} AS INTEGER), 0), {GRID - 1}) AS c
-            FROM inspections i, json_each(i.regions) j
-            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0)
+            FROM inspections i, json_each({_SAFE('i.regions')}) j
+            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
         GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(i.timestamp, 1, 13), 'area', COALESCE(i.model_id, ''),
                {_AREA_CLASS.replace('value', 'j.value')}, count(*)
-        FROM inspections i, json_each(i.regions) j WHERE i.label = 'NG' GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
+        FROM inspections i, json_each({_SAFE('i.regions')}) j
+        WHERE i.label = 'NG' AND json_type(j.value) = 'object' GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'fpy', {_prefix('part_id')}, label = 'NG', count(*)
         FROM (SELECT part_id, label, timestamp,

@@ -151,3 +151,25 @@ def test_location_map_image(db):
     assert img is not None and img.shape == (320, 320, 3)
     # hot (red) near the top-left corner, neutral grey far from it
     assert img[20, 20, 2] > 150 and abs(int(img[300, 300, 0]) - 90) < 5
+
+
+def test_backfill_of_an_old_history_matches_the_trigger(db, tmp_path):
+    """The v7 migration fills the aggregates of rows already stored exactly as the trigger would,
+    and odd stored regions (not objects, no box) are skipped, not fatal."""
+    import sqlite3
+
+    from storage.insight_schema import BACKFILL
+
+    db.import_records(history(START, 24, 30, ng_rate=lambda t: 0.2, part_prefix=lambda i, r: f"L{i % 3}-{i % 50}",
+                              seed=10))
+    db._write("INSERT INTO inspections (name, source, timestamp, label, defect_count, score, normalized_score, "
+              "confidence, processing_ms, regions, extra, final_label) VALUES ('odd', 'cli', "
+              "'2026-03-02 05:00:00.000000', 'NG', 2, 1, 1, 1, 1, '[1, {\"x\": 1}]', "
+              "'{\"image_size\": [10, 10]}', 'NG')")
+    conn = sqlite3.connect(db.path)
+    by_trigger = sorted(conn.execute("SELECT * FROM insight_hourly").fetchall())
+    conn.execute("DELETE FROM insight_hourly")
+    for sql in BACKFILL:
+        conn.execute(sql)
+    assert sorted(conn.execute("SELECT * FROM insight_hourly").fetchall()) == by_trigger
+    conn.close()
