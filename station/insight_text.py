@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "drift.up": ("OK parts now score {median} of the threshold against {reference} at calibration "
                  "(model {model}, since {since}): lighting, focus or the part changed; the "
                  "over-detection rate will rise."),
+    "drift.over": ("Over half the parts now score at or above the threshold, where OK parts scored "
+                   "{reference} of it at calibration (model {model}, since {since}): lighting, focus or the "
+                   "part changed; good parts are being rejected."),
     "drift.down": ("OK parts now score {median} of the threshold against {reference} at calibration "
                    "(model {model}, since {since}): the image may be blurred, darker or the part "
                    "changed; defects may pass unnoticed."),

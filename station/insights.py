@@ -368,13 +368,11 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
     for e in events:
         if e.active:
             severity = "alert"
-            text = cat.text("drift.up" if e.direction == "up" else "drift.down",
-                            median=f"{e.latest:.2f}", reference=f"{e.reference:.2f}", model=e.model_name,
-                            since=e.started_at.strftime(fmt))
+            text = _drift_sentence(cat, e.direction, e.latest, e.reference, e.model_name, e.started_at.strftime(fmt))
         else:
             severity = "warning"
             text = cat.text("drift.past", model=e.model_name, since=e.started_at.strftime(fmt),
-                            until=e.ended_at.strftime(fmt), median=f"{max(e.level, e.latest):.2f}",
+                            until=e.ended_at.strftime(fmt), median=_level(max(e.level, e.latest)),
                             reference=f"{e.reference:.2f}")
         findings.append(Finding("drift", severity, text, e.to_dict()))
     if not events:
@@ -385,6 +383,10 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
                     reference=f"{m['reference']:.2f}"), {k: v for k, v in m.items() if k != "hourly"}))
     return {"active": bool(live and live.get("drifting")), "status": live,
             "events": [e.to_dict() for e in events], "models": per_model, "model_names": names}
+
+
+def _level(value: float) -> str:
+    return "≥ 1.00" if value >= 1.0 else f"{value:.2f}"
 
 
 def _summary(cat: Catalogue, start: datetime, end: datetime, total: int, ng: int, findings: list[Finding],
@@ -435,11 +437,15 @@ def draw_clusters(image: np.ndarray, clusters: list[Cluster]) -> np.ndarray:
     out = image.copy()
     h, w = out.shape[:2]
     radius = int(max(6, (CLUSTER_RADIUS + 0.5) / GRID * min(w, h)))
+    scale = max(0.6, min(w, h) / 300)  # labels stay readable when the page shows the map small
+    thick = max(2, int(round(min(w, h) / 180)))
     for i, c in enumerate(clusters, 1):
         centre = (int(c.x * w), int(c.y * h))
-        cv2.circle(out, centre, radius, (255, 255, 255), 2, cv2.LINE_AA)
-        cv2.putText(out, str(i), (centre[0] - 6, centre[1] + 6), cv2.FONT_HERSHEY_SIMPLEX, 0.7,
-                    (255, 255, 255), 2, cv2.LINE_AA)
+        cv2.circle(out, centre, radius, (255, 255, 255), thick, cv2.LINE_AA)
+        (tw, th), _ = cv2.getTextSize(str(i), cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+        org = (centre[0] - tw // 2, centre[1] + th // 2)
+        cv2.putText(out, str(i), org, cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0), thick + 3, cv2.LINE_AA)
+        cv2.putText(out, str(i), org, cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick, cv2.LINE_AA)
     return out
 
 
@@ -476,11 +482,19 @@ def render_location_map(db: Any, insights: Insights, data_dir: Any, model_id: st
 
 def drift_text(status: Any, lang: str = "en") -> str:
     """The banner's sentence for a live :class:`station.drift.DriftStatus` that is drifting."""
-    cat = Catalogue(lang)
-    return cat.text("drift.up" if status.state == "drift_up" else "drift.down",
-                    median=f"{status.median or 0:.2f}", reference=f"{status.reference or 0:.2f}",
-                    model=status.model_name,
-                    since=status.since.strftime("%Y-%m-%d %H:%M") if status.since else "–")
+    since = status.since.strftime("%Y-%m-%d %H:%M") if status.since else "–"
+    return _drift_sentence(Catalogue(lang), "up" if status.state == "drift_up" else "down",
+                           status.median or 0.0, status.reference or 0.0, status.model_name, since)
+
+
+def _drift_sentence(cat: Catalogue, direction: str, median: float, reference: float, model: str,
+                    since: str) -> str:
+    """An active warning's sentence; a median at the threshold means over half the parts are NG
+    (the median is censored there), which says more than "1.00"."""
+    if direction == "up" and median >= 1.0:
+        return cat.text("drift.over", reference=f"{reference:.2f}", model=model, since=since)
+    return cat.text("drift.up" if direction == "up" else "drift.down", median=f"{median:.2f}",
+                    reference=f"{reference:.2f}", model=model, since=since)
 
 
 def period_bounds(start: Any, end: Any, today: datetime | None = None) -> tuple[datetime, datetime]:

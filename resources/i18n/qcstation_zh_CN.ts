@@ -2885,6 +2885,10 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>Insights</name>
         <message>
+            <source>Over half the parts now score at or above the threshold, where OK parts scored {reference} of it at calibration (model {model}, since {since}): lighting, focus or the part changed; good parts are being rejected.</source>
+            <translation>超过一半的零件评分现已达到或超过阈值，而校准时良品评分为阈值的 {reference}（模型 {model}，自 {since} 起）：照明、对焦或零件发生了变化；良品正在被误判为不良。</translation>
+        </message>
+        <message>
             <source>From {start} to {end}, {total} parts were inspected: {ng} NG ({rate}).</source>
             <translation>{start} 至 {end} 共检测 {total} 件：不良 {ng} 件（{rate}）。</translation>
         </message>
