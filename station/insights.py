@@ -268,8 +268,7 @@ def compute(db: Any, start: datetime, end: datetime, *, shifts: list[Any] | None
                                     {"model": name, "ng_parts": n_ng}))
     clusters.sort(key=lambda c: (-c.share, c.p))
 
-    counts = db.defect_count_distribution(start, end)
-    ng_counts = {k: v for k, v in counts.items() if k > 0}
+    ng_counts = {k: v for k, v in agg.defect_counts.items() if k > 0}
     figures["defect_count_pareto"] = _pareto([(str(k), v) for k, v in ng_counts.items()])
     if ng_counts:
         k_top, v_top = max(ng_counts.items(), key=lambda kv: kv[1])

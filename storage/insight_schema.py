@@ -12,7 +12,9 @@ is counted as records are written, by one trigger, into one small keyed table::
 - ``ng_parts`` / model id / 0: parts judged NG whose image size is known (the location map's
   denominator);
 - ``cell`` / model id / ``cy * 32 + cx``: NG parts with a region centre in that cell of a 32×32
-  grid over the normalised part (a part counts once per cell);
+  grid over the normalised part (a part counts once per cell); ``cell_day`` the same per day
+  (``hour`` is then ``YYYY-MM-DD``), so a 15-day map reads 15 rows per cell instead of 360;
+- ``defects`` / model id / defect count (capped at 99): every part;
 - ``area`` / model id / size class ``k`` (region area ≥ 4^(k+1) px for k ≥ 1: <16, 16–63, …);
 - ``fpy`` / part-id prefix / 0 = first inspection OK, 1 = NG: only the first record of each part id.
 
@@ -33,7 +35,7 @@ _W = "json_extract(NEW.extra, '$.image_size[0]')"
 _H = "json_extract(NEW.extra, '$.image_size[1]')"
 _HOUR = "substr(NEW.timestamp, 1, 13)"
 _MODEL = "COALESCE(NEW.model_id, '')"
-_UPSERT = "ON CONFLICT(hour, kind, key, bin) DO UPDATE SET n = n + excluded.n"
+_UPSERT = "ON CONFLICT(kind, hour, key, bin) DO UPDATE SET n = n + excluded.n"
 _AREA_CLASS = " + ".join(f"(COALESCE(json_extract(value, '$.area'), 0) >= {e})" for e in AREA_EDGES)
 
 
@@ -64,8 +66,20 @@ TABLE = """CREATE TABLE insight_hourly (
     key TEXT NOT NULL,
     bin INTEGER NOT NULL,
     n INTEGER NOT NULL,
-    PRIMARY KEY (hour, kind, key, bin)
+    PRIMARY KEY (kind, hour, key, bin)  -- each kind's period is one contiguous range
 ) WITHOUT ROWID"""
+
+def _cells(when: str, kind: str) -> str:
+    """The trigger statement that counts an NG part once per cell holding a region centre."""
+    return f"""    INSERT INTO insight_hourly(hour, kind, key, bin, n)
+        SELECT DISTINCT {when}, '{kind}', {_MODEL},
+               min(max(CAST((json_extract(value, '$.y') + json_extract(value, '$.height') / 2.0)
+                            * {GRID} / {_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
+               + min(max(CAST((json_extract(value, '$.x') + json_extract(value, '$.width') / 2.0)
+                              * {GRID} / {_W} AS INTEGER), 0), {GRID - 1}), 1
+        FROM json_each({_SAFE('NEW.regions')})
+        WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 AND {_BOX} {_UPSERT};"""
+
 
 TRIGGER = f"""CREATE TRIGGER trg_insight_insert AFTER INSERT ON inspections BEGIN
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
@@ -75,13 +89,9 @@ TRIGGER = f"""CREATE TRIGGER trg_insight_insert AFTER INSERT ON inspections BEGI
         SELECT {_HOUR}, 'ng_parts', {_MODEL}, 0, 1
         WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 {_UPSERT};
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
-        SELECT DISTINCT {_HOUR}, 'cell', {_MODEL},
-               min(max(CAST((json_extract(value, '$.y') + json_extract(value, '$.height') / 2.0)
-                            * {GRID} / {_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
-               + min(max(CAST((json_extract(value, '$.x') + json_extract(value, '$.width') / 2.0)
-                              * {GRID} / {_W} AS INTEGER), 0), {GRID - 1}), 1
-        FROM json_each({_SAFE('NEW.regions')})
-        WHERE NEW.label = 'NG' AND {_W} > 0 AND {_H} > 0 AND {_BOX} {_UPSERT};
+        SELECT {_HOUR}, 'defects', {_MODEL}, min(NEW.defect_count, 99), 1 WHERE true {_UPSERT};
+{_cells('substr(NEW.timestamp, 1, 13)', 'cell')}
+{_cells('substr(NEW.timestamp, 1, 10)', 'cell_day')}
     INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT {_HOUR}, 'area', {_MODEL}, {_AREA_CLASS}, 1
         FROM json_each({_SAFE('NEW.regions')}) WHERE NEW.label = 'NG' AND json_type(value) = 'object' {_UPSERT};
@@ -94,7 +104,7 @@ END"""
 # Backfill from the rows already stored (the same rules, as set statements).
 _R_W = "json_extract(i.extra, '$.image_size[0]')"
 _R_H = "json_extract(i.extra, '$.image_size[1]')"
-_R_UPSERT = "ON CONFLICT(hour, kind, key, bin) DO UPDATE SET n = n + excluded.n"
+_R_UPSERT = "ON CONFLICT(kind, hour, key, bin) DO UPDATE SET n = n + excluded.n"
 BACKFILL = [
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'score', COALESCE(model_id, ''),
@@ -113,6 +123,19 @@ BACKFILL = [
             FROM inspections i, json_each({_SAFE('i.regions')}) j
             WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
         GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
+    f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
+        SELECT h, 'cell_day', m, c, count(*) FROM (
+            SELECT DISTINCT i.id, substr(i.timestamp, 1, 10) AS h, COALESCE(i.model_id, '') AS m,
+                min(max(CAST((json_extract(j.value, '$.y') + json_extract(j.value, '$.height') / 2.0)
+                             * {GRID} / {_R_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
+                + min(max(CAST((json_extract(j.value, '$.x') + json_extract(j.value, '$.width') / 2.0)
+                               * {GRID} / {_R_W} AS INTEGER), 0), {GRID - 1}) AS c
+            FROM inspections i, json_each({_SAFE('i.regions')}) j
+            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
+        GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
+    f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
+        SELECT substr(timestamp, 1, 13), 'defects', COALESCE(model_id, ''), min(defect_count, 99), count(*)
+        FROM inspections WHERE true GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(i.timestamp, 1, 13), 'area', COALESCE(i.model_id, ''),
                {_AREA_CLASS.replace('value', 'j.value')}, count(*)

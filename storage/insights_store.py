@@ -58,6 +58,7 @@ class PeriodAggregates:
     ng_parts: dict[str, int]  # model -> NG parts with a known image size
     areas: dict[str, np.ndarray]  # model -> region counts per size class
     first_pass: dict[str, tuple[int, int]]  # part-id prefix -> (first inspections OK, NG)
+    defect_counts: dict[int, int]  # defects per part -> parts (every model)
 
 
 def _hour(t: datetime) -> str:
@@ -76,20 +77,39 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
     n_hours = max(1, int((hi - lo).total_seconds() // 3600))
     hours = [_hour(lo + timedelta(hours=i)) for i in range(n_hours)]
     index = {h: i for i, h in enumerate(hours)}
+    day_lo = lo if lo.hour == 0 else (lo + timedelta(days=1)).replace(hour=0)
+    day_hi = hi.replace(hour=0)
+    between = "hour >= ? AND hour < ?"
     conn = db._reader()
-    conn.execute("BEGIN")  # one snapshot for both reads
+    conn.execute("BEGIN")  # one snapshot for every read
     try:
         score_rows = conn.execute(
-            "SELECT hour, key, bin, n FROM insight_hourly WHERE hour >= ? AND hour < ? AND kind = 'score'",
+            f"SELECT hour, key, bin, n FROM insight_hourly WHERE kind = 'score' AND {between}",
             (_hour(lo), _hour(hi))).fetchall()
         other_rows = conn.execute(
-            "SELECT kind, key, bin, sum(n) FROM insight_hourly WHERE hour >= ? AND hour < ? AND kind <> 'score' "
-            "GROUP BY kind, key, bin", (_hour(lo), _hour(hi))).fetchall()
+            "SELECT kind, key, bin, sum(n) FROM insight_hourly WHERE kind IN ('ng_parts', 'area', 'fpy', "
+            f"'defects') AND {between} GROUP BY kind, key, bin", (_hour(lo), _hour(hi))).fetchall()
+        # the map: whole days from the daily cells, the hours at either end from the hourly ones
+        cell_rows: list[Any] = []
+        if day_lo < day_hi:
+            cell_rows += conn.execute(
+                f"SELECT 'cell', key, bin, sum(n) FROM insight_hourly WHERE kind = 'cell_day' AND {between} "
+                "GROUP BY key, bin", (day_lo.date().isoformat(), day_hi.date().isoformat())).fetchall()
+            edges = [(lo, day_lo), (day_hi, hi)]
+        else:
+            edges = [(lo, hi)]
+        for a, b in edges:
+            if a < b:
+                cell_rows += conn.execute(
+                    f"SELECT 'cell', key, bin, sum(n) FROM insight_hourly WHERE kind = 'cell' AND {between} "
+                    "GROUP BY key, bin", (_hour(a), _hour(b))).fetchall()
     finally:
         conn.execute("COMMIT")
+    other_rows += cell_rows
     scores: dict[str, np.ndarray] = {}
     cells: dict[str, np.ndarray] = {}
     areas: dict[str, np.ndarray] = {}
+    defects: dict[int, int] = defaultdict(int)
     ng_parts: dict[str, int] = defaultdict(int)
     fpy: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_model: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
@@ -115,10 +135,13 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
             arr[min(b, 15)] += n
         elif kind == "fpy":
             fpy[key][1 if b else 0] += n
+        elif kind == "defects":
+            defects[int(b)] += n
     return PeriodAggregates(
         start=lo, end=hi, scores=scores, hours=hours,
         cells={k: v.reshape(GRID, GRID) for k, v in cells.items()}, ng_parts=dict(ng_parts),
-        areas=areas, first_pass={k: (v[0], v[1]) for k, v in fpy.items()})
+        areas=areas, first_pass={k: (v[0], v[1]) for k, v in fpy.items()},
+        defect_counts=dict(sorted(defects.items())))
 
 
 def score_bin_centres() -> np.ndarray:
@@ -140,22 +163,19 @@ def model_names(db: Any, start: datetime, end: datetime, models: list[str]) -> d
     return out
 
 
-def representative_image(db: Any, model_id: str | None, start: datetime, end: datetime) -> tuple[str | None, bool]:
-    """(relative image path, is_ok) of the newest stored image of the model in the period,
-    an OK part preferred; (None, False) when nothing was saved."""
+def representative_image(db: Any, model_id: str | None, start: datetime, end: datetime,
+                         look_back: int = 5000) -> tuple[str | None, bool]:
+    """(relative image path, is_ok) of the newest stored image of the model in the period, an OK
+    part preferred; (None, False) when none of its newest ``look_back`` parts kept an image."""
     conn = db._reader()
-    model_sql = " AND model_id = ?" if model_id else ""
-    for label in ("OK", "NG"):
-        params: list[Any] = [label, to_db(start), to_db(end)]
-        if model_id:
-            params.append(model_id)
-        row = conn.execute(
-            "SELECT image_path FROM inspections INDEXED BY idx_inspections_label_ts WHERE final_label = ? "
-            f"AND timestamp >= ? AND timestamp < ?{model_sql} AND image_path IS NOT NULL "
-            "AND image_pruned = 0 ORDER BY timestamp DESC LIMIT 1", params).fetchone()
-        if row:
-            return row[0], label == "OK"
-    return None, False
+    model_sql = "model_id = ? AND " if model_id else ""
+    params: list[Any] = ([model_id] if model_id else []) + [to_db(start), to_db(end), int(look_back)]
+    row = conn.execute(
+        "SELECT image_path, final_label FROM (SELECT image_path, image_pruned, final_label, timestamp "
+        f"FROM inspections WHERE {model_sql}timestamp >= ? AND timestamp < ? ORDER BY timestamp DESC LIMIT ?) "
+        "WHERE image_path IS NOT NULL AND image_pruned = 0 ORDER BY final_label = 'OK' DESC, timestamp DESC "
+        "LIMIT 1", params).fetchone()
+    return (row[0], row[1] == "OK") if row else (None, False)
 
 
 # ---------------------------------------------------------------- drift warnings

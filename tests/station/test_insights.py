@@ -173,3 +173,18 @@ def test_backfill_of_an_old_history_matches_the_trigger(db, tmp_path):
         conn.execute(sql)
     assert sorted(conn.execute("SELECT * FROM insight_hourly").fetchall()) == by_trigger
     conn.close()
+
+
+@pytest.mark.parametrize("lo_h, hi_h", [(0, 48), (22, 30), (5, 43), (3, 9)])
+def test_location_counts_mix_days_and_edge_hours_exactly(db, lo_h, hi_h):
+    from storage.insights_store import period_aggregates
+
+    db.import_records(history(START, 48, 30, ng_rate=lambda t: 0.3, seed=12))
+    lo, hi = START + timedelta(hours=lo_h), START + timedelta(hours=hi_h)
+    grid = period_aggregates(db, lo, hi).cells["m-1"]
+    expected = 0
+    for r in db.iter_search(start_date=lo, end_date=hi - timedelta(microseconds=1)):
+        if r.label == "NG":
+            expected += len({(int((g["y"] + g["height"] / 2) * 32 / H), int((g["x"] + g["width"] / 2) * 32 / W))
+                             for g in r.regions})
+    assert int(grid.sum()) == expected > 0
