@@ -295,32 +295,42 @@ class DriftMonitor:
             db = self.station.database
             if db is None:
                 return
-            from storage import insights_store as store
-
-            replay = store.recent_scores(db, info.id, self.rule.replay)
-            last = None
-            for when, raw, ok in replay:
-                self._state.feed(censored(raw / threshold, ok))
-                last = when
-            if reference is None and self._state.ref is not None:
-                self._save_reference()
-            open_events = [e for e in store.drift_events(db, active_only=True) if e.model_id == info.id]
-            if self._state.side and open_events:
-                self._event_id, self._since = open_events[-1].id, open_events[-1].started_at
-                self._state.parts = max(self._state.parts, open_events[-1].parts)
-            elif self._state.side:
-                self._raise(last or datetime.now())
-                changed = (self._status(), True)
-            else:
-                for e in open_events:
-                    store.update_drift_event(db, e.id, latest=e.latest, parts=e.parts,
-                                             ended_at=last or datetime.now())
-                self._event_id = None
-            for e in store.drift_events(db, active_only=True):  # another model's warning ends with it
-                if e.model_id != info.id:
-                    store.update_drift_event(db, e.id, latest=e.latest, parts=e.parts, ended_at=datetime.now())
+            try:
+                changed = self._restore(db, info, threshold, reference)
+            except Exception as exc:  # noqa: BLE001 - a history without the v7 tables: monitor from now on
+                log.warning("score drift history not restored: %s", exc)
         if changed is not None:
             self.station.events.publish(DriftChanged(*changed))
+
+    def _restore(self, db: Any, info: Any, threshold: float, reference: Reference | None
+                 ) -> tuple[DriftStatus, bool] | None:
+        """Under the lock: replay the model's recent parts, then reconcile with the stored warnings."""
+        from storage import insights_store as store
+
+        changed = None
+        replay = store.recent_scores(db, info.id, self.rule.replay)
+        last = None
+        for when, raw, ok in replay:
+            self._state.feed(censored(raw / threshold, ok))
+            last = when
+        if reference is None and self._state.ref is not None:
+            self._save_reference()
+        open_events = [e for e in store.drift_events(db, active_only=True) if e.model_id == info.id]
+        if self._state.side and open_events:
+            self._event_id, self._since = open_events[-1].id, open_events[-1].started_at
+            self._state.parts = max(self._state.parts, open_events[-1].parts)
+        elif self._state.side:
+            self._raise(last or datetime.now())
+            changed = (self._status(), True)
+        else:
+            for e in open_events:
+                store.update_drift_event(db, e.id, latest=e.latest, parts=e.parts,
+                                         ended_at=last or datetime.now())
+            self._event_id = None
+        for e in store.drift_events(db, active_only=True):  # another model's warning ends with it
+            if e.model_id != info.id:
+                store.update_drift_event(db, e.id, latest=e.latest, parts=e.parts, ended_at=datetime.now())
+        return changed
 
     def _save_reference(self) -> None:
         db = self.station.database
