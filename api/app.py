@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import data, detect, models_api, pekat, status
+from api import data, detect, insights, models_api, pekat, status
 from api.budget import ByteBudget
 from api.errors import ApiError
 from api.limits import BodyTimeout
@@ -54,6 +54,7 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
     app.include_router(pekat.router)
     app.include_router(detect.router)
     app.include_router(data.router)
+    app.include_router(insights.router)
     app.include_router(models_api.router)
     app.include_router(status.router)
     _add_docs(app)

@@ -32,6 +32,8 @@ def station_status(station: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/status", summary="Station state: running, degraded (a worker restarting) or stopped")
+@router.get("/status", summary="Station state: running, degraded (a worker restarting) or stopped; active model; score drift warning")
 def status(request: Request) -> dict[str, Any]:
-    return station_status(request.app.state.station)
+    from api.insights import status_fields
+
+    return {**station_status(request.app.state.station), **status_fields(request)}

@@ -107,6 +107,7 @@ class Station:
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
+        self.drift: Any = None  # station.drift.DriftMonitor once started
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -132,6 +133,9 @@ class Station:
                     self._warn(f"model not loaded: {exc}")
             self._start_es_sync()
             self._failed = None
+            from station.drift import attach
+
+            self.drift = attach(self)  # score drift of OK parts vs calibration (docs/insights.md)
             self._accepting = True
             self._worker = self._supervised("inference", self._run_worker, self._in_batch)
             self._recorder = self._supervised("recorder", self._run_recorder, self._in_records)
@@ -212,6 +216,8 @@ class Station:
         if self._es_sync is not None:
             self._es_sync.stop()
             self._es_sync = None
+        if self.drift is not None:
+            self.drift.close()
         if self._own_database and self._database is not None:
             self._database.close()
             self._database = None
@@ -530,7 +536,9 @@ class Station:
             model_version=model_info.version,
             processing_ms=float(result.timings.get("total", infer_ms)),
             regions=tuple(r.to_dict() for r in result.regions),
-            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold), **(job.tags or {})},
+            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold),
+                   # [width, height]: the insights place regions on normalised part coordinates
+                   "image_size": [int(result.image_shape[1]), int(result.image_shape[0])], **(job.tags or {})},
         )
         return record, job
 

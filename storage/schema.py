@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from storage.insight_schema import migrate_insights
+
 # v1: the first release: one row per inspection, indexed by time.
 _V1 = [
     """CREATE TABLE inspections (
@@ -197,8 +199,11 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.execute(REQUEST_INDEX)
 
 
+# v8: hourly pre-aggregates for the insights (storage/insight_schema.py).
+
 # MIGRATIONS[i] moves a file from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7,
+                                                          migrate_insights]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.

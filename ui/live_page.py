@@ -255,6 +255,10 @@ class LivePage(QWidget):
         self.views.addWidget(self.live_view)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        from ui.insights_view import attach_drift_banner
+
+        self.drift_banner = attach_drift_banner(self.bridge, self.settings)  # hidden unless OK scores drift
+        outer.addWidget(self.drift_banner)
         outer.addWidget(self.views)
         self._update_buttons()
 

@@ -43,6 +43,8 @@ def _labels() -> dict[str, str]:
         "image_not_saved": QCoreApplication.translate("ShiftReport", "image not saved"),
         "image_pruned_by_quota": QCoreApplication.translate("ShiftReport", "image pruned by quota"),
         "score": QCoreApplication.translate("ShiftReport", "score"),
+        "summary": QCoreApplication.translate("ShiftReport", "Summary"),
+        "where_defects_sit": QCoreApplication.translate("ShiftReport", "Where defects sit (NG parts)"),
     }
 
 
@@ -92,9 +94,30 @@ def _uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def _insights_html(insights: Any, location_map: Any, title: str, map_title: str) -> str:
+    """The plain-language summary and findings (station/insights.py), with the location map."""
+    if insights is None:
+        return ""
+    import cv2
+
+    esc = html.escape
+    lines = insights.summary.split("\n")
+    colours = {"alert": "#d93025", "warning": "#e37400", "info": "#5f6368"}
+    items = "".join(f"<li><b style='color:{colours.get(f.severity, '#5f6368')}'>●</b> {esc(f.text)}</li>"
+                    for f in insights.findings)
+    img = ""
+    if location_map is not None:
+        ok, png = cv2.imencode(".png", location_map)
+        if ok:
+            img = f"<p><b>{esc(map_title)}</b><br><img src='{_uri(png.tobytes(), 'image/png')}' width='360'></p>"
+    return f"<h2>{esc(title)}</h2><p>{esc(lines[0])}</p><ul>{items}</ul>{img}"
+
+
 def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: list[tuple[Any, bytes | None]],
-               settings: Any = None, generated: datetime | None = None) -> str:
-    """The report as one self-contained HTML document."""
+               settings: Any = None, generated: datetime | None = None, insights: Any = None,
+               location_map: Any = None) -> str:
+    """The report as one self-contained HTML document; ``insights`` (station.insights.Insights) puts
+    the plain-language summary at the top."""
     generated = generated or datetime.now()
     esc = html.escape
     L = _labels()  # noqa: N806 - a short name keeps the markup readable
@@ -136,16 +159,18 @@ def build_html(snap: StatsSnapshot, charts: list[tuple[str, bytes]], ng_images: 
         f"<h1>{esc(L['qc_station_shift_report'])}</h1>"
         f"<p class='sub'>{esc(L['period'])}: <b>{esc(snap.period.label)}</b> · "
         f"{esc(L['generated'])} {generated:%Y-%m-%d %H:%M}</p>"
+        f"{_insights_html(insights, location_map, L['summary'], L['where_defects_sit'])}"
         f"<h2>{esc(L['counts'])}</h2><table border='1' cellspacing='0' cellpadding='4'>{summary}</table>"
         f"{shift_table}<h2>{esc(L['charts'])}</h2>{chart_html}"
         f"<h2>{esc(L['last_ng_parts'])}</h2>{ng_section}</body></html>")
 
 
 def write_report(path: str | Path, snap: StatsSnapshot, charts: list[tuple[str, bytes]],
-                 ng_images: list[tuple[Any, bytes | None]], settings: Any = None) -> Path:
+                 ng_images: list[tuple[Any, bytes | None]], settings: Any = None, insights: Any = None,
+                 location_map: Any = None) -> Path:
     """Write HTML (``.html``/``.htm``) or PDF (any other suffix, ``.pdf`` added when missing)."""
     path = Path(path)
-    doc_html = build_html(snap, charts, ng_images, settings)
+    doc_html = build_html(snap, charts, ng_images, settings, insights=insights, location_map=location_map)
     if path.suffix.lower() in (".html", ".htm"):
         path.write_text(doc_html, encoding="utf-8")
         return path

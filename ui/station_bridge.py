@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from station.drift import DriftChanged
 from station.events import ModelChanged, QueueDepth, ResultReady, StorageWarning
 from station.settings import Settings, SettingsStore
 
@@ -57,6 +58,7 @@ class StationBridge(QObject):
     previewFailed = Signal(str)
     modelLoadFailed = Signal(str)
     settingsChanged = Signal(object)
+    driftChanged = Signal(object)  # station.drift.DriftStatus
 
     def __init__(self, station: Station, settings: Settings | SettingsStore, parent: QObject | None = None) -> None:
         """``settings``: the running store (``composition`` passes it), or plain settings (tests,
@@ -190,3 +192,5 @@ class StationBridge(QObject):
             self.queueDepth.emit(int(event.depth), int(event.capacity))
         elif isinstance(event, StorageWarning):
             self.storageWarning.emit(str(event.message))
+        elif isinstance(event, DriftChanged):
+            self.driftChanged.emit(event.status)

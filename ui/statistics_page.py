@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import LatestOnly, run_async, wait_for_pool
+from ui.insights_view import InsightsPanel, attach_drift_banner, collect_insights, ui_language
 from ui.stats_data import Period, StatsSnapshot, collect, make_period
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
 
@@ -110,6 +111,13 @@ class StatisticsPage(QWidget):
         grid.addWidget(self.shift_chart, 1, 0, 1, 2)
         grid.addWidget(self.hist_chart, 1, 2, 1, 2)
         grid.addWidget(self.defect_chart, 1, 4, 1, 2)
+        self.insights_panel = InsightsPanel()
+        self.insights: Any = None  # station.insights.Insights of the period shown
+        grid.addWidget(self.insights_panel, 2, 0, 1, 6)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 4)
+        self.drift_banner = attach_drift_banner(bridge, settings)
         for chart in self.charts.values():
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chart.customContextMenuRequested.connect(lambda pos, c=chart: self._chart_menu(c, pos))
@@ -117,6 +125,7 @@ class StatisticsPage(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.drift_banner)
         lay.addWidget(self.summary)
         lay.addLayout(grid, 1)
 
@@ -192,21 +201,27 @@ class StatisticsPage(QWidget):
         self._dirty = False
         self.period_label.setText(period.label)
         self._last_refresh = time.monotonic()
-        self._query.submit(self._timed_collect, db, period, list(self.settings.shifts))
+        monitor = getattr(self.bridge.station, "drift", None)
+        self._query.submit(self._timed_collect, db, period, list(self.settings.shifts),
+                           ui_language(self.settings), monitor.status() if monitor is not None else None,
+                           self.settings.data_dir)
 
     @staticmethod
-    def _timed_collect(db: Any, period: Period, shifts: list[Any]) -> tuple[StatsSnapshot, float]:
+    def _timed_collect(db: Any, period: Period, shifts: list[Any], lang: str = "en", drift: Any = None,
+                       data_dir: Any = None) -> tuple[StatsSnapshot, float, Any]:
         t = time.monotonic()
         snap = collect(db, period, shifts)
-        return snap, time.monotonic() - t
+        extra = collect_insights(db, period.start, period.end, shifts, lang, drift, Path(data_dir or "."))
+        return snap, time.monotonic() - t, extra
 
     def _on_failed(self, _token: int, reason: str) -> None:
         self.summary.setText(self.tr("Statistics unavailable: {0}").format(reason))
 
     # -- drawing ------------------------------------------------------------------------------------
-    def _on_snapshot(self, _token: int, result: tuple[StatsSnapshot, float]) -> None:
-        snap, self._last_cost = result
+    def _on_snapshot(self, _token: int, result: tuple[StatsSnapshot, float, Any]) -> None:
+        snap, self._last_cost, (self.insights, location_map) = result
         self.snapshot = snap
+        self.insights_panel.set_insights(self.insights, location_map)
         yield_text = f"{snap.yield_rate * 100:.2f} %" if snap.yield_rate is not None else "–"
         ng_rate = f"{snap.ng / snap.total * 100:.2f} %" if snap.total else "–"
         inspected, ok, ng = self.tr("Inspected"), self.tr("OK"), self.tr("NG")
@@ -271,6 +286,8 @@ class StatisticsPage(QWidget):
         for key, chart in self.charts.items():
             out.append(chart.export_png(folder / f"{key}.png"))
             out.append(chart.write_csv(folder / f"{key}.csv"))
+        if self.insights_panel.map_image is not None:
+            out.append(self.insights_panel.export_png(folder / "defect_locations.png"))
         return out
 
     def _export_all(self) -> None:
@@ -293,14 +310,15 @@ class StatisticsPage(QWidget):
                                               self.tr("PDF (*.pdf);;HTML (*.html)"))
         if not path:
             return
-        snap = self.snapshot
+        snap, insights, location_map = self.snapshot, self.insights, self.insights_panel.map_image
         charts = render_chart_pngs(self.charts)
         self.report_button.setEnabled(False)
 
         def done(ng_images: list) -> None:
             self.report_button.setEnabled(True)
             try:
-                written = write_report(path, snap, charts, ng_images, self.settings)
+                written = write_report(path, snap, charts, ng_images, self.settings, insights=insights,
+                                       location_map=location_map)
             except OSError as exc:
                 QMessageBox.warning(self, self.tr("Shift report"), str(exc))
                 return

@@ -2103,7 +2103,72 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>Saved, but the image store could not switch: %1</source>
             <translation>已保存，但图像存储无法切换：%1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/settings_page.py" line="350" />
+            <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
+            <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="354" />
+            <source>Port must be a whole number from 1 to 65535 (got “%1”).</source>
+            <translation>端口必须是 1 到 65535 之间的整数（当前为“%1”）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="357" />
+            <source>An API key needs at least 8 characters and no spaces.</source>
+            <translation>API 密钥至少需要 8 个字符且不能包含空格。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="366" />
+            <source>The data folder must be an absolute path.</source>
+            <translation>数据文件夹必须是绝对路径。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="368" />
+            <source>The data folder path is a file, not a folder.</source>
+            <translation>数据文件夹路径是一个文件，而不是文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="371" />
+            <source>The Elasticsearch URL must start with http:// or https://.</source>
+            <translation>Elasticsearch 地址必须以 http:// 或 https:// 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="374" />
+            <source>The Elasticsearch index must be lowercase letters, digits, '-', '_' or '.'.</source>
+            <translation>Elasticsearch 索引只能包含小写字母、数字、'-'、'_' 或 '.'。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="381" />
+            <source>CUDA is not available on this PC.</source>
+            <translation>本机没有可用的 CUDA。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="388" />
+            <source>Define at least one shift.</source>
+            <translation>请至少定义一个班次。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="391" />
+            <source>Shift %1 has no name.</source>
+            <translation>班次 %1 没有名称。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="393" />
+            <source>Shift name “%1” is used twice.</source>
+            <translation>班次名称“%1”重复。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="395" />
+            <source>Shift “%1”: start “%2” is not a time like 06:00.</source>
+            <translation>班次“%1”：开始时间“%2”不是像 06:00 这样的时间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" line="398" />
+            <source>Two shifts start at the same time.</source>
+            <translation>两个班次的开始时间相同。</translation>
+        </message>
+        </context>
     <context>
         <name>ShiftCounters</name>
         <message>
@@ -2234,7 +2299,15 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>score</source>
             <translation>分数</translation>
         </message>
-    </context>
+    <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Where defects sit (NG parts)</source>
+            <translation>缺陷位置（不良零件）</translation>
+        </message>
+        </context>
     <context>
         <name>StationShell</name>
         <message>
@@ -2878,6 +2951,203 @@ python main.py train --ok 文件夹 --out model.qcs
         <message>
             <source>Two shifts start at the same time.</source>
             <translation>两个班次的开始时间相同。</translation>
+        </message>
+    </context>
+<context>
+        <name>Insights</name>
+        <message>
+            <source>Over half the parts now score at or above the threshold, where OK parts scored {reference} of it at calibration (model {model}, since {since}): lighting, focus or the part changed; good parts are being rejected.</source>
+            <translation>超过一半的零件评分现已达到或超过阈值，而校准时良品评分为阈值的 {reference}（模型 {model}，自 {since} 起）：照明、对焦或零件发生了变化；良品正在被误判为不良。</translation>
+        </message>
+        <message>
+            <source>From {start} to {end}, {total} parts were inspected: {ng} NG ({rate}).</source>
+            <translation>{start} 至 {end} 共检测 {total} 件：不良 {ng} 件（{rate}）。</translation>
+        </message>
+        <message>
+            <source>No parts were inspected from {start} to {end}.</source>
+            <translation>{start} 至 {end} 没有检测任何零件。</translation>
+        </message>
+        <message>
+            <source>No notable change: NG rate, shifts, defect locations and scores look as usual.</source>
+            <translation>无明显变化：不良率、班次、缺陷位置和评分均与往常一致。</translation>
+        </message>
+        <message>
+            <source>{count} findings need attention:</source>
+            <translation>{count} 项发现需要关注：</translation>
+        </message>
+        <message>
+            <source>OK parts now score {median} of the threshold against {reference} at calibration (model {model}, since {since}): lighting, focus or the part changed; the over-detection rate will rise.</source>
+            <translation>良品评分现为阈值的 {median}，校准时为 {reference}（模型 {model}，自 {since} 起）：照明、对焦或零件发生了变化；过检率将会上升。</translation>
+        </message>
+        <message>
+            <source>OK parts now score {median} of the threshold against {reference} at calibration (model {model}, since {since}): the image may be blurred, darker or the part changed; defects may pass unnoticed.</source>
+            <translation>良品评分现为阈值的 {median}，校准时为 {reference}（模型 {model}，自 {since} 起）：图像可能变模糊、变暗或零件发生了变化；缺陷可能被漏检。</translation>
+        </message>
+        <message>
+            <source>Score drift of model {model} from {since} to {until}: OK parts scored up to {median} of the threshold against {reference} at calibration.</source>
+            <translation>模型 {model} 在 {since} 至 {until} 期间评分漂移：良品评分最高达阈值的 {median}，校准时为 {reference}。</translation>
+        </message>
+        <message>
+            <source>OK parts of model {model} score {median} of the threshold, as at calibration ({reference}).</source>
+            <translation>模型 {model} 的良品评分为阈值的 {median}，与校准时（{reference}）一致。</translation>
+        </message>
+        <message>
+            <source>NG rate {rate} against {previous} in the previous period of the same length ({p} on {parts} parts).</source>
+            <translation>不良率 {rate}，而前一个同长度时段为 {previous}（{p}，共 {parts} 件）。</translation>
+        </message>
+        <message>
+            <source>NG rate fell to {rate} from {previous} in the previous period of the same length ({p} on {parts} parts).</source>
+            <translation>不良率从前一个同长度时段的 {previous} 降至 {rate}（{p}，共 {parts} 件）。</translation>
+        </message>
+        <message>
+            <source>Shift {worst} NG {worst_rate} vs shift {best} {best_rate}, {p} on {parts} parts.</source>
+            <translation>{worst} 班不良率 {worst_rate}，{best} 班为 {best_rate}，{p}，共 {parts} 件。</translation>
+        </message>
+        <message>
+            <source>Parts inspected around {hour}:00 are NG {rate} of the time against {rest} otherwise ({p}).</source>
+            <translation>{hour}:00 前后检测的零件不良率为 {rate}，其他时间为 {rest}（{p}）。</translation>
+        </message>
+        <message>
+            <source>NG parts concentrate {where} of the part (x {x}, y {y}): {share} of NG parts have a defect there, against {expected} if defects fell anywhere (model {model}).</source>
+            <translation>不良零件的缺陷集中在零件{where}（x {x}，y {y}）：{share} 的不良零件在此处有缺陷，若缺陷随机分布应为 {expected}（模型 {model}）。</translation>
+        </message>
+        <message>
+            <source>Defects are spread over the part: no location stands out (model {model}).</source>
+            <translation>缺陷分布在零件各处：没有突出的位置（模型 {model}）。</translation>
+        </message>
+        <message>
+            <source>{share} of NG parts have {count} defect(s); {multi} have more than one.</source>
+            <translation>{share} 的不良零件有 {count} 个缺陷；{multi} 有多于一个缺陷。</translation>
+        </message>
+        <message>
+            <source>Most defect regions are {size} ({share} of {regions} regions).</source>
+            <translation>大多数缺陷区域为{size}（{regions} 个区域中占 {share}）。</translation>
+        </message>
+        <message>
+            <source>First-pass yield of part ids {prefix}… is {fpy} against {rest} for the others ({p} on {parts} parts).</source>
+            <translation>零件编号 {prefix}… 的一次合格率为 {fpy}，其他为 {rest}（{p}，共 {parts} 件）。</translation>
+        </message>
+        <message>
+            <source>First-pass yield by part id prefix: {table}.</source>
+            <translation>按零件编号前缀的一次合格率：{table}。</translation>
+        </message>
+        <message>
+            <source>p &lt; {value}</source>
+            <translation>p &lt; {value}</translation>
+        </message>
+        <message>
+            <source>p = {value}</source>
+            <translation>p = {value}</translation>
+        </message>
+        <message>
+            <source>at the top left</source>
+            <translation>左上部</translation>
+        </message>
+        <message>
+            <source>at the top</source>
+            <translation>上部</translation>
+        </message>
+        <message>
+            <source>at the top right</source>
+            <translation>右上部</translation>
+        </message>
+        <message>
+            <source>on the left</source>
+            <translation>左侧</translation>
+        </message>
+        <message>
+            <source>in the centre</source>
+            <translation>中央</translation>
+        </message>
+        <message>
+            <source>on the right</source>
+            <translation>右侧</translation>
+        </message>
+        <message>
+            <source>at the bottom left</source>
+            <translation>左下部</translation>
+        </message>
+        <message>
+            <source>at the bottom</source>
+            <translation>下部</translation>
+        </message>
+        <message>
+            <source>at the bottom right</source>
+            <translation>右下部</translation>
+        </message>
+        <message>
+            <source>tiny (under 16 px)</source>
+            <translation>极小（小于 16 像素）</translation>
+        </message>
+        <message>
+            <source>small (16–255 px)</source>
+            <translation>小（16–255 像素）</translation>
+        </message>
+        <message>
+            <source>medium (256–4,095 px)</source>
+            <translation>中（256–4,095 像素）</translation>
+        </message>
+        <message>
+            <source>large (4,096 px or more)</source>
+            <translation>大（4,096 像素及以上）</translation>
+        </message>
+        <message>
+            <source>info</source>
+            <translation>信息</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>alert</source>
+            <translation>警报</translation>
+        </message>
+        <message>
+            <source>Score drift</source>
+            <translation>评分漂移</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriftBanner</name>
+        <message>
+            <source>Score drift</source>
+            <translation>评分漂移</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPanel</name>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Insights</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>No NG parts with defect regions in this period</source>
+            <translation>此时段没有带缺陷区域的不良零件</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <source>Save location map</source>
+            <translation>保存缺陷位置图</translation>
+        </message>
+        <message>
+            <source>Save map as PNG…</source>
+            <translation>将位置图保存为 PNG…</translation>
+        </message>
+        <message>
+            <source>Where defects sit (NG parts)</source>
+            <translation>缺陷位置（不良零件）</translation>
+        </message>
+        <message>
+            <source>{0}. centre x {1:.2f}, y {2:.2f}: {3:.1f} % of NG parts</source>
+            <translation>{0}. 中心 x {1:.2f}，y {2:.2f}：占不良零件的 {3:.1f} %</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,99 @@
+"""Screenshot of the Statistics page with the defect-location map and a real drift warning.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshot_insights.py OUTDIR [--lang en]
+
+Uses tools/screenshots.py's cached model and history (OUTDIR/_work), then inspects 40 unseen good
+bottles and brightened copies of them through the station (a lamp change) until the drift
+monitor raises its warning, plus the defective test bottles (for the map), opens the window and
+saves the Statistics page (and the Live page's banner) at 1366×768 and 1920×1080. Not committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tools.screenshots import DATASETS, SIZES, free_port, prepare_data, wait, wait_until  # noqa: E402
+
+
+def inspect_lighting_change(settings, category: Path) -> None:
+    import cv2
+
+    from inference.imageio import list_images, read_image
+    from station.core import Station
+
+    with Station(settings) as station:
+        if station.drift.status().drifting:
+            return
+        good = [read_image(p) for p in list_images(category / "train" / "good")[20:60]]
+        for i, img in enumerate(good):
+            station.inspect(img, source="http", name=f"BTL-{i:03d}.png", part_id=f"BTL-{i:03d}").result(300)
+        for sub in sorted(p for p in (category / "test").iterdir() if p.is_dir() and p.name != "good"):
+            for p in list_images(sub):
+                station.inspect(read_image(p), source="http", name=p.name, part_id=f"NGX-{p.stem}").result(300)
+        for i, img in enumerate(good * 2):
+            bright = cv2.convertScaleAbs(img, alpha=1.0, beta=60)
+            station.inspect(bright, source="http", name=f"BTL-L{i:03d}.png", part_id=f"LMP-{i:03d}").result(300)
+            if station.drift.status().drifting:
+                break
+        print("drift:", station.drift.status().to_dict(), flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--lang", default="en", choices=["en", "zh_CN"])
+    ap.add_argument("--category", default="bottle")
+    args = ap.parse_args()
+    category = DATASETS / args.category
+    out = args.out.resolve()
+    work = out / "_work"
+    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
+    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from station.settings import Settings
+    from ui.app import close_shell, open_shell
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    settings.storage.data_dir = str(work / "data")
+    prepare_data(settings, category)
+    inspect_lighting_change(settings, category)
+    settings.ui.language = args.lang
+    settings.server.port = free_port()
+    shell = open_shell(settings, None)
+    win = shell.window
+    try:
+        for w, h in SIZES:
+            win.showNormal()
+            win.resize(w, h)
+            wait(300)
+            win.show_page("statistics")
+            page = win.pages["statistics"]
+            page.set_period("15d")
+            wait_until(lambda p=page: p.insights is not None and p.insights_panel.map_image is not None, 60)
+            wait(1500)
+            path = out / f"{args.lang}_statistics_insights_{w}.png"
+            win.grab().save(str(path))
+            print("saved", path, flush=True)
+            win.show_page("live")
+            wait(600)
+            path = out / f"{args.lang}_live_drift_{w}.png"
+            win.grab().save(str(path))
+            print("saved", path, flush=True)
+    finally:
+        close_shell(shell, save=False)
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
