@@ -80,12 +80,24 @@ class UiSettings:
 
 
 @dataclass
+class AnalysisSettings:
+    """Video analysis, similar-defect search and part identifiers (issue 14)."""
+
+    read_identifiers: bool = True  # read a QR / DataMatrix / barcode serial from every image
+    similar_backend: Literal["local", "elasticsearch"] = "local"  # "elasticsearch": kNN via the mirror
+    video_max_duration_s: int = 3600  # longer uploads are refused (a shift is split into files)
+    video_max_mb: int = 4096  # upload size limit for POST /video
+    video_sync_max_frames: int = 120  # more sampled frames than this: POST /video answers 202 + a job
+
+
+@dataclass
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     shifts: list[Shift] = field(default_factory=_default_shifts)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
 
     @property
     def data_dir(self) -> Path:
