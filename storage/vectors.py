@@ -154,7 +154,7 @@ class EmbeddingIndex:
             ids_new = np.empty(new_cap, dtype=np.int64)
             ids_new[: self._n] = self._ids[: self._n]
             self._ids = ids_new
-        self._mat[self._n:need] = torch.from_numpy(np.ascontiguousarray(block)) if torch is not None else block
+        self._mat[self._n:need] = torch.from_numpy(np.array(block, dtype=np.float16)) if torch is not None else block
         self._ids[self._n:need] = ids
         self._n = need
 
