@@ -7,10 +7,9 @@ import pytest
 from inference.imageio import read_image
 
 
-@pytest.fixture(scope="session")
-def clear_parts(trained_model, bottle_images, bottle_dir):
+def pick_clear_parts(trained_model, bottle_images, bottle_dir):
     """{"ok": [...], "ng": [...]} real images the model calls OK / NG far from its threshold, so a
-    video's MJPG compression cannot flip them: the known NG times are then the truth."""
+    video's compression cannot flip them: the known NG times are then the truth."""
     from inference.imageio import list_images
 
     spare = list_images(bottle_dir / "train" / "good")[len(bottle_images["train"]):][:12]  # not trained on
@@ -23,6 +22,11 @@ def clear_parts(trained_model, bottle_images, bottle_dir):
     if len(ok) < 4 or len(ng) < 3:
         pytest.skip("the session model separates too few bottle images with a margin")
     return {"ok": ok, "ng": ng}
+
+
+@pytest.fixture(scope="session")
+def clear_parts(trained_model, bottle_images, bottle_dir):
+    return pick_clear_parts(trained_model, bottle_images, bottle_dir)
 
 
 @pytest.fixture()
