@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import data, detect, insights, models_api, pekat, status
+from api import data, detect, insights, models_api, pekat, search, status, video
 from api.budget import ByteBudget
 from api.errors import ApiError
 from api.limits import BodyTimeout
@@ -57,6 +57,8 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
     app.include_router(insights.router)
     app.include_router(models_api.router)
     app.include_router(status.router)
+    app.include_router(video.router)
+    app.include_router(search.router)
     _add_docs(app)
     _add_error_handlers(app)
     app.add_middleware(BodyTimeout, limits=lambda: app.state.settings.limits)

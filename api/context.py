@@ -73,4 +73,7 @@ def build_context(result: Any, record: Any, data: str | None) -> dict[str, Any]:
         "model_version": getattr(record, "model_version", None),
         "name": record.name,
         "timestamp": record.timestamp.isoformat(timespec="milliseconds"),
+        # the part's printed code when one was read (inference.identifiers), else null
+        "identifier": (getattr(record, "extra", None) or {}).get("identifier"),
+        "identifier_type": (getattr(record, "extra", None) or {}).get("identifier_type"),
     }

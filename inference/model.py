@@ -17,6 +17,7 @@ import torch
 
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import FeatureExtractor, backbone_lock
+from inference.embedding import embed
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.regions import find_regions
@@ -43,11 +44,14 @@ class _Core:
         self.lock = threading.Lock()
 
     def patch_maps(self, prepared: Sequence[Prepared], batch_size: int, raw: bool = False,
-                   ) -> tuple[list[np.ndarray], list[float], float, float]:
+                   embeddings: list[Any] | None = None) -> tuple[list[np.ndarray], list[float], float, float]:
         """Patch anomaly maps (h/8 × w/8), reweighting factors, backbone ms and search ms (whole batch).
 
         ``raw``: plain distances to the bank (no position profile, no reweighting), for training.
+        ``embeddings``: a list filled with one similarity vector per image, from the same features.
         """
+        if embeddings is not None:
+            embeddings[:] = [None] * len(prepared)
         maps: list[np.ndarray | None] = [None] * len(prepared)
         weights = [1.0] * len(prepared)
         t_fx = t_nn = 0.0
@@ -60,8 +64,12 @@ class _Core:
                 scores = scored.float().cpu().numpy()
                 t_fx += t1 - t0
                 t_nn += time.perf_counter() - t1
+                if embeddings is not None:
+                    vecs = embed(feats, torch.from_numpy(scores))
                 for j, i in enumerate(idx):
                     maps[i] = scores[j]
+                    if embeddings is not None:
+                        embeddings[i] = vecs[j]
                     if w is not None:
                         weights[i] = float(w[j])
         return maps, weights, t_fx * 1000, t_nn * 1000  # type: ignore[return-value]
@@ -104,11 +112,12 @@ class AnomalyModel:
         """Anomaly maps at the original sizes (no thresholds applied): calibration and evaluation use it."""
         return [m for m, _ in self._maps([load_bgr(im) for im in images], batch_size)[0]]
 
-    def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int) -> tuple[list[tuple[np.ndarray, float]], dict[str, float]]:
+    def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int, embeddings: list[Any] | None = None,
+              ) -> tuple[list[tuple[np.ndarray, float]], dict[str, float]]:
         t0 = time.perf_counter()
         prepared = [prepare(im, self._core.cfg) for im in bgrs]
         t1 = time.perf_counter()
-        patch, weights, t_fx, t_nn = self._core.patch_maps(prepared, batch_size)
+        patch, weights, t_fx, t_nn = self._core.patch_maps(prepared, batch_size, embeddings=embeddings)
         t2 = time.perf_counter()
         sigma = float(self._core.cfg.get("smoothing_sigma", 4.0))
         out = []
@@ -143,10 +152,11 @@ class AnomalyModel:
         if not bgrs:
             return []
         t_load = (time.perf_counter() - t_start) * 1000
-        maps, timing = self._maps(bgrs, batch_size)
+        vectors: list[Any] = []
+        maps, timing = self._maps(bgrs, batch_size, embeddings=vectors)
         n = len(bgrs)
         results = []
-        for bgr, (amap, _) in zip(bgrs, maps, strict=True):
+        for bgr, (amap, _), vector in zip(bgrs, maps, vectors, strict=True):
             t0 = time.perf_counter()
             regions, score = find_regions(amap, params)
             norm = score / params.threshold if params.threshold > 0 else float("inf")
@@ -160,7 +170,7 @@ class AnomalyModel:
                 verdict=verdict, score=float(score), normalized_score=float(norm),
                 confidence=confidence_of(norm), threshold=float(params.threshold), anomaly_map=amap,
                 regions=regions, image_shape=(int(bgr.shape[0]), int(bgr.shape[1])),
-                model_id=self.info.id, timings=shared,
+                model_id=self.info.id, timings=shared, embedding=vector,
             ))
         return results
 

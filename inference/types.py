@@ -87,6 +87,7 @@ class InspectionResult:
     image_shape: tuple[int, int]  # (height, width) of the analysed image
     model_id: str
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage, "total" included
+    embedding: np.ndarray | None = None  # float16 unit vector for similar-defect search (inference.embedding)
 
     @property
     def is_ok(self) -> bool:

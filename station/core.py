@@ -108,6 +108,9 @@ class Station:
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
         self.drift: Any = None  # station.drift.DriftMonitor once started
+        from station.jobs import JobRegistry
+
+        self.jobs = JobRegistry()  # long work (video analysis) shared by the GUI and the endpoint
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -512,7 +515,13 @@ class Station:
 
     def _record_all(self, items: list[tuple]) -> list[Inspection]:
         built = [self._build_record(*item) for item in items]
-        ids = self._database.insert_many([record for record, _job in built])
+        from storage.vectors import to_blob
+
+        blobs = [to_blob(item[1].embedding) if getattr(item[1], "embedding", None) is not None else None
+                 for item in items]
+        records = [record for record, _job in built]
+        ids = (self._database.insert_many(records, embeddings=blobs) if any(b is not None for b in blobs)
+               else self._database.insert_many(records))
         return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
                 for (record, job), rid, item in zip(built, ids, items, strict=True)]
 
@@ -521,11 +530,23 @@ class Station:
         from storage import InspectionRecord
 
         model_info = job.model.info
+        extra: dict[str, Any] = {
+            "queue_ms": round(waited_ms, 2), "threshold": float(result.threshold),
+            # [width, height]: the insights place regions on normalised part coordinates
+            "image_size": [int(result.image_shape[1]), int(result.image_shape[0])], **(job.tags or {})}
+        part_id = job.part_id
+        if getattr(getattr(self.settings, "analysis", None), "read_identifiers", False):
+            from inference.identifiers import read_identifier
+
+            found = read_identifier(job.image)
+            if found is not None:
+                extra.update(identifier=found.text, identifier_type=found.kind)
+                part_id = part_id or found.text  # the PLC's `data` wins when it sent one
         record = InspectionRecord(
             id=None,
             name=job.name,
             source=job.source,
-            part_id=job.part_id,
+            part_id=part_id,
             timestamp=job.when,
             label=result.verdict,
             defect_count=result.defect_count,
@@ -536,9 +557,7 @@ class Station:
             model_version=model_info.version,
             processing_ms=float(result.timings.get("total", infer_ms)),
             regions=tuple(r.to_dict() for r in result.regions),
-            extra={"queue_ms": round(waited_ms, 2), "threshold": float(result.threshold),
-                   # [width, height]: the insights place regions on normalised part coordinates
-                   "image_size": [int(result.image_shape[1]), int(result.image_shape[0])], **(job.tags or {})},
+            extra=extra,
         )
         return record, job
 

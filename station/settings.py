@@ -125,6 +125,17 @@ class UiSettings:
     geometry: str = ""  # base64 of QWidget.saveGeometry()
 
 
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """Video analysis, similar-defect search and part identifiers (issue 14)."""
+
+    read_identifiers: bool = True  # read a QR / DataMatrix / barcode serial from every image
+    similar_backend: Literal["local", "elasticsearch"] = "local"  # "elasticsearch": kNN via the mirror
+    video_max_duration_s: int = 3600  # longer uploads are refused (a shift is split into files)
+    video_max_mb: int = 4096  # upload size limit for POST /video
+    video_sync_max_frames: int = 120  # more sampled frames than this: POST /video answers 202 + a job
+
+
 # ------------------------------------------------------------------------------------ validation
 @dataclass(frozen=True)
 class FieldError:
@@ -274,6 +285,7 @@ class Settings:
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     shifts: tuple[Shift, ...] = DEFAULT_SHIFTS
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
 
     def __post_init__(self) -> None:
         if not isinstance(self.shifts, tuple):  # a list from a caller: keep the object immutable

@@ -369,8 +369,13 @@ class Database:
         return fig_id
 
     @_sqlite_errors
-    def insert_many(self, records: Iterable[InspectionRecord]) -> list[int]:
-        """Store records in one transaction (all or none); returns their figIds in order."""
+    def insert_many(self, records: Iterable[InspectionRecord],
+                    embeddings: Sequence[bytes | None] | None = None) -> list[int]:
+        """Store records in one transaction (all or none); returns their figIds in order.
+
+        ``embeddings``: one similarity vector blob (``storage.vectors.to_blob``) or None per
+        record, stored in the same transaction so a mirror never sees a record without it.
+        """
         prepared = [(r.id, record_params(r)) for r in records]
         ids: list[int] = []
         with self._write_lock:
@@ -385,6 +390,10 @@ class Database:
                     else:
                         cur = conn.execute(INSERT_WITH_ID_SQL, (int(rid), *params))
                     ids.append(_rowid(cur))
+                    blob = embeddings[len(ids) - 1] if embeddings is not None else None
+                    if blob is not None:
+                        conn.execute("INSERT OR REPLACE INTO embeddings(record_id, vec) VALUES (?, ?)",
+                                     (ids[-1], blob))
                 if any(rid is not None for rid, _p in prepared):
                     self._bump_generation()  # ids below the newest: cached counts must go
                 conn.execute("COMMIT")

@@ -26,6 +26,8 @@ from storage.records import InspectionRecord
 
 log = logging.getLogger(__name__)
 
+EMBEDDING_DIMS = 256  # inference.embedding.EMBEDDING_DIM (a fixed projection, whatever the backbone)
+
 MAPPINGS: dict[str, Any] = {
     "properties": {
         "figId": {"type": "long"},
@@ -53,6 +55,8 @@ MAPPINGS: dict[str, Any] = {
         "review_note": {"type": "text"},
         "reviewed_at": {"type": "date"},
         "extra": {"type": "object", "enabled": False},
+        # similar-defect search (storage.es_knn): the float16 unit vector of inference.embedding
+        "embedding": {"type": "dense_vector", "dims": EMBEDDING_DIMS, "index": True, "similarity": "cosine"},
     }
 }
 
@@ -198,10 +202,17 @@ class EsSync:
         """Index ``records`` by figId in one bulk request; transport or API failures become EsSyncError."""
         from elasticsearch import ApiError, TransportError
 
+        from storage.vectors import get_embeddings
+
+        vectors = get_embeddings(self.db, [r.id for r in records])
         operations: list[dict[str, Any]] = []
         for r in records:
             operations.append({"index": {"_id": str(r.id)}})
-            operations.append(document(r))
+            doc = document(r)
+            vec = vectors.get(r.id)
+            if vec is not None and vec.shape[0] == EMBEDDING_DIMS:
+                doc["embedding"] = [round(float(x), 5) for x in vec]
+            operations.append(doc)
         try:
             return self.client.bulk(operations=operations, index=self.index)
         except (ApiError, TransportError) as exc:

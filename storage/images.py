@@ -217,6 +217,25 @@ class ImageStore:
         assert paths[0] is not None
         return SavedImages(image_path=paths[0], result_path=paths[1], heatmap_path=paths[2], bytes=written)
 
+    def video_path(self, when: datetime, name: str, ext: str) -> tuple[Path, str]:
+        """A new file for a processed video beside the day's images (so the quota counts and prunes
+        it like them): absolute path and the path relative to the root."""
+        day = when.strftime("%Y-%m-%d")
+        folder = self.images_dir / day
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"{when.strftime('%H%M%S_%f')}_{safe_stem(name)}_video"
+        n = 1
+        target = folder / f"{stem}.{ext}"
+        while target.exists():
+            n += 1
+            target = folder / f"{stem}-{n}.{ext}"
+        return target, f"{IMAGES_DIR}/{day}/{target.name}"
+
+    def add_file(self, path: Path) -> None:
+        """Count a file written under ``images/`` by someone else (a processed video)."""
+        with contextlib.suppress(OSError), self._lock:
+            self._add_usage(path.stat().st_size)
+
     def _add_usage(self, n: int) -> None:
         if self._usage is not None:
             self._usage += n

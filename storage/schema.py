@@ -184,6 +184,19 @@ _V6 = [
 ]
 
 
+# v9: one similarity embedding per inspection (float16, unit length; inference.embedding), in
+# its own table so history queries never read the blobs; removed with its record.
+_V9 = [
+    """CREATE TABLE embeddings (
+        record_id INTEGER PRIMARY KEY,
+        vec BLOB NOT NULL
+    )""",
+    """CREATE TRIGGER trg_embeddings_delete AFTER DELETE ON inspections BEGIN
+        DELETE FROM embeddings WHERE record_id = OLD.id;
+    END""",
+]
+
+
 def _run(statements: list[str]) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -203,7 +216,7 @@ def _v7(conn: sqlite3.Connection) -> None:
 
 # MIGRATIONS[i] moves a file from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7,
-                                                          migrate_insights]
+                                                          migrate_insights, _run(_V9)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import suspends the per-row summary trigger and does its work in one set statement.

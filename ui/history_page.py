@@ -62,6 +62,7 @@ class HistoryFilter:
     score_min: float | None = None
     score_max: float | None = None
     model_id: str | None = None
+    part_id: str = ""  # exact part identifier (PLC data or the code read from the image)
 
     def to_kwargs(self) -> dict[str, Any]:
         kw: dict[str, Any] = {
@@ -73,6 +74,7 @@ class HistoryFilter:
             "score_min": self.score_min,
             "score_max": self.score_max,
             "model_id": self.model_id or None,
+            "part_id": self.part_id.strip() or None,
         }
         return {k: v for k, v in kw.items() if v is not None}
 
@@ -140,6 +142,7 @@ class HistoryPage(QWidget):
         self.detail.reviewRequested.connect(self._save_review)
         self.detail.copyImageRequested.connect(self._copy_image)
         self.detail.openFolderRequested.connect(self._open_folder)
+        self.detail.findSimilarRequested.connect(self._find_similar)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("historyTotal")
@@ -240,6 +243,12 @@ class HistoryPage(QWidget):
         row1.addWidget(self.defects_spin)
         row1.addWidget(QLabel(self.tr("Model")))
         row1.addWidget(self.model_combo, 1)
+        self.part_edit = QLineEdit()
+        self.part_edit.setPlaceholderText(self.tr("part id / code"))
+        self.part_edit.setClearButtonEnabled(True)
+        self.part_edit.textChanged.connect(self._schedule)
+        row1.addWidget(QLabel(self.tr("Part")))
+        row1.addWidget(self.part_edit, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.date_check)
         row2.addWidget(self.date_from)
@@ -293,16 +302,18 @@ class HistoryPage(QWidget):
             score_min=self.score_min.value() if self.score_check.isChecked() else None,
             score_max=self.score_max.value() if self.score_check.isChecked() else None,
             model_id=model_id or None,
+            part_id=self.part_edit.text(),
         )
 
     def set_filter(self, f: HistoryFilter) -> None:
         """Fill the filter widgets (other pages jump here, e.g. "show NG of today")."""
         widgets = (self.name_edit, self.verdict_combo, self.defects_spin, self.model_combo, self.date_check,
-                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max)
+                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max, self.part_edit)
         for w in widgets:
             w.blockSignals(True)
         try:
             self.name_edit.setText(f.name)
+            self.part_edit.setText(f.part_id)
             self.verdict_combo.setCurrentIndex(max(0, self.verdict_combo.findData(f.label)) if f.label else 0)
             self.defects_spin.setValue(-1 if f.num is None else f.num)
             idx = self.model_combo.findData(f.model_id) if f.model_id else 0
@@ -486,6 +497,12 @@ class HistoryPage(QWidget):
 
         run_async(db.set_review, record_id, label, note or None, on_done=done,
                   on_error=self.detail.review_failed)
+
+    def _find_similar(self, record_id: int) -> None:
+        from ui.similar_dialog import SimilarDialog
+
+        self.similar_dialog = SimilarDialog(self.bridge, record_id, self)
+        self.similar_dialog.show()
 
     def _copy_image(self, which: str) -> None:
         image = self._images.get(which)

@@ -192,6 +192,10 @@ class LivePage(QWidget):
         overlay.addWidget(self.opacity_slider)
         overlay.addWidget(self.fit_button)
         overlay.addWidget(self.back_button)
+        from ui.similar_dialog import held_part_similar_button  # issue 14: same defect, earlier parts
+
+        overlay.addWidget(held_part_similar_button(
+            self.bridge, lambda: getattr(self._ng_parts.get(self._pinned), "record", None), self.back_button))
         overlay.addWidget(self.part_label, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -299,6 +303,10 @@ class LivePage(QWidget):
         lay.addWidget(self.video_browse)
         lay.addWidget(self.video_loop_check)
         lay.addWidget(self.video_fast_check)
+        from ui.video_analysis_dialog import video_analysis_button  # issue 14: analyse the file
+
+        self.video_analyse_button = video_analysis_button(self.bridge, lambda: self.video_edit.text().strip(), w)
+        lay.addWidget(self.video_analyse_button)
         return w
 
     def _camera_options(self) -> QWidget:

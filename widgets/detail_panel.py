@@ -114,6 +114,7 @@ class RecordDetailPanel(QWidget):
     reviewRequested = Signal(int, str, str)  # record id, label, note
     copyImageRequested = Signal(str)  # "original" | "annotated"
     openFolderRequested = Signal()
+    findSimilarRequested = Signal(int)  # record id: earlier parts with a defect like this one
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -154,10 +155,14 @@ class RecordDetailPanel(QWidget):
         self.copy_original.clicked.connect(lambda: self.copyImageRequested.emit("original"))
         self.copy_annotated.clicked.connect(lambda: self.copyImageRequested.emit("annotated"))
         self.open_folder.clicked.connect(self.openFolderRequested.emit)
+        self.find_similar = QPushButton(self.tr("Find similar"))
+        self.find_similar.clicked.connect(
+            lambda: self._record is not None and self.findSimilarRequested.emit(int(self._record.id)))
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_original)
         buttons.addWidget(self.copy_annotated)
         buttons.addWidget(self.open_folder)
+        buttons.addWidget(self.find_similar)
         buttons.addStretch(1)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -220,7 +225,7 @@ class RecordDetailPanel(QWidget):
         self._record = record
         self._shape = None
         enabled = record is not None
-        for w in (self.tabs, self.copy_original, self.copy_annotated, self.open_folder):
+        for w in (self.tabs, self.copy_original, self.copy_annotated, self.open_folder, self.find_similar):
             w.setEnabled(enabled)
         if record is None:
             self.header.setText(self.tr("Select a record to see its details."))

@@ -737,6 +737,16 @@ The details are in the log file:
             <source>search by name</source>
             <translation>按名称搜索</translation>
         </message>
+    <message>
+            <location filename="../../ui/history_page.py" line="1" />
+            <source>part id / code</source>
+            <translation>零件编号 / 条码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_page.py" line="1" />
+            <source>Part</source>
+            <translation>零件</translation>
+        </message>
     </context>
     <context>
         <name>LineChart</name>
@@ -1738,6 +1748,11 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../widgets/detail_panel.py" line="306" />
             <source>Review not saved: {0}</source>
             <translation>复核未保存：{0}</translation>
+        </message>
+    <message>
+            <location filename="../../widgets/detail_panel.py" line="1" />
+            <source>Find similar</source>
+            <translation>查找相似</translation>
         </message>
     </context>
     <context>
@@ -3148,6 +3163,223 @@ python main.py train --ok 文件夹 --out model.qcs
         <message>
             <source>{0}. centre x {1:.2f}, y {2:.2f}: {3:.1f} % of NG parts</source>
             <translation>{0}. 中心 x {1:.2f}，y {2:.2f}：占不良零件的 {3:.1f} %</translation>
+        </message>
+    </context>
+<context>
+        <name>SimilarDialog</name>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Similar inspections to #%1</source>
+            <translation>与 #%1 相似的检测</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Verdict</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>%1 similar inspections, best first</source>
+            <translation>%1 条相似检测，最相似的在前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Search failed: %1</source>
+            <translation>搜索失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoAnalysisDialog</name>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Analyse video file</source>
+            <translation>分析视频文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Video file</source>
+            <translation>视频文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>One frame is judged every interval of video time</source>
+            <translation>每隔一段视频时间判定一帧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>NG parts are counted per bucket of video time</source>
+            <translation>按视频时间段统计 NG 零件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Record frames in the history</source>
+            <translation>将帧记录到历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Analyse</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>NG parts</source>
+            <translation>NG 零件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>minute of video</source>
+            <translation>视频分钟</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Open processed video</source>
+            <translation>打开处理后的视频</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Interval</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Bucket</source>
+            <translation>统计时段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>NG frames (click to see)</source>
+            <translation>NG 帧（点击查看）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Videos (%1)</source>
+            <translation>视频 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Choose an existing video file first.</source>
+            <translation>请先选择一个存在的视频文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>No model loaded: train or open a model first.</source>
+            <translation>未加载模型：请先训练或打开模型。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Analysing %1…</source>
+            <translation>正在分析 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Cancelling: frames already queued are finished…</source>
+            <translation>正在取消：已排队的帧将完成…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>%1 of %2 frames judged</source>
+            <translation>已判定 %1 / %2 帧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>The video cannot be analysed: %1</source>
+            <translation>无法分析该视频：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Cancelled: %1 frames were judged and recorded.</source>
+            <translation>已取消：%1 帧已判定并记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>%1 frames judged, %2 NG; %3 recorded.</source>
+            <translation>已判定 %1 帧，%2 帧 NG；已记录 %3 帧。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>frame not readable</source>
+            <translation>无法读取该帧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>_AnalyseButton</name>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Analyse file…</source>
+            <translation>分析文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>Judge one frame every interval of the video; NG per minute, NG frames, annotated video, CSV</source>
+            <translation>每隔一段视频时间判定一帧；每分钟 NG 数、NG 帧、标注视频、CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>_HeldPartSimilarButton</name>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Find similar</source>
+            <translation>查找相似</translation>
+        </message>
+        <message>
+            <location filename="../../ui/similar_dialog.py" line="1" />
+            <source>Earlier parts with a defect like the held one</source>
+            <translation>缺陷与当前零件相似的历史零件</translation>
         </message>
     </context>
 </TS>
