@@ -6,6 +6,7 @@
     python main.py evaluate --model M.qcs --dataset DIR
     python main.py fit-eval --dataset DIR
     python main.py predict --model M.qcs IMAGE...
+    python main.py api-client add NAME  # machine-API client (prints its secret once)
 
 Wiring only: each subcommand lives in the package that owns it.
 """
@@ -66,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int)
     s.add_argument("--api-key")
     s.add_argument("--db", help="history database file")
+
+    from station.cli_clients import add_parser
+
+    add_parser(sub)
     return p
 
 
@@ -76,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         from station.commands import run_engine_command
 
         return run_engine_command(args)
+    if args.command == "api-client":
+        from station.cli_clients import run_api_client
+
+        return run_api_client(args)
     if args.command == "serve":
         from api.serve import run_serve
 

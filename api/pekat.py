@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import images, inspection, rawimage, shm
 from api.auth import require_key
+from api.machine.bearer import bearer_token, check_bearer
 from api.context import build_context
 from api.errors import ApiError
 from api.protocol import RESPONSE_TYPES, AnalyzeQuery, flag, frame_size, parse_query
@@ -87,7 +88,10 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     settings = request.app.state.settings
     station = request.app.state.station
     query = parse_query(request.scope.get("query_string", b""))
-    require_key(settings.server.api_key, query.get("api_key") or request.headers.get("x-api-key"))
+    if bearer_token(request) is not None:  # a machine-API token is accepted beside the key
+        check_bearer(request, bearer_token(request) or "")
+    else:
+        require_key(settings.server.api_key, query.get("api_key") or request.headers.get("x-api-key"))
     params = AnalyzeQuery.parse(query)
     max_pixels = settings.server.max_pixels
     decode = prepare(query, max_pixels)

@@ -277,13 +277,15 @@ class Station:
         return self._jobs.maxsize
 
     def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
-                record: bool = True) -> Future:
+                record: bool = True, model: Any = None) -> Future:
         """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
 
-        Raises at once (not through the Future) when the station cannot take the work:
-        StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
+        ``model`` (default: the active one) lets the machine API judge with a library model
+        through the same queue. Raises at once (not through the Future) when the station cannot
+        take the work: StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
         """
-        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None)
+        return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None,
+                            model=model)
 
     def preview(self, image: np.ndarray, params: Any) -> Future:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
@@ -291,10 +293,10 @@ class Station:
                             params=params)
 
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
-                params: Any) -> Future:
+                params: Any, model: Any = None) -> Future:
         if not self._accepting:
             raise StationStopped("the station is not running")
-        model = self._model
+        model = model if model is not None else self._model
         if model is None:
             raise NoModelLoaded("no model loaded: train or open a model first")
         image = validate_image(image)

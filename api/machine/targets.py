@@ -1,0 +1,44 @@
+"""Inspection targets (a product / recipe): list, get, set default (the changeover), model results CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from api.auth import check_request
+from api.machine.common import actor, call, route, services, split_ids
+from station.machine_views import target_view
+
+router = APIRouter(prefix="/api/v1/targets", tags=["targets"], dependencies=[Depends(check_request)])
+
+
+@route(router, "GET", "/", summary="List inspection targets")
+async def list_targets(request: Request) -> dict[str, Any]:
+    svc = services(request)
+    rows = await call(svc.store.targets)
+    return {"data": [target_view(svc, r) for r in rows]}
+
+
+@route(router, "POST", "/model/results", summary="CSV of the stored results (assessments) of models",
+       response_class=Response)
+async def model_results(request: Request, model_ids: list[str] | None = Query(None)) -> Response:
+    svc = services(request)
+    text = await call(svc.model_results_csv, split_ids(model_ids))
+    return Response(text.encode("utf-8"), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="model_results.csv"'})
+
+
+@route(router, "GET", "/{target_id}", summary="One inspection target")
+async def get_target(request: Request, target_id: str) -> dict[str, Any]:
+    svc = services(request)
+    row = await call(svc.target, target_id)
+    return {"data": target_view(svc, row)}
+
+
+@route(router, "POST", "/{target_id}", summary="Make a target the default: the station changes over to its model")
+async def set_target(request: Request, target_id: str) -> dict[str, Any]:
+    svc = services(request)
+    row = await call(svc.set_default_target, target_id, actor(request))
+    return {"data": target_view(svc, row)}

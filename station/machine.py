@@ -1,0 +1,206 @@
+"""The machine API's services over one running station (HACARUS Check v1 style), Qt-free.
+
+Built once per endpoint (or GUI) from the station: items, targets, the model catalogue, training
+and prediction jobs and callback delivery share the history database (schema v7 tables) and the
+station's one inference queue. The HTTP routes in ``api/machine`` and the GUI's training-set
+panel both call these methods, so the rules are the same from the line and from the MES.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from station.api_clients import ApiClients
+from station.callbacks import CallbackDelivery, check_url
+from station.items import ItemService
+from station.machine_errors import InvalidInput, NotFound, Unavailable
+from station.machine_models import ModelCatalog
+from station.predict_jobs import PredictJobs
+from station.training_jobs import TrainingJob, TrainingJobs
+
+log = logging.getLogger(__name__)
+
+
+class MachineServices:
+    def __init__(self, station: Any, settings: Any) -> None:
+        from storage.machine import MachineStore
+
+        if station.database is None:
+            raise Unavailable("the station has no history database open (it is not started)")
+        self.station = station
+        self.settings = settings
+        self.store = MachineStore(station.database)
+        self.clients = ApiClients(self.store)
+        self.items = ItemService(self.store, settings.data_dir, settings.server.max_pixels)
+        self.training = TrainingJobs(settings.models_dir, settings.inference.device, on_finished=self._trained)
+        self.models = ModelCatalog(station, settings.models_dir, self.training)
+        self.callbacks = CallbackDelivery(self._callback_state)
+        self.predictions = PredictJobs(station, self.items.load_images, self._predicted)
+        from station.debug_bundle import install_recent_logs
+
+        install_recent_logs()
+
+    @staticmethod
+    def models_max_import() -> int:
+        from station.machine_models import MAX_IMPORT_BYTES
+
+        return MAX_IMPORT_BYTES
+
+    def close(self) -> None:
+        self.callbacks.stop()
+
+    # ------------------------------------------------------------------ targets
+    def default_target_id(self) -> int:
+        return int(self.store.default_target()["target_id"])
+
+    def target(self, target_id: Any, pointer: str = "/path/target_id") -> dict[str, Any]:
+        try:
+            tid = int(target_id)
+        except (TypeError, ValueError):
+            raise InvalidInput(f"target_id must be an integer, got {target_id!r}", pointer) from None
+        row = self.store.target(tid)
+        if row is None:
+            raise NotFound(f"no inspection target {tid}", pointer)
+        return row
+
+    def target_model_id(self, row: dict[str, Any]) -> str | None:
+        """The model a target runs: its own choice, or (default target) the active model."""
+        if row["model_id"]:
+            return row["model_id"]
+        if row["is_default"]:
+            info = self.station.model_info
+            return info.id if info is not None else None
+        return None
+
+    def set_default_target(self, target_id: Any, actor: str) -> dict[str, Any]:
+        """The changeover: the target's model becomes the station's active model (audited)."""
+        row = self.target(target_id)
+        model_id = self.target_model_id(row)
+        before = self.station.model_info
+        if model_id and (before is None or before.id != model_id):
+            view = self.models.view(model_id, "/path/target_id")
+            if view.path is None:
+                raise InvalidInput(f"the target's model {model_id!r} is {view.status}", "/path/target_id")
+            from station.errors import StationError
+
+            try:
+                self.station.load_model(view.path)
+            except StationError as exc:
+                raise InvalidInput(str(exc), "/path/target_id") from None
+        self.store.set_default_target(row["target_id"])
+        self.store.audit(actor, "target.changeover", target_id=row["target_id"],
+                         from_model=before.id if before else None, to_model=model_id)
+        return self.target(row["target_id"])
+
+    # ------------------------------------------------------------------ training
+    def start_training(self, *, algorithm: str, name: str | None, item_ids: Sequence[str] | None,
+                       parameters: dict[str, Any], actor: str) -> TrainingJob:
+        target_id = self.default_target_id()
+        if item_ids:
+            rows = self.items.require(list(item_ids))
+            for i, row in enumerate(rows):
+                if not row["is_training"]:
+                    raise InvalidInput(f"item {row['item_id']!r} is not a training item", f"/body/item_ids/{i}")
+        else:
+            rows = self.store.list_items(True, limit=100_000, offset=0)
+        ok, ng = self.items.training_paths(rows)
+        job = self.training.start(ok=ok, ng=ng, algorithm=algorithm, parameters=parameters,
+                                  name=(name or f"model-{len(self.models.views()) + 1}").strip()[:120],
+                                  target_id=target_id)
+        self.store.audit(actor, "training.start", model_id=job.model_id, items=len(rows), ok=len(ok), ng=len(ng))
+        return job
+
+    def _trained(self, job: TrainingJob) -> None:
+        if job.status == "finished":
+            self.store.set_model_meta(job.model_id, target_id=job.target_id)
+        self.store.audit("station", f"training.{job.status}", model_id=job.model_id, error=job.error)
+
+    # ------------------------------------------------------------------ prediction
+    def start_prediction(self, model_id: str, item_ids: Sequence[str], actor: str) -> Any:
+        if not item_ids:
+            raise InvalidInput("item_ids: give at least one item id", "/body/item_ids")
+        model = self.models.loaded(model_id)
+        rows = self.items.require(list(item_ids))
+        job = self.predictions.start(model, rows, lambda ids: self.store.set_item_status(ids, "predicting"))
+        self.store.audit(actor, "predict.start", model_id=model.info.id, items=len(rows))
+        return job
+
+    def _predicted(self, job: Any, item_id: str, assessment: dict[str, Any]) -> None:
+        if "error" in assessment:
+            self.store.set_item_status([item_id], "failed")
+            return
+        meta = self.store.model_meta(job.model_id)
+        url, method = meta["callback_url"], meta["callback_method"] or "post"
+        aid = self.store.add_assessment({"item_id": item_id, "model_id": job.model_id,
+                                         "model_version": job.model_version, **assessment,
+                                         "callback_state": "pending" if url else None})
+        if url:
+            from station.machine_views import callback_payload
+
+            self.callbacks.submit(aid, url, method, callback_payload(self, item_id))
+
+    def _callback_state(self, assessment_id: int, state: str, attempts: int, error: str | None) -> None:
+        self.store.set_callback_state(assessment_id, state, attempts, error)
+
+    def set_callback(self, model_id: str, url: str, method: str) -> dict[str, Any]:
+        view = self.models.view(model_id)
+        method = (method or "post").lower()
+        if method not in ("post", "get"):
+            raise InvalidInput("callback_method must be 'post' or 'get'", "/body/callback_method")
+        if url:
+            try:
+                check_url(url)
+            except ValueError as exc:
+                raise InvalidInput(str(exc), "/body/callback_url") from None
+        meta = self.store.set_model_meta(view.model_id, callback_url=url or None, callback_method=method)
+        return {"callback_url": meta["callback_url"] or "", "callback_method": meta["callback_method"]}
+
+    # ------------------------------------------------------------------ results
+    def model_results_csv(self, model_ids: Sequence[str]) -> str:
+        import csv
+        import io
+
+        for i, mid in enumerate(model_ids):
+            self.models.view(mid, f"/query/model_ids/{i}")
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["model_id", "model_version", "item_id", "item_name", "user_result", "result", "anomaly_score",
+                    "threshold", "detected_objects", "created_at"])
+        for r in self.store.assessments_of_models(list(model_ids)):
+            user = "" if r["item_good"] is None else ("OK" if r["item_good"] else "NG")
+            w.writerow([r["model_id"], r["model_version"], r["item_id"], r["item_name"], user, r["result"],
+                        f"{r['anomaly_score']:.6g}", f"{r['threshold']:.6g}", r["detected_objects"], r["created_at"]])
+        return buf.getvalue()
+
+    # ------------------------------------------------------------------ history -> training set (GUI)
+    def add_records_to_training(self, record_ids: Sequence[int], good: bool | None, actor: str = "gui") -> list[str]:
+        """History records become training items; ``good=None`` takes each record's final verdict."""
+        db = self.station.database
+        out = []
+        for rid in record_ids:
+            record = db.get(int(rid))
+            if record is None:
+                raise NotFound(f"no inspection record {rid}")
+            is_good = (record.final_label == "OK") if good is None else bool(good)
+            out.append(self.items.add_from_record(record, good=is_good, target_id=self.default_target_id(),
+                                                  actor=actor))
+        return out
+
+
+_lock = threading.Lock()
+
+
+def services_for(holder: Any, station: Any, settings: Any) -> MachineServices:
+    """The services attached to ``holder`` (the FastAPI app state or the GUI), made on first use."""
+    with _lock:
+        svc = getattr(holder, "machine", None)
+        if svc is None or svc.station is not station or svc.store.db is not station.database:
+            svc = MachineServices(station, settings)
+            holder.machine = svc
+        return svc
+
+
+__all__ = ["MachineServices", "services_for"]
