@@ -16,10 +16,11 @@ def add_parser(sub: Any) -> None:
     actions = c.add_subparsers(dest="action")
     a = actions.add_parser("add", help="create a client and print its secret once")
     a.add_argument("name")
-    actions.add_parser("list", help="list clients (never their secrets)")
+    li = actions.add_parser("list", help="list clients (never their secrets)")
     r = actions.add_parser("revoke", help="revoke a client: its tokens stop working at once")
     r.add_argument("client_id")
-    c.add_argument("--json", action="store_true", help="print JSON")
+    for p in (a, li, r):
+        p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run_api_client(args: Any) -> int:

@@ -75,9 +75,18 @@ class MachineServices:
             return info.id if info is not None else None
         return None
 
-    def set_default_target(self, target_id: Any, actor: str) -> dict[str, Any]:
-        """The changeover: the target's model becomes the station's active model (audited)."""
+    def set_default_target(self, target_id: Any, actor: str, model_id: str | None = None) -> dict[str, Any]:
+        """The changeover: the target's model becomes the station's active model (audited).
+
+        ``model_id`` (QC Station) first assigns that library model to the target.
+        """
         row = self.target(target_id)
+        if model_id:
+            view = self.models.view(model_id, "/query/model_id")
+            if view.path is None:
+                raise InvalidInput(f"model {model_id!r} is {view.status}", "/query/model_id")
+            self.store.set_target_model(row["target_id"], view.model_id)
+            row = self.target(target_id)
         model_id = self.target_model_id(row)
         before = self.station.model_info
         if model_id and (before is None or before.id != model_id):

@@ -38,7 +38,8 @@ async def get_target(request: Request, target_id: str) -> dict[str, Any]:
 
 
 @route(router, "POST", "/{target_id}", summary="Make a target the default: the station changes over to its model")
-async def set_target(request: Request, target_id: str) -> dict[str, Any]:
+async def set_target(request: Request, target_id: str, model_id: str | None = None) -> dict[str, Any]:
+    """``?model_id=`` (QC Station) first assigns a library model to the target."""
     svc = services(request)
-    row = await call(svc.set_default_target, target_id, actor(request))
+    row = await call(svc.set_default_target, target_id, actor(request), model_id)
     return {"data": target_view(svc, row)}

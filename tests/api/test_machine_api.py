@@ -196,7 +196,7 @@ def test_items_predict_callbacks_annotate_delete(api):
     base_error(client.get("/api/v1/items/?item_type=bogus"), 422, "/query/item_type")
     base_error(client.get("/api/v1/items/?item_type=training&count=0"), 422, "/query/count")
     # CSV of results
-    csv_text = client.post(f"/api/v1/targets/model/results?model_ids=bright-1").text
+    csv_text = client.post("/api/v1/targets/model/results?model_ids=bright-1").text
     assert csv_text.count("\n") == 5 and "bright-1" in csv_text
     base_error(client.post("/api/v1/targets/model/results?model_ids=nope"), 404, "/query/model_ids/0")
     # delete, audited
