@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -188,27 +189,32 @@ class MachineServices:
     def add_records_to_training(self, record_ids: Sequence[int], good: bool | None, actor: str = "gui") -> list[str]:
         """History records become training items; ``good=None`` takes each record's final verdict."""
         db = self.station.database
-        out = []
-        for rid in record_ids:
+        records = []
+        for rid in record_ids:  # every record checked before any is added
             record = db.get(int(rid))
             if record is None:
                 raise NotFound(f"no inspection record {rid}")
-            is_good = (record.final_label == "OK") if good is None else bool(good)
-            out.append(self.items.add_from_record(record, good=is_good, target_id=self.default_target_id(),
-                                                  actor=actor))
-        return out
+            if not record.image_path or record.image_pruned:
+                raise InvalidInput(f"record {record.name} (#{record.id}) has no stored image "
+                                   "(image saving was off for it, or it was pruned)")
+            records.append(record)
+        target_id = self.default_target_id()
+        return [self.items.add_from_record(r, good=(r.final_label == "OK") if good is None else bool(good),
+                                           target_id=target_id, actor=actor) for r in records]
 
 
 _lock = threading.Lock()
+_services: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def services_for(holder: Any, station: Any, settings: Any) -> MachineServices:
-    """The services attached to ``holder`` (the FastAPI app state or the GUI), made on first use."""
+def services_for(station: Any, settings: Any) -> MachineServices:
+    """The one set of services of a station, made on first use: the HTTP endpoint and the GUI share
+    it, so "one training at a time" and the callback thread hold across both."""
     with _lock:
-        svc = getattr(holder, "machine", None)
-        if svc is None or svc.station is not station or svc.store.db is not station.database:
+        svc = _services.get(station)
+        if svc is None or svc.store.db is not station.database:
             svc = MachineServices(station, settings)
-            holder.machine = svc
+            _services[station] = svc
         return svc
 
 

@@ -57,7 +57,7 @@ def services(request: Request) -> Any:
     from station.machine import services_for
 
     app = request.app
-    return services_for(app.state, app.state.station, app.state.settings)
+    return services_for(app.state.station, app.state.settings)
 
 
 async def call(fn: Any, *args: Any, **kwargs: Any) -> Any:

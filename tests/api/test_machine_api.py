@@ -102,7 +102,7 @@ def test_token_auth_bearer_and_revocation(api, tmp_path):
     svc_clients = __import__("station.api_clients", fromlist=["ApiClients"])
     from station.machine import services_for
 
-    svc = services_for(server.app.state, station, server.settings)
+    svc = services_for(station, server.settings)
     assert client.get("/api/v1/models/").status_code == 200  # no client, no key: open (loopback default)
     new = svc.clients.add("mes")
     assert isinstance(new, svc_clients.NewClient)
@@ -208,7 +208,7 @@ def test_items_predict_callbacks_annotate_delete(api):
     assert r.status_code == 200
     from station.machine import services_for
 
-    svc = services_for(server.app.state, station, server.settings)
+    svc = services_for(station, server.settings)
     actions = [a["action"] for a in svc.store.audit_log()]
     assert actions.count("items.delete") == 2
     assert not (server.settings.data_dir / "items" / ids[0]).exists()
