@@ -82,6 +82,14 @@ class CallbackDelivery:
         if thread is not None:
             thread.join(timeout)
 
+    def abandon(self) -> None:
+        """Stop without waiting (callable from the delivery thread itself, e.g. the database closed)."""
+        with self._cond:
+            self._stop = True
+            self._heap.clear()
+            self._thread = None
+            self._cond.notify_all()
+
     @property
     def pending(self) -> int:
         with self._cond:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import weakref
 from collections.abc import Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from station.api_clients import ApiClients
 from station.callbacks import CallbackDelivery, check_url
 from station.items import ItemService
-from station.machine_errors import InvalidInput, NotFound, Unavailable
+from station.machine_errors import Conflict, InvalidInput, NotFound, Unavailable
 from station.machine_models import ModelCatalog
 from station.predict_jobs import PredictJobs
 from station.training_jobs import TrainingJob, TrainingJobs
@@ -43,6 +44,22 @@ class MachineServices:
         from station.debug_bundle import install_recent_logs
 
         install_recent_logs()
+        self._last_line_part = 0.0  # monotonic time of the last part from a camera, video or folder
+        self._unsubscribe = station.events.subscribe(self._on_event)
+
+    LINE_SOURCES = ("camera", "video", "folder")
+    LINE_IDLE_S = 10.0
+
+    def _on_event(self, event: Any) -> None:
+        from station.events import ResultReady
+
+        if isinstance(event, ResultReady) and event.inspection.record.source in self.LINE_SOURCES:
+            self._last_line_part = time.monotonic()
+
+    @property
+    def line_running(self) -> bool:
+        """Parts from the line were judged in the last few seconds."""
+        return self._last_line_part > 0 and time.monotonic() - self._last_line_part < self.LINE_IDLE_S
 
     @staticmethod
     def models_max_import() -> int:
@@ -51,6 +68,7 @@ class MachineServices:
         return MAX_IMPORT_BYTES
 
     def close(self) -> None:
+        self._unsubscribe()
         self.callbacks.stop()
 
     # ------------------------------------------------------------------ targets
@@ -76,12 +94,18 @@ class MachineServices:
             return info.id if info is not None else None
         return None
 
-    def set_default_target(self, target_id: Any, actor: str, model_id: str | None = None) -> dict[str, Any]:
+    def set_default_target(self, target_id: Any, actor: str, model_id: str | None = None,
+                           confirm: bool = False) -> dict[str, Any]:
         """The changeover: the target's model becomes the station's active model (audited).
 
-        ``model_id`` (QC Station) first assigns that library model to the target.
+        ``model_id`` (QC Station) first assigns that library model to the target. While the line
+        is running (parts judged in the last seconds) the caller must ``confirm``, as an operator
+        must in the window: a changeover mid-batch is deliberate or it is a mistake.
         """
         row = self.target(target_id)
+        if self.line_running and not confirm:
+            raise Conflict("the line is running: confirm the changeover (confirm=true) or stop the line first",
+                           "/query/confirm")
         if model_id:
             view = self.models.view(model_id, "/query/model_id")
             if view.path is None:
@@ -153,7 +177,13 @@ class MachineServices:
             self.callbacks.submit(aid, url, method, callback_payload(self, item_id))
 
     def _callback_state(self, assessment_id: int, state: str, attempts: int, error: str | None) -> None:
-        self.store.set_callback_state(assessment_id, state, attempts, error)
+        from storage.errors import StorageError
+
+        try:
+            self.store.set_callback_state(assessment_id, state, attempts, error)
+        except StorageError as exc:  # the station stopped: nothing left to record deliveries in
+            log.info("callback delivery stops: %s", exc)
+            self.callbacks.abandon()
 
     def set_callback(self, model_id: str, url: str, method: str) -> dict[str, Any]:
         view = self.models.view(model_id)

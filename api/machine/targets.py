@@ -38,8 +38,10 @@ async def get_target(request: Request, target_id: str) -> dict[str, Any]:
 
 
 @route(router, "POST", "/{target_id}", summary="Make a target the default: the station changes over to its model")
-async def set_target(request: Request, target_id: str, model_id: str | None = None) -> dict[str, Any]:
-    """``?model_id=`` (QC Station) first assigns a library model to the target."""
+async def set_target(request: Request, target_id: str, model_id: str | None = None,
+                     confirm: bool = False) -> dict[str, Any]:
+    """``?model_id=`` (QC Station) first assigns a library model to the target; while the line is
+    running, ``?confirm=true`` is required (409 otherwise)."""
     svc = services(request)
-    row = await call(svc.set_default_target, target_id, actor(request), model_id)
+    row = await call(svc.set_default_target, target_id, actor(request), model_id, confirm)
     return {"data": target_view(svc, row)}

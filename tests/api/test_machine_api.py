@@ -390,3 +390,47 @@ def test_callback_to_a_dead_receiver_never_blocks_inspection(api):
     assert r.status_code == 200 and time.monotonic() - t0 < 5
     state = client.get(f"/api/v1/items/{ids[0]}").json()["data"]["assessments"][0]["callback"]
     assert state["state"] in ("pending", "failed") and state["error"]
+
+
+def test_changeover_while_the_line_runs_needs_confirmation(api):
+    station, _server, client = api
+    from station.machine import services_for
+
+    svc = services_for(station, _server.settings)
+    assert client.post("/api/v1/targets/1").status_code == 200  # line idle: no confirmation needed
+    station.inspect_sync(grey_part(), source="camera", name="line-part")
+    wait_for(lambda: svc.line_running, what="the line part to be seen")
+    base_error(client.post("/api/v1/targets/1"), 409, "/query/confirm")
+    assert client.post("/api/v1/targets/1?confirm=true").status_code == 200
+    assert [a["action"] for a in svc.store.audit_log()].count("target.changeover") == 2
+
+
+def test_simulator_on_an_mvtec_folder_and_hostile_names(api):
+    station, server, client = api
+    root = server.settings.data_dir / "datasets" / "parts"
+    for sub, spot in (("good", False), ("scratch", True)):
+        d = root / "test" / sub
+        d.mkdir(parents=True)
+        for i in range(3):
+            (d / f"{i:03d}.png").write_bytes(png(grey_part(spot=spot)))
+    (server.settings.data_dir / "secret.png").write_bytes(png(grey_part()))
+    names = client.get("/getAllData?dataset=parts").json()["list"]
+    assert sorted(names) == [f"NG/scratch/{i:03d}.png" for i in range(3)] + [f"OK/good/{i:03d}.png" for i in range(3)]
+    for name in names:
+        r = client.get("/predict", params={"dataset": "parts", "img_name": name, "model": "CS-Flow"}).json()
+        assert r["label"] == name[:2] and r["isAnomaly"] == (name[:2] == "NG")
+    rates = client.get("/getRates?dataset=parts").json()
+    assert (rates["miss_rate"], rates["over_detection_rate"], rates["predicted"]) == (0.0, 0.0, 6)
+    csv_path = server.settings.data_dir / "simulator" / "parts_result.csv"
+    assert csv_path.read_text().splitlines()[0] == "file name,label,prediction,anomaly score"
+    assert client.get("/getHistogram?dataset=parts").json()["status"] is True
+    for bad in ("../data", "..", "parts/../..", "/etc", "", "a" * 80):
+        assert client.get("/getAllData", params={"dataset": bad}).status_code in (400, 404), bad
+    for bad in ("../secret.png", "OK/../../secret.png", "/etc/passwd", "OK/good/999.png"):
+        r = client.get("/predict", params={"dataset": "parts", "img_name": bad})
+        assert r.status_code == 404 and r.json()["error"] == "not_found", bad
+    assert client.get("/getAllData?dataset=nothing").status_code == 404
+    assert client.get("/predict", params={"dataset": "parts", "img_name": names[0], "model": "nope"}).status_code == 404
+    # getAllData starts the result file afresh
+    client.get("/getAllData?dataset=parts")
+    assert client.get("/getRates?dataset=parts").json()["predicted"] == 0
