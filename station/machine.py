@@ -40,7 +40,7 @@ class MachineServices:
         self.training = TrainingJobs(settings.models_dir, settings.inference.device, on_finished=self._trained)
         self.models = ModelCatalog(station, settings.models_dir, self.training)
         self.callbacks = CallbackDelivery(self._callback_state)
-        self.predictions = PredictJobs(station, self.items.load_images, self._predicted)
+        self.predictions = PredictJobs(station, self.load_images, self._predicted)
         from station.debug_bundle import install_recent_logs
 
         install_recent_logs()
@@ -70,6 +70,71 @@ class MachineServices:
     def close(self) -> None:
         self._unsubscribe()
         self.callbacks.stop()
+
+    # ------------------------------------------------------------------ items and history records
+    def rows_for(self, item_ids: Sequence[str], pointer: str = "/body/item_ids") -> list[dict[str, Any]]:
+        """Item rows for ids; ``rec-<figId>`` names an inspection record (a pseudo row with ``record``)."""
+        from station.record_items import record_id
+
+        plain = self.store.items_by_ids([i for i in item_ids if record_id(i) is None])
+        out = []
+        for n, iid in enumerate(item_ids):
+            where = pointer if pointer.startswith("/path") else f"{pointer}/{n}"
+            rid = record_id(iid)
+            if rid is not None:
+                record = self.station.database.get(rid)
+                if record is None:
+                    raise NotFound(f"no item {iid!r} (no inspection record {rid})", where)
+                out.append({"item_id": iid, "name": record.name, "record": record, "is_training": 0,
+                            "good": None if record.review_label is None else int(record.review_label == "OK"),
+                            "active": 1})
+                continue
+            row = plain.get(iid)
+            if row is None or not row["active"]:
+                raise NotFound(f"no item {iid!r}", where)
+            out.append(row)
+        return out
+
+    def load_images(self, item_id: str) -> list[Any]:
+        from station.record_items import original_path, record_id
+
+        rid = record_id(item_id)
+        if rid is None:
+            return self.items.load_images(item_id)
+        from inference.imageio import load_bgr
+
+        record = self.station.database.get(rid)
+        path = original_path(self.settings.data_dir, record) if record is not None else None
+        if path is None:
+            raise InvalidInput(f"inspection record {rid} has no stored image")
+        return [load_bgr(path, max_pixels=self.items.max_pixels or None)]
+
+    def views(self, rows: Sequence[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
+        """Item views in the document's shape, for item rows and record pseudo rows alike."""
+        from station.machine_views import item_views
+        from station.record_items import record_view
+
+        plain = [r for r in rows if "record" not in r]
+        built = {v["item_id"]: v for v in item_views(self, plain, **options)}
+        recs = [r["item_id"] for r in rows if "record" in r]
+        notes = self.store.annotations_of(recs) if recs else {}
+        judged = self.store.assessments_of(recs, options.get("model_id")) if recs else {}
+        for r in rows:
+            if "record" in r:
+                built[r["item_id"]] = record_view(self, r["record"], notes.get(r["item_id"]),
+                                                  judged.get(r["item_id"]))
+        return [built[r["item_id"]] for r in rows]
+
+    def record_page(self, count: int, page: int, model_id: str | None) -> tuple[int, list[dict[str, Any]]]:
+        from station.record_items import item_id
+
+        result = self.station.database.search(limit=count, page=page, model_id=model_id or None)
+        rows = [{"item_id": item_id(r), "name": r.name, "record": r, "is_training": 0, "good": None, "active": 1}
+                for r in result.data]
+        return result.total, rows
+
+    def review_record(self, item: dict[str, Any], good: bool | None, note: str | None) -> None:
+        self.station.database.set_review(item["record"].id, None if good is None else ("OK" if good else "NG"), note)
 
     # ------------------------------------------------------------------ targets
     def default_target_id(self) -> int:
@@ -134,8 +199,11 @@ class MachineServices:
                        parameters: dict[str, Any], actor: str) -> TrainingJob:
         target_id = self.default_target_id()
         if item_ids:
-            rows = self.items.require(list(item_ids))
+            rows = self.rows_for(list(item_ids))
             for i, row in enumerate(rows):
+                if "record" in row:
+                    raise InvalidInput(f"{row['item_id']!r} is an inspection record: add it to the training set "
+                                       "first (PATCH with training=true)", f"/body/item_ids/{i}")
                 if not row["is_training"]:
                     raise InvalidInput(f"item {row['item_id']!r} is not a training item", f"/body/item_ids/{i}")
         else:
@@ -157,7 +225,7 @@ class MachineServices:
         if not item_ids:
             raise InvalidInput("item_ids: give at least one item id", "/body/item_ids")
         model = self.models.loaded(model_id)
-        rows = self.items.require(list(item_ids))
+        rows = self.rows_for(list(item_ids))
         job = self.predictions.start(model, rows, lambda ids: self.store.set_item_status(ids, "predicting"))
         self.store.audit(actor, "predict.start", model_id=model.info.id, items=len(rows))
         return job

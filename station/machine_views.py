@@ -233,8 +233,11 @@ def item_views(svc: Any, rows: list[dict[str, Any]], *, show_assessments: bool =
 
 def callback_payload(svc: Any, item_id: str) -> dict[str, Any]:
     """``PredictionItemCallbackWrapper``: the item with its assessments, as GET /items/{id} shows it."""
-    row = svc.store.item(item_id)
-    return {"data": {"items": item_views(svc, [row]) if row else []}}
+    try:
+        rows = svc.rows_for([item_id])
+    except Exception:  # noqa: BLE001 - deleted meanwhile: an empty list, as the item is gone
+        rows = []
+    return {"data": {"items": svc.views(rows)}}
 
 
 __all__ = ["algorithm_view", "callback_payload", "hmodel", "item_views", "override_parameters", "target_view"]

@@ -15,11 +15,10 @@ from api.auth import check_request
 from api.machine.common import actor, call, route, services, split_ids
 from station.items import MAX_FILES, Upload
 from station.machine_errors import InvalidInput, NotFound
-from station.machine_views import item_views
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"], dependencies=[Depends(check_request)])
 
-ITEM_TYPES = {"training": True, "prediction": False, "all": None}
+ITEM_TYPES = {"training": True, "prediction": False, "all": None, "inspection": "records"}
 MAX_COUNT = 500
 
 
@@ -27,12 +26,18 @@ MAX_COUNT = 500
 async def list_items(request: Request, item_type: str, count: int = Query(20, ge=1, le=MAX_COUNT),
                      page: int = Query(1, ge=1), model_id: str | None = None) -> dict[str, Any]:
     if item_type not in ITEM_TYPES:
-        raise InvalidInput("item_type must be training or prediction", "/query/item_type")
+        raise InvalidInput("item_type must be training, prediction or inspection (the line's records)",
+                           "/query/item_type")
     svc = services(request)
+    if item_type == "inspection":
+        total, rows = await call(svc.record_page, count, page, model_id)
+        items = await call(svc.views, rows)
+        return {"data": {"end_page": max(1, math.ceil(total / count)), "current_page": page,
+                         "count_per_page": count, "total": total, "items": items}}
     training = ITEM_TYPES[item_type]
     total = await call(svc.store.count_items, training, model_id)
     rows = await call(svc.store.list_items, training, limit=count, offset=(page - 1) * count, model_id=model_id)
-    items = await call(item_views, svc, rows, model_id=model_id)
+    items = await call(svc.views, rows, model_id=model_id)
     return {"data": {"end_page": max(1, math.ceil(total / count)), "current_page": page, "count_per_page": count,
                      "total": total, "items": items}}
 
@@ -106,6 +111,12 @@ async def delete_items(request: Request, item_ids: list[str] | None = Query(None
             ids, pointer = parsed.item_ids, "/body/item_ids"
     if not ids:
         raise InvalidInput("item_ids: give at least one item id", pointer)
+    from station.record_items import record_id
+
+    for n, iid in enumerate(ids):
+        if record_id(iid) is not None:
+            raise InvalidInput(f"{iid!r} is an inspection record: the history is not deleted over the machine API",
+                               f"{pointer}/{n}")
     svc = services(request)
     await call(svc.items.require, ids, pointer)
     deleted = await call(svc.items.delete, ids, actor(request))
@@ -116,9 +127,9 @@ async def delete_items(request: Request, item_ids: list[str] | None = Query(None
 async def get_item(request: Request, item_id: str, show_assessments: bool = True, show_annotations: bool = True,
                    model_id: str | None = None) -> dict[str, Any]:
     svc = services(request)
-    row = await call(svc.items.get, item_id)
-    views = await call(item_views, svc, [row], show_assessments=show_assessments,
-                       show_annotations=show_annotations, model_id=model_id)
+    rows = await call(svc.rows_for, [item_id], "/path/item_id")
+    views = await call(svc.views, rows, show_assessments=show_assessments, show_annotations=show_annotations,
+                       model_id=model_id)
     return {"data": views[0]}
 
 
@@ -144,9 +155,9 @@ class AnnotateBody(BaseModel):
 @route(router, "PATCH", "/{item_id}", status_code=202, summary="Annotate an item (boxes, user assessment)")
 async def annotate(request: Request, item_id: str, body: AnnotateBody) -> Response:
     svc = services(request)
-    row = await call(svc.items.get, item_id)
+    (row,) = await call(svc.rows_for, [item_id], "/path/item_id")
     if body.annotations is not None:
-        images = (await call(svc.store.images_of, [item_id]))[item_id]
+        images = (await call(svc.views, [row], show_assessments=False))[0]["images"]
         width = max((i["width"] for i in images), default=0)
         height = max((i["height"] for i in images), default=0)
         for n, a in enumerate(body.annotations):
@@ -163,6 +174,15 @@ async def annotate(request: Request, item_id: str, body: AnnotateBody) -> Respon
         good = body.result.upper() == "OK"
     if body.annotations is not None:
         await call(svc.store.replace_annotations, item_id, [a.model_dump() for a in body.annotations])
+    if "record" in row:  # an inspection record: the review is the user assessment
+        if good is not None:
+            await call(svc.review_record, row, good, body.label)
+        if body.training:
+            record = row["record"] if good is None else await call(svc.station.database.get, row["record"].id)
+            await call(svc.items.add_from_record, record, good=record.final_label == "OK",
+                       target_id=svc.default_target_id(), actor=actor(request))
+        await call(svc.store.audit, actor(request), "record.annotate", item_id=item_id, good=good)
+        return Response(status_code=202)
     if good is not None or body.label is not None:
         keep = row["good"] if good is None else int(good)
         await call(svc.store.set_user_assessment, item_id, keep, body.label or (None if keep is None else

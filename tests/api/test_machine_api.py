@@ -434,3 +434,34 @@ def test_simulator_on_an_mvtec_folder_and_hostile_names(api):
     # getAllData starts the result file afresh
     client.get("/getAllData?dataset=parts")
     assert client.get("/getRates?dataset=parts").json()["predicted"] == 0
+
+
+def test_inspection_records_are_items(tmp_path):
+    settings = make_settings(tmp_path, **{"storage.save_images": "all"})
+    with serving(settings, BrightSpotModel()) as (station, _server, client):
+        for spot in (False, True):
+            assert client.post("/analyze_image", content=png(grey_part(spot=spot))).status_code == 200
+        wait_for(lambda: all(r.image_path for r in station.database.recent(5)) and station.database.count() == 2)
+        page = client.get("/api/v1/items/?item_type=inspection&count=10").json()["data"]
+        assert page["total"] == 2 and [i["item_id"][:4] for i in page["items"]] == ["rec-", "rec-"]
+        ng = page["items"][0]
+        assert ng["assessments"][0]["result"] == "NG" and ng["images"][0]["width"] == 80
+        assert client.get(ng["images"][0]["url"]).status_code == 200
+        # review + annotate a record, then move it into the training set
+        r = client.patch(f"/api/v1/items/{ng['item_id']}", json={"result": "OK", "annotations": [
+            {"x_min": 1, "x_max": 5, "y_min": 1, "y_max": 5, "label": 2, "notes": "glare, not a defect"}],
+            "training": True})
+        assert r.status_code == 202, r.text
+        got = client.get(f"/api/v1/items/{ng['item_id']}").json()["data"]
+        assert got["user_assessment"]["result"] == "OK" and got["user_assessment"]["annotations"][0]["label"] == 2
+        assert station.database.get(int(ng["item_id"][4:])).review_label == "OK"
+        training = client.get("/api/v1/items/?item_type=training").json()["data"]["items"]
+        assert len(training) == 1 and training[0]["record_id"] == int(ng["item_id"][4:])
+        assert training[0]["user_assessment"]["result"] == "OK"
+        # predict a record again; its history is never deleted here
+        assert client.post("/api/v1/models/active/predict", json={"item_ids": [ng["item_id"]]}).status_code == 200
+        wait_for(lambda: len(client.get(f"/api/v1/items/{ng['item_id']}").json()["data"]["assessments"]) == 2)
+        base_error(client.request("DELETE", f"/api/v1/items/?item_ids={ng['item_id']}"), 422, "/query/item_ids/0")
+        base_error(client.get("/api/v1/items/rec-999"), 404, "/path/item_id")
+        base_error(client.post("/api/v1/algorithms/patchcore/train", json={"item_ids": [ng["item_id"]]}), 422,
+                   "/body/item_ids/0")
