@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -256,10 +255,6 @@ def _unpack_bundles(zf: zipfile.ZipFile, dest: Path) -> list[Path]:
             raise InvalidInput(f"{m.filename}: damaged ({exc})", f"/body/models/{i}") from None
         out.append(target)
     return out
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 __all__ = ["ModelCatalog", "ModelView"]
