@@ -159,6 +159,23 @@ class MachineServices:
             return info.id if info is not None else None
         return None
 
+    def create_target(self, name: str, model_id: str | None, actor: str) -> dict[str, Any]:
+        import sqlite3
+
+        name = name.strip()
+        if not name:
+            raise InvalidInput("a target needs a name", "/body/name")
+        if model_id:
+            view = self.models.view(model_id, "/body/model_id")
+            if view.path is None:
+                raise InvalidInput(f"model {model_id!r} is {view.status}", "/body/model_id")
+        try:
+            tid = self.store.add_target(name, model_id or None)
+        except sqlite3.IntegrityError:
+            raise Conflict(f"a target named {name!r} exists already", "/body/name") from None
+        self.store.audit(actor, "target.add", target_id=tid, name=name, model_id=model_id)
+        return self.target(tid)
+
     def set_default_target(self, target_id: Any, actor: str, model_id: str | None = None,
                            confirm: bool = False) -> dict[str, Any]:
         """The changeover: the target's model becomes the station's active model (audited).
@@ -178,6 +195,8 @@ class MachineServices:
             self.store.set_target_model(row["target_id"], view.model_id)
             row = self.target(target_id)
         model_id = self.target_model_id(row)
+        if not model_id and not row["is_default"]:
+            raise InvalidInput(f"target {row['name']!r} has no model yet: assign one with ?model_id=", "/query/model_id")
         before = self.station.model_info
         if model_id and (before is None or before.id != model_id):
             view = self.models.view(model_id, "/path/target_id")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.auth import check_request
 from api.machine.common import actor, call, route, services, split_ids
@@ -19,6 +20,19 @@ async def list_targets(request: Request) -> dict[str, Any]:
     svc = services(request)
     rows = await call(svc.store.targets)
     return {"data": [target_view(svc, r) for r in rows]}
+
+
+class NewTarget(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=120)
+    model_id: str | None = Field(None, description="a library model this target runs")
+
+
+@route(router, "POST", "/", status_code=201, summary="Create an inspection target (QC Station)")
+async def create_target(request: Request, body: NewTarget) -> Any:
+    svc = services(request)
+    row = await call(svc.create_target, body.name, body.model_id, actor(request))
+    return JSONResponse({"data": target_view(svc, row)}, status_code=201)
 
 
 @route(router, "POST", "/model/results", summary="CSV of the stored results (assessments) of models",

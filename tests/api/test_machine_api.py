@@ -326,6 +326,14 @@ def test_targets_utils_and_algorithms(api):
     assert client.get("/api/v1/targets/1").json()["data"]["model_id"] == "bright-1"
     assert client.post("/api/v1/targets/1").json()["data"]["default"] is True
     base_error(client.get("/api/v1/targets/99"), 404, "/path/target_id")
+    r = client.post("/api/v1/targets/", json={"name": "cap"})
+    assert r.status_code == 201 and r.json()["data"]["target_id"] == 2 and r.json()["data"]["default"] is False
+    base_error(client.post("/api/v1/targets/", json={"name": "cap"}), 409, "/body/name")
+    base_error(client.post("/api/v1/targets/", json={"name": ""}), 422, "/body/name")
+    base_error(client.post("/api/v1/targets/", json={"name": "x", "model_id": "nope"}), 404, "/body/model_id")
+    assert [t["name"] for t in client.get("/api/v1/targets/").json()["data"]] == ["default", "cap"]
+    base_error(client.post("/api/v1/targets/2"), 422, "/query/model_id")  # no model to change over to
+    assert client.get("/api/v1/targets/1").json()["data"]["default"] is True
     base_error(client.get("/api/v1/targets/x"), 422, "/path/target_id")
     algos = client.get("/api/v1/algorithms/").json()["data"]
     a = algos[0]
