@@ -6,6 +6,7 @@
     python main.py evaluate --model M.qcs --dataset DIR
     python main.py fit-eval --dataset DIR
     python main.py predict --model M.qcs IMAGE...
+    python main.py api-client add NAME  # machine-API client (prints its secret once)
 
 Wiring only: the engine subcommands live in ``station.commands``; ``serve`` and the window are
 started by ``composition`` (settings store, station, endpoint, window).
@@ -67,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int)
     s.add_argument("--api-key")
     s.add_argument("--db", help="history database file")
+
+    from station.cli_clients import add_parser
+
+    add_parser(sub)
     return p
 
 
@@ -77,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from station.commands import run_engine_command
 
         return run_engine_command(args)
+    if args.command == "api-client":
+        from station.cli_clients import run_api_client
+
+        return run_api_client(args)
     if args.command == "serve":
         from composition import run_serve
 

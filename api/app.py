@@ -15,10 +15,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import data, detect, insights, models_api, pekat, search, status, video
+from api import data, detect, insights, machine, pekat, search, simulator, status, video
 from api.budget import ByteBudget
 from api.errors import ApiError
 from api.limits import BodyTimeout
+from api.machine.common import base_error, is_machine, validation_response
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -30,9 +31,11 @@ log = logging.getLogger(__name__)
 DESCRIPTION = (
     "QC Station's embedded HTTP endpoint. PEKAT VISION clients (PekatVisionSDK, PLC/MES scripts) "
     "use /analyze_image, /analyze_raw_image and /analyze_image_shared_memory unchanged; "
-    "/api/detect and /api/data/* follow the seed-000 detect and data services; /api/v1/* the "
-    "HACARUS-style model routes. Errors are JSON {error, reason}. When an API key is set, "
-    "send api_key=... in the query (or an X-API-Key header)."
+    "/api/detect and /api/data/* follow the seed-000 detect and data services; /api/auth/token and "
+    "/api/v1/* are HACARUS Check v1 compatible (targets, algorithms, training, models, items, predict "
+    "with callbacks, utils; errors in its BaseError shape); /getAllData, /predict and /getHistogram "
+    "the anomaly-detection simulator. Other errors are JSON {error, reason}. When an API key is set, "
+    "send api_key=... in the query (or an X-API-Key header); a bearer token is accepted beside it."
 )
 
 
@@ -55,10 +58,11 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
     app.include_router(detect.router)
     app.include_router(data.router)
     app.include_router(insights.router)
-    app.include_router(models_api.router)
     app.include_router(status.router)
     app.include_router(video.router)
     app.include_router(search.router)
+    machine.register(app)  # /api/auth/token and /api/v1/* (HACARUS Check v1)
+    app.include_router(simulator.router)
     _add_docs(app)
     _add_error_handlers(app)
     app.add_middleware(BodyTimeout, limits=lambda: app.state.settings.limits)
@@ -82,10 +86,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
         if exc.status >= 500:
             log.warning("%s %s -> %d %s: %s", request.method, request.url.path, exc.status, exc.error, exc.reason)
+        if is_machine(request):
+            return base_error(exc.status, exc.reason)
         return exc.response()
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if is_machine(request):
+            return validation_response(list(exc.errors()))
         parts = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
@@ -98,6 +106,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         reason = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and reason == "Not Found":
             reason = f"no route {request.url.path}; see /docs"
+        if is_machine(request):
+            return base_error(exc.status_code, reason, headers=getattr(exc, "headers", None))
         return JSONResponse({"error": codes.get(exc.status_code, "http_error"), "reason": reason},
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
@@ -105,6 +115,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         # the message may name files or the database path: it goes to the log, not to the client
-        return JSONResponse({"error": "internal_error",
-                             "reason": f"internal error ({type(exc).__name__}); details are in the station log"},
-                            status_code=500)
+        reason = f"internal error ({type(exc).__name__}); details are in the station log"
+        if is_machine(request):
+            return base_error(500, reason)
+        return JSONResponse({"error": "internal_error", "reason": reason}, status_code=500)

@@ -36,5 +36,17 @@ def request_key(request: Request, query: dict[str, str | None] | None = None) ->
 
 
 def check_request(request: Request) -> None:
-    """FastAPI dependency for protected routes (reads the live settings from ``app.state``)."""
-    require_key(request.app.state.settings.server.api_key, request_key(request))
+    """FastAPI dependency for protected routes (reads the live settings from ``app.state``).
+
+    A bearer token from ``POST /api/auth/token`` is accepted beside the key (``api.machine.bearer``).
+    """
+    from api.machine.bearer import bearer_token, check_bearer, clients_exist
+
+    token = bearer_token(request)
+    if token is not None:
+        check_bearer(request, token)
+        return
+    configured, given = request.app.state.settings.server.api_key, request_key(request)
+    if not configured and clients_exist(request):
+        raise unauthorized("this endpoint needs a bearer token (POST /api/auth/token) or the API key")
+    require_key(configured, given)

@@ -19,6 +19,7 @@ from api import budget, idempotency, images, inspection, rawimage, shm
 from api.auth import request_key, require_key
 from api.context import build_context
 from api.errors import ApiError
+from api.machine.bearer import bearer_token, check_bearer
 from api.protocol import RESPONSE_TYPES, AnalyzeQuery, flag, frame_size, parse_query
 from api.responses import pekat_response, render_png
 
@@ -88,7 +89,10 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     settings = request.app.state.settings
     station = request.app.state.station
     query = parse_query(request.scope.get("query_string", b""))
-    require_key(settings.server.api_key, request_key(request, query))
+    if bearer_token(request) is not None:  # a machine-API token is accepted beside the key
+        check_bearer(request, bearer_token(request) or "")
+    else:
+        require_key(settings.server.api_key, request_key(request, query))
     params = AnalyzeQuery.parse(query)
     max_pixels = settings.server.max_pixels
     decode = prepare(query, max_pixels)

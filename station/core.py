@@ -368,14 +368,15 @@ class Station:
         return self._jobs.maxsize
 
     def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
-                record: bool = True, tags: dict | None = None) -> Future:
+                record: bool = True, tags: dict[str, Any] | None = None, model: Any = None) -> Future[Any]:
         """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
 
-        Raises at once (not through the Future) when the station cannot take the work:
-        StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
+        ``model`` (default: the active one) lets the machine API judge with a library model
+        through the same queue. Raises at once (not through the Future) when the station cannot
+        take the work: StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
         """
         return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None,
-                            tags=tags)
+                            tags=tags, model=model)
 
     def preview(self, image: np.ndarray, params: PredictParams | None) -> Future[InspectionResult]:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
@@ -383,10 +384,10 @@ class Station:
                             params=params)
 
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
-                params: Any, tags: dict | None = None) -> Future:
+                params: Any, tags: dict[str, Any] | None = None, model: Any = None) -> Future[Any]:
         if not self._accepting:
             raise StationStopped(self._failed or "the station is not running")
-        model = self._model
+        model = model if model is not None else self._model
         if model is None:
             raise NoModelLoaded("no model loaded: train or open a model first")
         image = validate_image(image)

@@ -1,4 +1,4 @@
-"""Reads of the insight pre-aggregates and the drift-warning log (schema v7).
+"""Reads of the insight pre-aggregates and the drift-warning log (schema v8).
 
 Every read is a range scan of ``insight_hourly`` (a few thousand rows for 15 days at any history
 size) inside one read snapshot; the station's analysis (station/insights.py) turns them into

@@ -1,6 +1,6 @@
 """Similarity embeddings of inspections: stored in SQLite, searched exactly in memory.
 
-Storage: table ``embeddings`` (schema v7), one float16 unit vector per record (512 bytes at 256
+Storage: table ``embeddings`` (schema v9), one float16 unit vector per record (512 bytes at 256
 dimensions), written by the station's recorder right after the record row. Search: the vectors
 are loaded once into one contiguous float16 matrix (torch, 0.5 GB at 10⁶ records) and appended
 to as new records arrive; a query is one matrix-vector product plus a top-k — exact, no index to

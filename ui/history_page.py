@@ -188,6 +188,9 @@ class HistoryPage(QWidget):
         bridge.modelChanged.connect(lambda _info: self._refresh_models())
         find = QShortcut(QKeySequence.StandardKey.Find, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.name_edit.setFocus(), self.name_edit.selectAll()))
+        from ui.history_training import attach as attach_training_action
+
+        attach_training_action(self)  # "Add to training set" for the selected records
 
     def title(self) -> str:
         return self.tr("History")

@@ -85,6 +85,9 @@ class ModelsPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([200, 600])  # a few models need few rows; the preview needs the room
         splitter.setChildrenCollapsible(False)
+        from ui.training_set_panel import attach as attach_training_set
+
+        attach_training_set(self, splitter)  # the target's training set and Retrain
         lay = QVBoxLayout(self)
         lay.addWidget(splitter)
 
@@ -157,6 +160,7 @@ class ModelsPage(QWidget):
 
     def page_shown(self) -> None:
         self.refresh()
+        self.training_set.refresh()
         if self.preview_image is None:
             self.use_last_inspection()
 

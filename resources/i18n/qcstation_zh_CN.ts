@@ -3382,4 +3382,135 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>缺陷与当前零件相似的历史零件</translation>
         </message>
     </context>
+<context>
+        <name>TrainingSetPanel</name>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="88" />
+            <source>Training set</source>
+            <translation>训练集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="98" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="99" />
+            <source>Remove the selected images from the training set</source>
+            <translation>从训练集中移除所选图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="1" />
+            <source>Retrain</source>
+            <translation>重新训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="102" />
+            <source>Train a new model version from this training set in the background; the running model is not replaced</source>
+            <translation>在后台用此训练集训练新版本模型；正在运行的模型不会被替换</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="135" />
+            <source>The training set is not available: %1</source>
+            <translation>训练集不可用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="143" />
+            <source>Cannot read the training set: %1</source>
+            <translation>无法读取训练集：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="154" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="154" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="159" />
+            <source>Target %1: %2 images (%3 OK, %4 NG)</source>
+            <translation>检测对象 %1：%2 张图像（%3 张 OK，%4 张 NG）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="181" />
+            <source>Not removed: %1</source>
+            <translation>未移除：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="5" />
+            <source>model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="196" />
+            <source>Retrain not started: %1</source>
+            <translation>未开始重新训练：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="203" />
+            <source>Training %1…</source>
+            <translation>正在训练 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="222" />
+            <source>New model %1 is in the library. It is not active yet.</source>
+            <translation>新模型 %1 已加入模型库，尚未启用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="224" />
+            <source>Activate new model</source>
+            <translation>启用新模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="228" />
+            <source>Retrain cancelled.</source>
+            <translation>已取消重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training_set_panel.py" line="230" />
+            <source>Retrain failed: %1</source>
+            <translation>重新训练失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTrainingAction</name>
+        <message>
+            <location filename="../../ui/history_training.py" line="1" />
+            <source>Add to training set</source>
+            <translation>加入训练集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="30" />
+            <source>Copy the selected records' images into the training set of the current inspection target</source>
+            <translation>将所选记录的图像复制到当前检测对象的训练集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="33" />
+            <source>As reviewed (final verdict)</source>
+            <translation>按复核结果（最终判定）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="34" />
+            <source>As OK</source>
+            <translation>作为 OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="35" />
+            <source>As NG (for calibration)</source>
+            <translation>作为 NG（用于校准）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="64" />
+            <source>Not added: %1</source>
+            <translation>未加入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_training.py" line="70" />
+            <source>%1 added to the training set</source>
+            <translation>已将 %1 条加入训练集</translation>
+        </message>
+    </context>
 </TS>

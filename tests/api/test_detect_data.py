@@ -95,11 +95,12 @@ def test_models_and_predict_parameters(fake_api):
     r = client.post("/api/v1/models/bright-1/update_predict_parameters",
                     json={"threshold": 255, "ignore_outer": 2, "min_detected_area": 3})
     assert r.status_code == 200, r.text
-    assert r.json()["data"] == {"threshold": 255.0, "pixel_threshold": 200.0, "min_detected_area": 3, "ignore_outer": 2}
+    assert r.json()["data"] == {"threshold": 255.0, "pixel_threshold": 200.0, "min_detected_area": 3, "ignore_outer": 2,
+                                "anomaly_range": 0.0}
     assert station.model.params.threshold == 255
     assert client.post("/analyze_image", content=spot).json()["result"] is True  # 250 < 255 now
     lowered = client.post("/api/v1/models/bright-1/update_predict_parameters", json={"threshold": 100}).json()
     assert lowered["data"]["pixel_threshold"] == 100  # never above the image threshold
     for bad in ({"threshold": -1}, {"threshold": "x"}, {"min_detected_area": -3}, {"colour": 1}):
-        assert client.post("/api/v1/models/bright-1/update_predict_parameters", json=bad).status_code == 400
+        assert client.post("/api/v1/models/bright-1/update_predict_parameters", json=bad).status_code == 422
     assert client.post("/api/v1/models/nope/update_predict_parameters", json={"threshold": 1}).status_code == 404

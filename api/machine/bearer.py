@@ -1,0 +1,41 @@
+"""``Authorization: Bearer <token>`` on protected routes, beside the API key.
+
+A presented token is always checked (a wrong one is 401 even where no auth is required). On the
+machine routes, as soon as an API client exists, a request needs a valid token or the API key.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from api.errors import unauthorized
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if not header:
+        return None
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return value.strip()
+
+
+def check_bearer(request: Request, token: str) -> None:
+    from api.machine.common import services
+
+    client_id = services(request).clients.verify(token)
+    if client_id is None:
+        raise unauthorized("invalid or expired bearer token: get a new one from POST /api/auth/token")
+    request.state.client_id = client_id
+
+
+def clients_exist(request: Request) -> bool:
+    from api.machine.common import is_machine, services
+
+    if not is_machine(request):
+        return False
+    try:
+        return services(request).clients.any_active()
+    except Exception:  # noqa: BLE001 - no database yet: nothing to authenticate against
+        return False

@@ -1,0 +1,115 @@
+"""Background prediction of stored items (``POST /api/v1/models/{id}/predict``).
+
+Images go through the station's one inference queue (``station.inspect(..., record=False)``), so
+API predictions batch with, and never overtake, the line's own parts; when the queue is full the
+job waits and retries instead of failing. An item is NG when any of its images is. Each result is
+stored as an assessment and, when the model has a callback, handed to the delivery thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from station.errors import StationBusy
+from station.machine_errors import Busy
+
+log = logging.getLogger(__name__)
+
+RETRY_S = 0.05
+IMAGE_TIMEOUT_S = 120.0
+
+
+@dataclass
+class PredictJob:
+    model_id: str
+    model_version: str
+    item_ids: list[str]
+    done: int = 0
+    failed: list[str] = field(default_factory=list)
+    running: bool = True
+
+
+def judge_item(station: Any, model: Any, images: Sequence[Any], name: str) -> dict[str, Any]:
+    """One item's assessment from its images, judged through the station's queue."""
+    futures = []
+    for i, image in enumerate(images):
+        while True:
+            try:
+                futures.append(station.inspect(image, source="http", name=f"{name}#{i}", record=False, model=model))
+                break
+            except StationBusy:
+                time.sleep(RETRY_S)  # the line comes first; our images wait their turn
+    results = [f.result(IMAGE_TIMEOUT_S) for f in futures]
+    regions = []
+    for i, r in enumerate(results):
+        for reg in r.regions:
+            regions.append({"image": i, **reg.to_dict()})
+    worst = max(results, key=lambda r: r.normalized_score)
+    return {
+        "result": "NG" if any(r.verdict == "NG" for r in results) else "OK",
+        "anomaly_score": float(worst.score),
+        "threshold": float(worst.threshold),
+        "detected_objects": sum(r.defect_count for r in results),
+        "regions": regions,
+    }
+
+
+class PredictJobs:
+    def __init__(self, station: Any, load_images: Callable[[str], list[Any]],
+                 on_result: Callable[[PredictJob, str, dict[str, Any]], None]) -> None:
+        self.station = station
+        self.load_images = load_images
+        self.on_result = on_result
+        self._lock = threading.Lock()
+        self._job: PredictJob | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._job is not None and self._job.running
+
+    @property
+    def current(self) -> PredictJob | None:
+        return self._job
+
+    def start(self, model: Any, item_rows: Sequence[dict[str, Any]], on_start: Callable[[list[str]], None]) -> PredictJob:
+        ids = [r["item_id"] for r in item_rows]
+        with self._lock:
+            if self._job is not None and self._job.running:
+                raise Busy("a prediction job is running; retry when it has finished")
+            job = PredictJob(model.info.id, str(model.info.version), ids)
+            on_start(ids)
+            self._job = job
+            names = {r["item_id"]: r["name"] for r in item_rows}
+            self._thread = threading.Thread(target=self._run, args=(job, model, names), daemon=True,
+                                            name="qcs-predict-job")
+            self._thread.start()
+        return job
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self, job: PredictJob, model: Any, names: dict[str, str]) -> None:
+        try:
+            for item_id in job.item_ids:
+                try:
+                    assessment = judge_item(self.station, model, self.load_images(item_id), names[item_id])
+                except Exception as exc:  # noqa: BLE001 - one unreadable item must not end the job
+                    log.warning("predicting item %s failed: %s", item_id, exc)
+                    job.failed.append(item_id)
+                    assessment = {"error": str(exc) or type(exc).__name__}
+                self.on_result(job, item_id, assessment)
+                job.done += 1
+        finally:
+            job.running = False
+
+
+__all__ = ["PredictJob", "PredictJobs", "judge_item"]
