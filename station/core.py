@@ -29,6 +29,7 @@ import numpy as np
 
 from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
 from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning
+from station.machine_state import MachineStateModel
 from station.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,8 @@ class Station:
         self._es_sync: Any = None
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
+        self.machine = MachineStateModel()  # RUNNING / REVIEWING / ... for the tile, the PLC and the API
+        self.machine.set_model(model.info.name if model is not None else None)
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -202,6 +205,7 @@ class Station:
         with self._lock:
             self._model = model
             self._model_path = Path(path) if path else None
+        self.machine.set_model(model.info.name if model is not None else None)
         self.events.publish(ModelChanged(model.info if model is not None else None))
 
     def load_model(self, path: str | Path) -> Any:
@@ -379,6 +383,8 @@ class Station:
                     job.future.set_exception(StationError(f"could not store the result: {exc}"))
                 continue
             for (job, *_rest), inspection in zip(items, inspections, strict=True):
+                if job.source == "http":
+                    self.machine.endpoint_judged()
                 job.future.set_result(inspection)
                 self.events.publish(ResultReady(inspection))
             for inspection in inspections:
