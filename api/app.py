@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import data, detect, models_api, pekat
+from api import data, detect, machine_status, models_api, pekat
 from api.errors import ApiError
 from resources import resource_path
 
@@ -48,6 +48,7 @@ def create_app(station: Any, settings: Any) -> FastAPI:
     app.include_router(detect.router)
     app.include_router(data.router)
     app.include_router(models_api.router)
+    app.include_router(machine_status.router)
     _add_docs(app)
     _add_error_handlers(app)
     return app

@@ -105,7 +105,9 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     found = await inspection.inspect(
         station, timed_decode, name=part_id or inspection.default_name(),
         part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing)
-    context = build_context(found.result, found.record, params.data)
+    machine = getattr(station, "machine", None)
+    context = build_context(found.result, found.record, params.data,
+                            machine.snapshot().state.value if machine is not None else None)
     png = None
     if params.response_type != "context":
         t0 = time.perf_counter()
