@@ -122,14 +122,3 @@ def apply_params(station: Any, params: Any, *, confirmed: bool = False) -> Chang
 def _params_dict(params: Any) -> dict[str, Any] | None:
     to_dict = getattr(params, "to_dict", None)
     return to_dict() if callable(to_dict) else None
-
-
-def is_validated(info: Any) -> bool:
-    """Whether the model's threshold was checked on NG parts (trained/calibrated with NG images,
-    or evaluated on a labelled folder). An OK-only threshold can pass half of the defects."""
-    if info is None:
-        return False
-    stats = getattr(info, "stats", None) or {}
-    if stats.get("validated") or stats.get("evaluated_at"):
-        return True
-    return int(getattr(info, "ng_img_count", 0) or 0) > 0

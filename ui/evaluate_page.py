@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.validation import mark_validated
 from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
 from ui.tasks import BackgroundTask
@@ -403,6 +404,8 @@ class EvaluatePage(QWidget):
         self._draw_histogram()
         self.set_threshold(report.threshold)
         n_ok = sum(r.label == "OK" for r in report.rows)
+        mark_validated(self.settings.data_dir, str(report.model.get("id", "")), dataset=str(report.dataset),
+                       ng_count=len(report.rows) - n_ok)  # checked on NG parts: no longer "not validated"
         self.status.setText(self.tr("{0}: {1} images ({2} OK, {3} NG), model {4}").format(
             Path(report.dataset).name, len(report.rows), n_ok, len(report.rows) - n_ok, report.model.get("name")))
         if report.rows:

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from camera import SourceError
-from station.changeover import is_validated
 from station.machine_state import MachineState
 from station.settings import Settings
 from station.shift_counts import LIVE_SOURCES
 from station.source_memory import load_choice, save_choice
+from station.validation import is_validated
 from ui.capture_controller import CaptureController
 from ui.first_run import FirstRunPanel
 from ui.live_counters import ShiftTracker
@@ -237,7 +237,7 @@ class LivePage(QWidget):
 
     def _on_model_changed(self, info: Any) -> None:
         self.views.setCurrentWidget(self.live_view if info is not None else self.first_run)
-        self.panel.set_model(info, is_validated(info))
+        self.panel.set_model(info, is_validated(info, self.settings.data_dir))
         if info is not None:
             self.first_run.status.setText("")
         self._update_buttons()
