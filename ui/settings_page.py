@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.settings import Settings, Shift, save_settings
+from ui.background import run_async
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,13 @@ class SettingsPage(QWidget):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def _on_cuda_probe(self, ok: bool) -> None:
+        self.cuda_ok = bool(ok)
+        item = self.device_combo.model().item(2)
+        item.setEnabled(self.cuda_ok)
+        item.setToolTip("" if self.cuda_ok else
+                        self.tr("No CUDA GPU is available on this PC (torch.cuda.is_available() is false)."))
 
     def page_shown(self) -> None:
         if not self.is_dirty():
@@ -183,11 +191,9 @@ class SettingsPage(QWidget):
         self.device_combo.addItem(self.tr("Automatic (CUDA when present)"), "auto")
         self.device_combo.addItem(self.tr("CPU"), "cpu")
         self.device_combo.addItem(self.tr("CUDA (NVIDIA GPU)"), "cuda")
-        self.cuda_ok = cuda_available()
-        if not self.cuda_ok:
-            item = self.device_combo.model().item(2)
-            item.setEnabled(False)
-            item.setToolTip(self.tr("No CUDA GPU is available on this PC (torch.cuda.is_available() is false)."))
+        # importing torch and probing the driver takes seconds: never while the window is built
+        self.cuda_ok: bool | None = None  # unknown until the probe answers
+        run_async(cuda_available, on_done=self._on_cuda_probe, on_error=lambda _m: self._on_cuda_probe(False))
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("System language"), "auto")
         self.language_combo.addItem("English", "en")
@@ -377,7 +383,7 @@ class SettingsPage(QWidget):
                               data_dir=data_dir, es_url=es_url, es_index=es_index or new.storage.es_index)
 
         device = self.device_combo.currentData()
-        if device == "cuda" and not self.cuda_ok:
+        if device == "cuda" and self.cuda_ok is False:
             errors["device"] = self.tr("CUDA is not available on this PC.")
         new.inference = replace(new.inference, device=device)
         new.ui = replace(new.ui, language=self.language_combo.currentData(), theme=self.theme_combo.currentData())
