@@ -27,7 +27,7 @@ def counting_since(db: Any, shift_start: datetime) -> datetime:
 
 def remember_reset(db: Any, when: datetime) -> None:
     if db is not None:
-        db.set_meta(RESET_KEY, when.isoformat(timespec="seconds"))
+        db.set_meta(RESET_KEY, when.isoformat(timespec="microseconds"))
 
 
 def shift_counts(db: Any, since: datetime, until: datetime | None = None) -> tuple[int, int]:
