@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.changeover import apply_params
 from station.validation import mark_validated
 from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
@@ -499,7 +500,7 @@ class EvaluatePage(QWidget):
         if params is None or self.report is None:
             return False
         try:
-            self.bridge.set_params(params.with_(threshold=float(self._threshold)))
+            apply_params(self.bridge.station, params.with_(threshold=float(self._threshold)), confirmed=True)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self._error(str(exc))
             return False
