@@ -57,9 +57,10 @@ class Shown:
                              "height": r["height"] * s} for r in regions)
         threshold = float(getattr(result, "threshold", 0.0))
         qimage = heat = None
-        if prepare:
-            qimage = bgr_to_qimage(image)
+        if prepare:  # in the formats the raster painter draws directly: no conversion on the GUI thread
+            qimage = bgr_to_qimage(image).convertToFormat(QImage.Format.Format_RGB32)
             if amap is not None and np.size(amap):
-                heat = bgr_to_qimage(heatmap_rgba(amap, threshold))
+                heat = bgr_to_qimage(heatmap_rgba(amap, threshold)).convertToFormat(
+                    QImage.Format.Format_ARGB32_Premultiplied)
         return cls(insp.record, image, amap, threshold, float(getattr(result, "score", insp.record.score)),
                    regions, qimage, heat)

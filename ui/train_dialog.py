@@ -342,7 +342,7 @@ class TrainDialog(QDialog):
         self._counts.submit(count_folders, self.ok_edit.text(), self.ng_edit.text())
 
     def counts_pending(self) -> bool:
-        return self._count_timer.isActive() or self._counts.busy()
+        return self._count_timer.isActive() or self._counts.busy
 
     def _show_counts(self, _token: int, counts: tuple[str, int | None, str, int | None]) -> None:
         ok_text, n_ok, ng_text, n_ng = counts
