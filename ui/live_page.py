@@ -23,12 +23,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
-    QSlider,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -45,11 +40,11 @@ from ui.capture_controller import CaptureController
 from ui.first_run import FirstRunPanel
 from ui.live_counters import ShiftTracker
 from ui.live_feed import PartFeed
+from ui.live_part_view import PartView
 from ui.live_shown import Shown
 from ui.live_verdict_panel import VerdictPanel
 from ui.source_bar import SourceBar
 from ui.station_bridge import StationBridge
-from widgets.image_view import ImageView
 from widgets.ng_strip import NgStrip
 
 log = logging.getLogger(__name__)
@@ -58,6 +53,7 @@ THUMB_SMALL, THUMB_BIG = 88, 128  # NG strip icon sizes (normal / operator mode)
 _BAR_WIDGETS = ("source_combo", "source_options", "folder_edit", "interval_spin", "shuffle_check", "loop_check",
                 "recursive_check", "video_edit", "video_loop_check", "video_fast_check", "camera_index",
                 "resolution_combo", "exposure_spin", "gain_spin", "start_button", "stop_button", "trigger_button")
+_VIEW_WIDGETS = ("view", "heatmap_check", "opacity_slider", "fit_button", "back_button", "part_label")
 _PANEL_WIDGETS = ("banner", "score_bar", "detail_label", "counters", "shift_label", "perf_label", "message_label")
 
 
@@ -71,7 +67,6 @@ class LivePage(QWidget):
         self.bridge = bridge
         self.settings = settings
         self.capture = CaptureController(bridge, self)
-        self._pending: Any = None  # newest Inspection not drawn yet
         self._last_live: Any = None  # newest Inspection of a live source (drawn again after "Back to live")
         self._live_verdict: str | None = None  # the tile's verdict while RUNNING; cleared when the line stops
         self._pinned: Any = None  # NG strip key shown instead of the live stream (REVIEWING)
@@ -79,10 +74,8 @@ class LivePage(QWidget):
         self._last_shown: Shown | None = None
         self._stamps: deque[float] = deque(maxlen=120)
         self._last_ms: float | None = None
-        self._operator = False
         self._start_sample_folder: str | None = None
         self.shown: Shown | None = None
-        self._last_state: MachineState | None = None
 
         self._build()
         self._build_shortcuts()
@@ -117,7 +110,7 @@ class LivePage(QWidget):
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.first_run = FirstRunPanel(self.bridge, self.settings, self)
-        self.first_run.trainRequested.connect(self.open_training)
+        self.first_run.trainRequested.connect(self.first_run.open_training)
         self.first_run.sampleReady.connect(self._on_sample_ready)
         self.source_bar = SourceBar(self)
         self.source_bar.startClicked.connect(self.start)
@@ -126,33 +119,12 @@ class LivePage(QWidget):
         for name in _BAR_WIDGETS:  # the page's long-standing handles (tests, tools)
             setattr(self, name, getattr(self.source_bar, name))
 
-        self.view = ImageView()
-        self.view.set_heatmap_opacity(self.settings.ui.heatmap_opacity)
-        self.heatmap_check = QCheckBox()
-        self.heatmap_check.setChecked(True)
-        self.heatmap_check.toggled.connect(self.view.set_heatmap_visible)
-        self.opacity_caption = QLabel()
-        self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
-        self.opacity_slider.setRange(0, 100)
-        self.opacity_slider.setValue(round(self.settings.ui.heatmap_opacity * 100))
-        self.opacity_slider.setMaximumWidth(180)
-        self.opacity_slider.valueChanged.connect(self._on_opacity)
-        self.fit_button = QPushButton()
-        self.fit_button.clicked.connect(self.view.fit)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_to_live)
-        self.back_button.hide()
-        self.part_label = QLabel()
-        self.part_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        overlay = QHBoxLayout()
-        for w, stretch in ((self.heatmap_check, 0), (self.opacity_caption, 0), (self.opacity_slider, 0),
-                           (self.fit_button, 0), (self.back_button, 0), (self.part_label, 1)):
-            overlay.addWidget(w, stretch)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.view, 1)
-        lv.addLayout(overlay)
+        self.part_view = PartView(self.settings.ui.heatmap_opacity)
+        self.part_view.backClicked.connect(self.back_to_live)
+        self.part_view.opacityChanged.connect(self._on_opacity)
+        for name in _VIEW_WIDGETS:
+            setattr(self, name, getattr(self.part_view, name))
+        left = self.part_view
 
         self.panel = VerdictPanel()
         self.shift_tracker = ShiftTracker(self.panel.counters, self.panel.shift_label, self.settings,
@@ -217,14 +189,8 @@ class LivePage(QWidget):
     def retranslate(self) -> None:
         self.source_bar.retranslate()
         self.panel.retranslate()
-        self.heatmap_check.setText(self.tr("Heatmap"))
-        self.heatmap_check.setToolTip(self.tr("Show the anomaly heatmap (H)"))
-        self.opacity_caption.setText(self.tr("Opacity"))
-        self.fit_button.setText(self.tr("Fit"))
-        self.fit_button.setToolTip(self.tr("Fit the image to the view (F, or double-click)"))
-        self.back_button.setText(self.tr("Back to live"))
+        self.part_view.retranslate()
         self.strip_caption.setText(self.tr("Last NG parts (click to show)"))
-        self.view.set_placeholder(self.tr("Choose a source and press Start,\nor post images to the endpoint."))
         self.first_run.retranslate()
         if self.shown is not None:
             self._draw(self.shown)
@@ -268,18 +234,6 @@ class LivePage(QWidget):
         self.loop_check.setChecked(loop)
         self.recursive_check.setChecked(True)
         return self.start()
-
-    def open_training(self) -> None:
-        """The train dialog, through the Models page (so its list follows)."""
-        window = self.window()
-        models = getattr(window, "pages", {}).get("models")
-        if models is not None and hasattr(models, "open_train_dialog"):
-            window.show_page("models")
-            models.open_train_dialog()
-            return
-        from ui.train_dialog import TrainDialog
-
-        TrainDialog(self.bridge, self.settings, self).open()
 
     # -- sources ---------------------------------------------------------------------------------
     def build_source(self) -> Any:
@@ -372,7 +326,6 @@ class LivePage(QWidget):
             self._live_verdict = None  # never a stale verdict when the line comes back
         reviewed = self._ng_parts[self._pinned].record.label if self._pinned in self._ng_parts else None
         self.panel.show_state(snap, self._live_verdict, reviewed)
-        self._last_state = snap.state
 
     # -- results ---------------------------------------------------------------------------------
     def _on_result(self, insp: Any) -> None:
@@ -416,7 +369,6 @@ class LivePage(QWidget):
         if shown is None:
             return
         self._pinned = key
-        self.back_button.show()
         record = shown.record
         when = record.timestamp.strftime("%H:%M:%S") if record.timestamp else ""
         machine = getattr(self.bridge.station, "machine", None)
@@ -436,7 +388,7 @@ class LivePage(QWidget):
 
     def _leave_review(self) -> None:
         self._pinned = None
-        self.back_button.hide()
+        self.back_button.hide()  # also when no live part has been drawn yet
         self.ng_strip.clear_highlight()
         if self._last_shown is not None:
             self._draw(self._last_shown)
@@ -445,16 +397,13 @@ class LivePage(QWidget):
         if self.views.currentWidget() is self.live_view:
             self.heatmap_check.toggle()
 
-    def _on_opacity(self, value: int) -> None:
-        self.view.set_heatmap_opacity(value / 100.0)
-        self.settings.ui.heatmap_opacity = value / 100.0
+    def _on_opacity(self, value: float) -> None:
+        self.settings.ui.heatmap_opacity = value
 
     def _draw(self, shown: Shown) -> None:
         self.shown = shown
         record = shown.record
-        self.view.set_image(shown.qimage if shown.qimage is not None else shown.image)
-        self.view.set_heatmap(shown.anomaly_map, shown.threshold, shown.heat_rgba)
-        self.view.set_regions(shown.regions, shown.threshold)
+        self.part_view.draw(shown, held=self._pinned is not None)
         norm = shown.normalized
         self.score_bar.set_score(norm, self.tr("%1 × threshold · score %2 / threshold %3")
                                  .replace("%1", f"{norm:.2f}").replace("%2", f"{shown.score:.4g}")
@@ -462,9 +411,6 @@ class LivePage(QWidget):
         self.detail_label.setText(self.tr("Defects: %1 · processing %2 ms")
                                   .replace("%1", str(record.defect_count))
                                   .replace("%2", f"{record.processing_ms:.0f}"))
-        prefix = self.tr("NG part held: ") if self._pinned is not None else ""
-        when = record.timestamp.strftime("%H:%M:%S") if record.timestamp else ""
-        self.part_label.setText(f"{prefix}{record.name} · {when} · {record.source}")
 
     # -- counters & performance ------------------------------------------------------------------
     def results_per_second(self) -> float:
@@ -481,22 +427,9 @@ class LivePage(QWidget):
     def _update_perf(self) -> None:
         self._check_shift()
         self.capture.poll_camera()
-        stats = self.capture.stats()
-        dropped = stats.dropped if stats is not None else 0
-        ms = "—" if self._last_ms is None else f"{self._last_ms:.0f}"
-        station = self.bridge.station
-        text = (self.tr("Processing %1 ms · %2 parts/s · %3 frames dropped · queue %4/%5")
-                .replace("%1", ms).replace("%2", f"{self.results_per_second():.1f}").replace("%3", str(dropped))
-                .replace("%4", str(getattr(station, "queue_depth", 0)))
-                .replace("%5", str(getattr(station, "queue_capacity", 0))))
         worker = self.capture.worker
-        source = worker.source if worker is not None else None
-        if getattr(source, "kind", "") == "camera":
-            if source.status.startswith("reconnecting"):
-                text += "\n" + self.tr("Camera lost: reconnecting…")
-            if source.ignored_settings:
-                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(source.ignored_settings))
-        self.perf_label.setText(text)
+        self.panel.show_perf(self._last_ms, self.results_per_second(), self.dropped_frames(), self.bridge.station,
+                             worker.source if worker is not None else None)
 
     def dropped_frames(self) -> int:
         stats = self.capture.stats()
@@ -505,7 +438,6 @@ class LivePage(QWidget):
     # -- operator mode & lifecycle ---------------------------------------------------------------
     def set_operator_mode(self, on: bool) -> None:
         """Big tile with product and threshold beside it; the source bar hides, counters and strip stay."""
-        self._operator = on
         self.panel.set_operator_mode(on)
         self.source_bar.setVisible(not on)
         self.ng_strip.set_thumb_size(THUMB_BIG if on else THUMB_SMALL)
@@ -518,6 +450,8 @@ class LivePage(QWidget):
 
     def page_shown(self) -> None:
         self._update_buttons()
+        info = self.bridge.model_info()  # an evaluation on the Evaluate page may have validated it
+        self.panel.set_model(info, is_validated(info, self.settings.data_dir))
 
     def shutdown(self) -> None:
         self.perf_timer.stop()
@@ -528,5 +462,3 @@ class LivePage(QWidget):
         self.capture.shutdown()
         self.first_run.shutdown()
 
-
-__all__ = ["LivePage", "QMessageBox", "Shown"]

@@ -90,6 +90,19 @@ class VerdictPanel(QWidget):
                                                  "NG images, before trusting its verdicts on the line."))
         self.validation_label.setVisible(not validated)
 
+    def show_perf(self, last_ms: float | None, rate: float, dropped: int, station: Any, source: Any) -> None:
+        ms = "—" if last_ms is None else f"{last_ms:.0f}"
+        text = (self.tr("Processing %1 ms · %2 parts/s · %3 frames dropped · queue %4/%5")
+                .replace("%1", ms).replace("%2", f"{rate:.1f}").replace("%3", str(dropped))
+                .replace("%4", str(getattr(station, "queue_depth", 0)))
+                .replace("%5", str(getattr(station, "queue_capacity", 0))))
+        if getattr(source, "kind", "") == "camera":
+            if source.status.startswith("reconnecting"):
+                text += "\n" + self.tr("Camera lost: reconnecting…")
+            if source.ignored_settings:
+                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(source.ignored_settings))
+        self.perf_label.setText(text)
+
     def show_state(self, snap: StateSnapshot, live_verdict: str | None, reviewed_verdict: str | None) -> None:
         """The tile for ``snap``; RUNNING shows ``live_verdict`` (None: waiting for the first part)."""
         state = snap.state
