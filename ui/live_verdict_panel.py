@@ -106,6 +106,7 @@ class VerdictPanel(QWidget):
     def show_state(self, snap: StateSnapshot, live_verdict: str | None, reviewed_verdict: str | None) -> None:
         """The tile for ``snap``; RUNNING shows ``live_verdict`` (None: waiting for the first part)."""
         state = snap.state
+        self.score_bar.set_stale(state not in (MachineState.RUNNING, MachineState.REVIEWING))
         if state is MachineState.RUNNING:
             self.banner.set_verdict(live_verdict)
             return
@@ -135,6 +136,8 @@ class VerdictPanel(QWidget):
         }
         if reason in known:
             return known[reason]
+        if reason.startswith("none of the images in ") and reason.endswith(" can be read"):
+            return self.tr("none of the images in %1 can be read").replace("%1", reason[22:-12])
         for prefix, text in (("no images in ", self.tr("no images in %1")),
                              ("not a folder: ", self.tr("not a folder: %1")),
                              ("video file not found: ", self.tr("video file not found: %1")),
@@ -157,9 +160,10 @@ class VerdictPanel(QWidget):
             label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
         for label in (self.product_caption, self.threshold_caption):
             label.setStyleSheet(f"font-size: {14 if on else base}pt; color: palette(mid);")
+        self.validation_label.setStyleSheet(f"color: #fbbc04; font-weight: bold; font-size: {16 if on else base}pt;")
         self.side.setMinimumWidth(260 if on else 110)
         self.side.setMaximumWidth(420 if on else 160)
-        self.setMinimumWidth(1260 if on else 440)
+        self.setMinimumWidth(1300 if on else 440)
         font = self.font()
         font.setPointSize(14 if on else base)
         for w in (self.detail_label, self.perf_label, self.message_label, self.shift_label):

@@ -87,7 +87,7 @@ class VerdictBanner(QWidget):
 
     def _apply_size(self) -> None:
         if self._big:
-            self.setMinimumSize(960, 560)
+            self.setMinimumSize(1000, 600)
         else:
             self.setMinimumSize(300, 160)
 
@@ -123,20 +123,23 @@ class VerdictBanner(QWidget):
         p.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, self._title)
         if self._subtitle:
             sub_rect = QRectF(r.left() + 12, r.bottom() - sub_h - 8, r.width() - 24, sub_h)
-            p.setFont(self._fit_font(self._subtitle, sub_rect, 0.42, bold=False, lines=2))
+            p.setFont(self._fit_font(self._subtitle, sub_rect, 0.36, bold=False, wrap=True))
             p.drawText(sub_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._subtitle)
         p.end()
 
     def _fit_font(self, text: str, rect: QRectF, height_share: float, bold: bool = True,
-                  lines: int = 1) -> QFont:
-        """The largest font (up to ``height_share`` of the rect) whose text fits its width."""
+                  wrap: bool = False) -> QFont:
+        """The largest font (up to ``height_share`` of the rect's height) whose text fits the rect,
+        wrapped at word boundaries when ``wrap`` (a long path must never run out of the tile)."""
         font = QFont(self.font())
         font.setBold(bold)
         px = max(8, int(rect.height() * height_share))
-        longest = max((t for t in text.split("\n")), key=len, default="") or " "
+        flags = int(Qt.AlignmentFlag.AlignCenter | (Qt.TextFlag.TextWordWrap if wrap else 0))
+        box = rect.toRect()
         while px > 8:
             font.setPixelSize(px)
-            if QFontMetrics(font).horizontalAdvance(longest) <= rect.width() * lines * 0.95:
+            used = QFontMetrics(font).boundingRect(box, flags, text or " ")
+            if used.width() <= rect.width() and used.height() <= rect.height():
                 break
             px = int(px * 0.9)
         font.setPixelSize(px)
@@ -156,6 +159,7 @@ class ScoreBar(QWidget):
         self._normalized: float | None = None
         self._text = ""
         self._big = False
+        self._stale = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._apply_size()
 
@@ -175,6 +179,15 @@ class ScoreBar(QWidget):
 
     def bar_height(self) -> int:
         return 26 if self._big else 14
+
+    def set_stale(self, stale: bool) -> None:
+        """Grey fill: the figure is the last part's, not a live verdict (stopped, source lost …)."""
+        if stale != self._stale:
+            self._stale = stale
+            self.update()
+
+    def is_stale(self) -> bool:
+        return self._stale
 
     def set_score(self, normalized: float | None, text: str = "") -> None:
         self._normalized = normalized
@@ -206,7 +219,8 @@ class ScoreBar(QWidget):
             frac = max(0.0, min(1.0, self._normalized / 2.0))
             fill = QRectF(r.left(), r.top(), r.width() * frac, r.height())
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#d93025" if self._normalized >= 1.0 else "#1e8e3e"))
+            color = "#d93025" if self._normalized >= 1.0 else "#1e8e3e"
+            p.setBrush(QColor("#5f6368" if self._stale else color))
             p.drawRoundedRect(fill, 4, 4)
         mid = r.left() + r.width() / 2
         p.setPen(QPen(QColor("#fbbc04"), 3))

@@ -3258,5 +3258,9 @@ or post images to the endpoint.</source>
             <source>camera %1 is not available (not connected or in use)</source>
             <translation>相机 %1 不可用（未连接或被占用）</translation>
         </message>
+        <message>
+            <source>none of the images in %1 can be read</source>
+            <translation>%1 中的图像都无法读取</translation>
+        </message>
     </context>
 </TS>
