@@ -49,10 +49,12 @@ def detected_rectangles(result: Any, model_id: str | None) -> list[dict[str, Any
     return rects
 
 
-def build_context(result: Any, record: Any, data: str | None) -> dict[str, Any]:
-    """One context per inspection, from the engine's ``InspectionResult`` and the stored record."""
+def build_context(result: Any, record: Any, data: str | None, station_state: str | None = None) -> dict[str, Any]:
+    """One context per inspection, from the engine's ``InspectionResult`` and the stored record;
+    ``station_state`` is the machine state (``station.machine_state``) when the part was answered."""
     height, width = (int(v) for v in result.image_shape)
     return {
+        "station_state": station_state,
         # PEKAT's documented fields
         "result": bool(result.verdict == "OK"),
         "detectedRectangles": detected_rectangles(result, result.model_id),

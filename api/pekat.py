@@ -116,7 +116,9 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
         part_id=part_id, timeout=settings.server.request_timeout_s, timing=timing,
         tags=idempotency.tags(request_id), budget=request.app.state.budget,
         cost=(lambda: cost(query, body)) if cost is not None else None)
-    context = build_context(found.result, found.record, params.data)
+    machine = getattr(station, "machine", None)
+    context = build_context(found.result, found.record, params.data,
+                            machine.snapshot().state.value if machine is not None else None)
     png = None
     if params.response_type != "context":
         t0 = time.perf_counter()

@@ -1,4 +1,10 @@
-"""``GET /api/status``: is the station judging, and are its workers alive (monitoring, the PLC)."""
+"""``GET /api/status``: is the station judging, and are its workers alive (monitoring, the PLC).
+
+One body for the line PLC and monitoring: ``state`` (running / degraded / stopped) and ``reason``
+from the worker supervisor; ``station_state`` (RUNNING, REVIEWING, STOPPED, SOURCE_LOST, NO_MODEL,
+CHANGEOVER, the operator tile's state) with ``state_reason``; the queue; the active model; the
+score-drift warning (api/insights.py).
+"""
 
 from __future__ import annotations
 
@@ -36,4 +42,20 @@ def station_status(station: Any) -> dict[str, Any]:
 def status(request: Request) -> dict[str, Any]:
     from api.insights import status_fields
 
-    return {**station_status(request.app.state.station), **status_fields(request)}
+    station = request.app.state.station
+    body: dict[str, Any] = {}
+    machine = getattr(station, "machine", None)  # the operator tile's state, for the line PLC
+    if machine is not None:
+        snap = machine.snapshot().to_dict()
+        snap["state_reason"] = snap.pop("reason")  # ``reason`` below is the workers' health
+        snap["model_name"] = snap.pop("model")  # ``model`` below is the active model's identity
+        body.update(snap)
+    else:
+        body["station_state"] = None
+    info = getattr(station, "model_info", None)
+    body["model_version"] = getattr(info, "version", None)
+    body["queue_depth"] = int(getattr(station, "queue_depth", 0))
+    body["queue_capacity"] = int(getattr(station, "queue_capacity", 0))
+    body.update(station_status(station))
+    body.update(status_fields(request))
+    return body

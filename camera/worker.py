@@ -75,8 +75,13 @@ class CaptureWorker:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 5.0) -> bool:
-        """Stop reading (the frame being processed still finishes); True when the thread ended."""
+    def stop(self, timeout: float | None = None) -> bool:
+        """Ask the thread to stop and return at once (the frame being processed still finishes).
+
+        Never blocks by default: a stalled camera read must not freeze the caller (the GUI). The
+        end is reported through ``on_finished`` (the GUI turns it into a "stopped" signal). With
+        ``timeout`` (tests, shutdown) it waits that long; True when the thread has ended.
+        """
         self._stop.set()
         with self._cv:
             self._pending = None
@@ -85,8 +90,14 @@ class CaptureWorker:
             self._thread.request_stop()
         if self._thread is None or self._thread is threading.current_thread():
             return True
-        self._thread.join(timeout)
+        if timeout:
+            self._thread.join(timeout)
         return not self.running
+
+    @property
+    def stopping(self) -> bool:
+        """Stop was asked (or the source failed); the thread may still be winding down."""
+        return self._stop.is_set()
 
     def trigger(self) -> None:
         """Ask a triggered worker for one more frame."""

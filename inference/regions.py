@@ -46,7 +46,8 @@ def find_regions(amap: np.ndarray, params: PredictParams) -> tuple[tuple[Region,
         box = labels[y : y + h, x : x + w] == lab
         peak = float(counted[y : y + h, x : x + w][box].max())
         if peak >= params.threshold:
-            regions.append(Region(x, y, w, h, area, peak, peak / params.pixel_threshold if params.pixel_threshold > 0 else 0.0))
+            # one score scale everywhere: 1.0 = the image threshold (as the image's own normalised score)
+            regions.append(Region(x, y, w, h, area, peak, peak / params.threshold if params.threshold > 0 else 0.0))
     if dropped.any():
         keep = ~dropped[labels]
         keep &= np.isfinite(counted)

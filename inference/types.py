@@ -25,7 +25,7 @@ class Region:
     height: int
     area: int  # defect pixels inside the box
     score: float  # max raw anomaly value inside the region
-    normalized_score: float  # score / pixel threshold (1.0 = on the threshold)
+    normalized_score: float  # score / image threshold (1.0 = the NG decision, as everywhere)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

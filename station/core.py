@@ -29,6 +29,7 @@ import numpy as np
 
 from station.errors import InvalidImage, NoModelLoaded, StationBusy, StationError, StationStopped
 from station.events import EventBus, ModelChanged, QueueDepth, ResultReady, StorageWarning, WorkerHealth
+from station.machine_state import MachineStateModel
 from station.settings import Settings
 from station.supervisor import FAILED, RESTARTING, RUNNING, Supervisor, WorkerStatus
 
@@ -111,6 +112,8 @@ class Station:
         from station.jobs import JobRegistry
 
         self.jobs = JobRegistry()  # long work (video analysis) shared by the GUI and the endpoint
+        self.machine = MachineStateModel()  # RUNNING / REVIEWING / ... for the tile, the PLC and the API
+        self.machine.set_model(model.info.name if model is not None else None)
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Station:
@@ -282,6 +285,7 @@ class Station:
         with self._lock:
             self._model = model
             self._model_path = Path(path) if path else None
+        self.machine.set_model(model.info.name if model is not None else None)
         self.events.publish(ModelChanged(model.info if model is not None else None))
 
     def load_model(self, path: str | Path) -> ModelInfo:
@@ -487,6 +491,8 @@ class Station:
                 self._in_records.clear()
                 continue
             for (job, *_rest), inspection in zip(items, inspections, strict=True):
+                if job.source == "http":
+                    self.machine.endpoint_judged()
                 job.future.set_result(inspection)
                 self.events.publish(ResultReady(inspection))
             self._in_records.clear()

@@ -123,6 +123,8 @@ class UiSettings:
     heatmap_opacity: float = 0.45
     folder_interval_ms: int = 500
     geometry: str = ""  # base64 of QWidget.saveGeometry()
+    review_timeout_s: float = 10.0  # Live: a reviewed NG part goes back to live after this (0 = never)
+    review_new_ng_returns: bool = True  # Live: a new NG part ends reviewing at once
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.changeover import apply_params
+from station.validation import mark_validated
 from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
 from ui.tasks import BackgroundTask
@@ -407,6 +409,8 @@ class EvaluatePage(QWidget):
         self._draw_histogram()
         self.set_threshold(report.threshold)
         n_ok = sum(r.label == "OK" for r in report.rows)
+        mark_validated(self.settings.data_dir, str(report.model.get("id", "")), dataset=str(report.dataset),
+                       ng_count=len(report.rows) - n_ok)  # checked on NG parts: no longer "not validated"
         self.status.setText(self.tr("{0}: {1} images ({2} OK, {3} NG), model {4}").format(
             Path(report.dataset).name, len(report.rows), n_ok, len(report.rows) - n_ok, report.model.get("name")))
         if report.rows:
@@ -500,7 +504,7 @@ class EvaluatePage(QWidget):
         if params is None or self.report is None:
             return False
         try:
-            self.bridge.set_params(params.with_(threshold=float(self._threshold)))
+            apply_params(self.bridge.station, params.with_(threshold=float(self._threshold)), confirmed=True)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self._error(str(exc))
             return False

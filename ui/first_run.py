@@ -229,6 +229,18 @@ class FirstRunPanel(QWidget):
         self._set_busy(False)
         self.status.setText(self.tr("Sample cancelled."))
 
+    def open_training(self) -> None:
+        """The train dialog, through the Models page when there is one (so its list follows)."""
+        window = self.window()
+        models = getattr(window, "pages", {}).get("models")
+        if models is not None and hasattr(models, "open_train_dialog"):
+            window.show_page("models")
+            models.open_train_dialog()
+            return
+        from ui.train_dialog import TrainDialog
+
+        TrainDialog(self.bridge, self.settings, self).open()
+
     def shutdown(self) -> None:
         if self.task is not None and self.task.is_running():
             self.task.cancel()

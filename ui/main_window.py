@@ -29,7 +29,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -212,6 +212,15 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
         self.help_action.triggered.connect(self.show_shortcuts)
         self.addAction(self.help_action)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+        self._queue_timer = QTimer(self)  # the queue figure stays true when no event says it changed
+        self._queue_timer.timeout.connect(lambda: self._on_queue_depth(
+            int(getattr(self.bridge.station, "queue_depth", 0)), int(getattr(self.bridge.station, "queue_capacity", 0))))
+        self._queue_timer.start(1000)
         for i in range(min(9, len(self._keys))):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -236,7 +245,9 @@ class MainWindow(QMainWindow):
         rows = [
             ("F11", self.tr("Operator mode: full screen, big fonts")),
             ("F1 / ?", self.tr("This help")),
-            ("Ctrl+1 … Ctrl+9", self.tr("Go to page 1 … 9")),
+            (f"Ctrl+1 … Ctrl+{min(9, len(self._keys))}",
+             self.tr("Go to page 1 … %1").replace("%1", str(min(9, len(self._keys))))),
+            ("Ctrl+Q", self.tr("Quit")),
         ]
         for page in self.pages.values():
             extra = getattr(page, "shortcut_help", None)

@@ -38,9 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station import changeover
 from station import model_library as lib
+from station.changeover import describe
 from station.settings import Settings
+from station.validation import is_validated
 from ui.background import run_async
+from ui.changeover_prompt import confirm_changeover
 from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
@@ -190,9 +194,11 @@ class ModelsPage(QWidget):
                 cells = ["", self.tr("(unreadable)"), "", "", "", "", "", "", "", "", e.path.name]
             else:
                 stats = info.stats or {}
+                validated = is_validated(info, self.settings.data_dir)
+                unchecked = self.tr("not validated")
                 cells = [
                     "●" if is_active else "",
-                    info.name,
+                    info.name if validated else f"{info.name}  ⚠ {unchecked}",
                     info.created_at.replace("T", " ")[:19],
                     info.algorithm,
                     str(info.ok_img_count),
@@ -210,12 +216,14 @@ class ModelsPage(QWidget):
                 if info is None:
                     item.setToolTip(e.error or "")
                 elif col == 1:
-                    item.setToolTip(self._details(info))
+                    item.setToolTip(self._details(info) + ("" if validated else "\n\n" + self.tr(
+                        "Not validated: its threshold comes from OK images only and may pass defects. "
+                        "Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.")))
                 if info is not None and is_active:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                    item.setToolTip(self.tr("Active model"))
+                    item.setToolTip(self.tr("Active model") + ("\n" + item.toolTip() if item.toolTip() else ""))
                 self.table.setItem(row, col, item)
             if (keep is not None and e.path == keep) or (keep is None and is_active):
                 self.table.selectRow(row)
@@ -292,12 +300,21 @@ class ModelsPage(QWidget):
             return
         self.activate(e.path)
 
-    def activate(self, path: Path) -> None:
-        """Load the bundle on a worker; the table and settings follow when ``modelChanged`` arrives."""
+    def activate(self, path: Path) -> bool:
+        """Load the bundle on a worker; the table and settings follow when ``modelChanged`` arrives.
+        While the line runs, asks first (naming both models); False when the user declines."""
+        entry = next((e for e in self.entries if lib.is_active(e.path, path)), None)
+        new = describe(entry.info) if entry is not None and entry.info is not None else Path(path).name
+        go, confirmed = confirm_changeover(self, self.bridge.station, "activate",
+                                           describe(self.bridge.model_info()), new)
+        if not go:
+            self._status(self.tr("Not activated: the line keeps its model."))
+            return False
         self._pending_activate = Path(path)
         self._status(self.tr("Loading %1…").replace("%1", Path(path).name))
         self.activate_button.setEnabled(False)
-        self.bridge.load_model_async(path)
+        self.bridge.load_model_async(path, confirmed=confirmed)
+        return True
 
     def _on_model_changed(self, info: Any) -> None:
         pending = self._pending_activate
@@ -606,8 +623,19 @@ class ModelsPage(QWidget):
         params = self.edited_params()
         if params is None:
             return False
+        info = self.bridge.model_info()
+        old = self.bridge.params()
+        go, confirmed = confirm_changeover(
+            self, self.bridge.station, "params",
+            self.tr("%1 with threshold %2").replace("%1", getattr(info, "name", "—"))
+            .replace("%2", f"{getattr(old, 'threshold', 0.0):.4g}"),
+            self.tr("%1 with threshold %2").replace("%1", getattr(info, "name", "—"))
+            .replace("%2", f"{params.threshold:.4g}"))
+        if not go:
+            self.params_status.setText(self.tr("Not applied: the line keeps the current parameters."))
+            return False
         try:
-            self.bridge.set_params(params)
+            changeover.apply_params(self.bridge.station, params, confirmed=confirmed)
         except Exception as exc:  # noqa: BLE001 - NoModelLoaded, ValueError: shown, not raised
             self._warn(self.tr("Parameters not applied"), str(exc))
             return False

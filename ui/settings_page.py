@@ -11,7 +11,10 @@ data folder, device and language take effect after a restart, and the page says 
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,6 +52,7 @@ from station.settings import (
     Shift,
     fill,
 )
+from ui.background import run_async
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +60,36 @@ INVALID_STYLE = "border: 2px solid #e05050;"
 
 
 def cuda_available() -> bool:
+    """Whether torch sees a CUDA GPU, without freezing the window (call it off the GUI thread).
+
+    Importing torch loads ~600 MB of libraries while holding the GIL, which stalls the GUI thread
+    for a second even from a worker. So: no NVIDIA driver on the machine means no CUDA without
+    importing anything; torch not imported yet is asked in a child process; else ask it here.
+    """
+    if "torch" not in sys.modules:
+        if not _nvidia_driver_present():
+            return False
+        if not getattr(sys, "frozen", False):
+            try:
+                out = subprocess.run([sys.executable, "-c", "import torch; print(int(torch.cuda.is_available()))"],
+                                     capture_output=True, timeout=120, check=False)
+                return out.stdout.strip() == b"1"
+            except (OSError, subprocess.SubprocessError):
+                return False
     try:
         import torch
 
         return bool(torch.cuda.is_available())
     except Exception:  # noqa: BLE001 - no torch / broken driver: no CUDA
         return False
+
+
+def _nvidia_driver_present() -> bool:
+    if sys.platform.startswith("linux"):
+        return Path("/proc/driver/nvidia/version").exists() or Path("/dev/nvidiactl").exists()
+    if sys.platform == "win32":
+        return (Path(os.environ.get("SYSTEMROOT", r"C:\Windows")) / "System32" / "nvcuda.dll").exists()
+    return False  # macOS: no CUDA
 
 
 class SettingsPage(QWidget):
@@ -80,6 +108,13 @@ class SettingsPage(QWidget):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def _on_cuda_probe(self, ok: bool) -> None:
+        self.cuda_ok = bool(ok)
+        item = self.device_combo.model().item(2)
+        item.setEnabled(self.cuda_ok)
+        item.setToolTip("" if self.cuda_ok else
+                        self.tr("No CUDA GPU is available on this PC (torch.cuda.is_available() is false)."))
 
     def page_shown(self) -> None:
         if not self.is_dirty():
@@ -179,11 +214,9 @@ class SettingsPage(QWidget):
         self.device_combo.addItem(self.tr("Automatic (CUDA when present)"), "auto")
         self.device_combo.addItem(self.tr("CPU"), "cpu")
         self.device_combo.addItem(self.tr("CUDA (NVIDIA GPU)"), "cuda")
-        self.cuda_ok = cuda_available()
-        if not self.cuda_ok:
-            item = self.device_combo.model().item(2)
-            item.setEnabled(False)
-            item.setToolTip(self.tr("No CUDA GPU is available on this PC (torch.cuda.is_available() is false)."))
+        # importing torch and probing the driver takes seconds: never while the window is built
+        self.cuda_ok: bool | None = None  # unknown until the probe answers
+        run_async(cuda_available, on_done=self._on_cuda_probe, on_error=lambda _m: self._on_cuda_probe(False))
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("System language"), "auto")
         self.language_combo.addItem("English", "en")

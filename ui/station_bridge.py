@@ -157,12 +157,16 @@ class StationBridge(QObject):
         """Load a bundle synchronously (tests, start-up); raises the engine's ``ModelFileError``."""
         return self._station.load_model(path)
 
-    def load_model_async(self, path: str | Path) -> None:
-        """Load on a worker thread: success shows as ``modelChanged``, failure as ``modelLoadFailed``."""
+    def load_model_async(self, path: str | Path, *, confirmed: bool = False) -> None:
+        """Load on a worker thread: success shows as ``modelChanged``, failure as ``modelLoadFailed``.
+
+        Goes through ``station.changeover`` (CHANGEOVER while loading, atomic switch, recorded).
+        """
+        from station.changeover import load_and_switch
 
         def work() -> None:
             try:
-                self._station.load_model(path)
+                load_and_switch(self._station, path, confirmed=confirmed)
             except Exception as exc:  # noqa: BLE001 - reported to the user
                 log.warning("could not load model %s: %s", path, exc)
                 self.modelLoadFailed.emit(str(exc) or type(exc).__name__)

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.changeover import describe, line_active, switch_model
 from station.settings import Settings
+from station.validation import is_validated
+from ui.background import LatestOnly
+from ui.changeover_prompt import confirm_changeover
 from ui.tasks import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -57,6 +61,9 @@ def overall_fraction(stage: str, fraction: float) -> float:
     return done if stage else 0.0
 
 
+COUNT_DEBOUNCE_MS = 250  # typing a path: count the folder's images once the typing pauses
+
+
 def registry_text(text: str) -> str:
     """Algorithm titles and descriptions come from the (Qt-free) engine registry; translate them here."""
     return QCoreApplication.translate("AlgorithmRegistry", text)
@@ -66,6 +73,13 @@ def min_ok_images() -> int:
     from inference.training import MIN_OK_IMAGES
 
     return MIN_OK_IMAGES
+
+
+def count_folders(ok: str, ng: str) -> tuple[str, int | None, str, int | None]:
+    """(ok text, images or None when no folder, ng text, images or None): runs in a pool thread."""
+    def count(text: str) -> int | None:
+        return len(folder_images(text)) if text.strip() and Path(text.strip()).is_dir() else None
+    return ok, count(ok), ng, count(ng)
 
 
 def folder_images(folder: str) -> list[Path]:
@@ -230,6 +244,18 @@ class TrainDialog(QDialog):
         self.error_label.setStyleSheet("color: #e05050; font-weight: bold;")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.validation_label = QLabel(self.tr(
+            "Not validated yet: without NG images the threshold comes from OK images only, and such a "
+            "threshold can pass many defects (on a real commutator set it missed half of the cracks). "
+            "Evaluate the model on a labelled folder with NG parts before it judges the line."))
+        self.validation_label.setObjectName("validationHint")
+        self.validation_label.setWordWrap(True)
+        self.validation_label.setStyleSheet("color: #e37400; font-weight: bold;")
+        self.validation_label.hide()
+        self.evaluate_button = QPushButton(self.tr("Evaluate next…"))
+        self.evaluate_button.clicked.connect(self.open_evaluate)
+        self.evaluate_button.hide()
+
         self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel training"))
@@ -239,6 +265,7 @@ class TrainDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.evaluate_button)
         buttons.addStretch(1)
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
@@ -252,6 +279,7 @@ class TrainDialog(QDialog):
         lay.addWidget(self.stage_label)
         lay.addWidget(self.progress)
         lay.addWidget(self.error_label)
+        lay.addWidget(self.validation_label)
         lay.addLayout(buttons)
 
         from inference.algorithms import registry
@@ -261,9 +289,21 @@ class TrainDialog(QDialog):
             self.algo_combo.addItem(registry_text(spec.title), spec.name)
         self.algo_combo.currentIndexChanged.connect(self._on_algorithm)
         self._on_algorithm(0)
-        self.ok_edit.textChanged.connect(self._update_counts)
-        self.ng_edit.textChanged.connect(self._update_counts)
+        # counting a folder's images reads the disk: never per keystroke, never on the GUI thread
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DEBOUNCE_MS)
+        self._count_timer.timeout.connect(self._update_counts)
+        self._counts = LatestOnly(self)
+        self._counts.resultReady.connect(self._show_counts)
+        self.ok_edit.textChanged.connect(self._count_timer.start)
+        self.ng_edit.textChanged.connect(self._count_timer.start)
         self._update_counts()
+        self._line_running = line_active(bridge.station)
+        if self._line_running:  # the line runs: a new model becomes active only on purpose
+            self.activate_box.setChecked(False)
+            self.activate_box.setToolTip(self.tr("The line is running: tick this to switch it to the new model "
+                                                 "when training ends (you will be asked to confirm)."))
 
     # -- form ------------------------------------------------------------------------------------
     def _folder_row(self, edit: QLineEdit, caption: str) -> QWidget:
@@ -297,24 +337,33 @@ class TrainDialog(QDialog):
         self.params.set_spec(spec)
 
     def _update_counts(self) -> None:
+        """Ask a pool thread to count both folders; :meth:`_show_counts` writes the answer."""
+        self._count_timer.stop()
+        self._counts.submit(count_folders, self.ok_edit.text(), self.ng_edit.text())
+
+    def counts_pending(self) -> bool:
+        return self._count_timer.isActive() or self._counts.busy
+
+    def _show_counts(self, _token: int, counts: tuple[str, int | None, str, int | None]) -> None:
+        ok_text, n_ok, ng_text, n_ng = counts
+        if ok_text != self.ok_edit.text() or ng_text != self.ng_edit.text():
+            return  # typed on meanwhile: a newer count follows
         need = min_ok_images()
-        ok = folder_images(self.ok_edit.text())
-        self.name_edit.setPlaceholderText(self.default_name(self.ok_edit.text()) if self.ok_edit.text().strip()
+        self.name_edit.setPlaceholderText(self.default_name(ok_text) if ok_text.strip()
                                           else self.tr("e.g. bottle-line-3"))
-        if not self.ok_edit.text().strip():
+        if not ok_text.strip():
             self.ok_count.setText(self.tr("Need at least %1 images of good parts.").replace("%1", str(need)))
-        elif not Path(self.ok_edit.text().strip()).is_dir():
+        elif n_ok is None:
             self.ok_count.setText(self.tr("This folder does not exist."))
         else:
-            text = self.tr("%1 images found.").replace("%1", str(len(ok)))
-            if len(ok) < need:
+            text = self.tr("%1 images found.").replace("%1", str(n_ok))
+            if n_ok < need:
                 text += " " + self.tr("Need at least %1.").replace("%1", str(need))
-            elif len(ok) < 10:
+            elif n_ok < 10:
                 text += " " + self.tr("More images (20 or more) give a more reliable model.")
             self.ok_count.setText(text)
-        if self.ng_edit.text().strip():
-            ng = folder_images(self.ng_edit.text())
-            self.ng_count.setText(self.tr("%1 images found.").replace("%1", str(len(ng))))
+        if ng_text.strip():
+            self.ng_count.setText(self.tr("%1 images found.").replace("%1", str(n_ng or 0)))
         else:
             self.ng_count.setText(self.tr("Without NG images the threshold is set from held-out OK images."))
 
@@ -423,8 +472,20 @@ class TrainDialog(QDialog):
             .replace("%1", info.name).replace("%2", f"{info.training_seconds:.1f}").replace("%3", self.saved_path.name))
         if self.activate_box.isChecked():
             self.activate()
+        self._advise_validation(info)
         self.modelTrained.emit(self.saved_path)
         self.close_button.setText(self.tr("Done"))
+
+    def _advise_validation(self, info: Any) -> None:
+        """An OK-only threshold can pass half of the defects: say so and offer Evaluate next."""
+        validated = is_validated(info, self.settings.data_dir)
+        self.validation_label.setVisible(not validated)
+        self.evaluate_button.setVisible(not validated)
+
+    def open_evaluate(self) -> None:
+        window = self.parent().window() if self.parent() is not None else None
+        if window is not None and hasattr(window, "show_page") and window.show_page("evaluate"):
+            self.accept()
 
     def activate(self) -> None:
         """The trained model becomes the station's model now (no reload) and after a restart."""
@@ -432,8 +493,14 @@ class TrainDialog(QDialog):
             return
         from station.model_library import remember_active
 
+        station = self.bridge.station
+        go, confirmed = confirm_changeover(self, station, "train", describe(station.model_info),
+                                           describe(self.model.info))
+        if not go:
+            self.stage_label.setText(self.stage_label.text() + " " + self.tr("Not activated: the line keeps its model."))
+            return
         try:
-            self.bridge.station.set_model(self.model, self.saved_path)
+            switch_model(station, self.model, self.saved_path, action="train", confirmed=confirmed)
             remember_active(self.bridge.settings_store, self.saved_path)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
             log.exception("activating the trained model failed")

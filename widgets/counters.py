@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 
 class ShiftCounters(QFrame):
@@ -60,11 +60,27 @@ class ShiftCounters(QFrame):
         total = self._ok + self._ng
         return 100.0 * self._ok / total if total else None
 
+    def set_counts(self, ok: int, ng: int) -> None:
+        """Counts derived elsewhere (the history of the current shift after a restart)."""
+        self._ok, self._ng = max(0, int(ok)), max(0, int(ng))
+        self._refresh()
+
     def reset(self) -> None:
         self._ok = self._ng = 0
         self._refresh()
 
     def _on_reset(self) -> None:
+        """Reset asks first: a slip of the mouse must not lose the shift's figures."""
+        total, ok, ng = self.counts()
+        if total:
+            answer = QMessageBox.question(
+                self, self.tr("Reset the counters"),
+                self.tr("Set the shift counters (%1 parts, %2 NG) back to zero?")
+                .replace("%1", str(total)).replace("%2", str(ng)),
+                QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Reset:
+                return
         self.reset()
         self.resetClicked.emit()
 

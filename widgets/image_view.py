@@ -14,7 +14,7 @@ from typing import Any
 import cv2
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -111,8 +111,9 @@ class ImageView(QGraphicsView):
         self.scene().setSceneRect(self._placeholder.boundingRect())
         self.resetTransform()
 
-    def set_image(self, image: np.ndarray) -> None:
-        pix = QPixmap.fromImage(bgr_to_qimage(image))
+    def set_image(self, image: np.ndarray | QImage) -> None:
+        """A numpy image, or a QImage already converted off the GUI thread (large frames)."""
+        pix = QPixmap.fromImage(image if isinstance(image, QImage) else bgr_to_qimage(image))
         first = self._image_item.pixmap().size() != pix.size()
         self._image_item.setPixmap(pix)
         self._placeholder.setVisible(False)
@@ -120,12 +121,14 @@ class ImageView(QGraphicsView):
         if first or self._auto_fit:
             self.fit()
 
-    def set_heatmap(self, anomaly_map: np.ndarray | None, threshold: float = 0.0) -> None:
-        if anomaly_map is None or not np.size(anomaly_map):
+    def set_heatmap(self, anomaly_map: np.ndarray | None, threshold: float = 0.0,
+                    prepared: QImage | None = None) -> None:
+        """``prepared``: the coloured map already built by :func:`heatmap_rgba` off the GUI thread."""
+        if prepared is None and (anomaly_map is None or not np.size(anomaly_map)):
             self._heat_item.setPixmap(QPixmap())
             return
-        rgba = heatmap_rgba(anomaly_map, threshold)
-        pix = QPixmap.fromImage(bgr_to_qimage(rgba))
+        pix = QPixmap.fromImage(prepared if prepared is not None
+                                else bgr_to_qimage(heatmap_rgba(anomaly_map, threshold)))
         size = self._image_item.pixmap().size()
         if not size.isEmpty() and pix.size() != size:
             pix = pix.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
@@ -134,8 +137,8 @@ class ImageView(QGraphicsView):
         self._apply_heat()
 
     def set_regions(self, regions: Iterable[Any], threshold: float = 0.0) -> None:
-        """Boxes labelled with score / image ``threshold`` when given (the scale of the score bar, 1.0 =
-        the NG decision), else with the region's stored normalised score (score / pixel threshold)."""
+        """Boxes labelled on the score bar's scale (1.0 = the image threshold): score / ``threshold``
+        when given, else the region's stored normalised score (the same scale)."""
         self._clear_boxes()
         self.boxes = [_region_tuple(r) for r in regions]
         pen = QPen(BOX_COLOR, 2)

@@ -38,6 +38,7 @@ class NgStrip(QListWidget):
         self.setFixedHeight(thumb + 44)
 
     def add_part(self, key: Any, image: QImage, caption: str, tooltip: str = "") -> None:
+        """``image`` at least as large as the largest thumb size used (the icon scales it down)."""
         item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), caption)
         item.setData(KEY_ROLE, key)
         item.setToolTip(tooltip or caption)
@@ -45,6 +46,19 @@ class NgStrip(QListWidget):
         self.insertItem(0, item)
         while self.count() > self.capacity:
             self.takeItem(self.count() - 1)
+
+    def clear_highlight(self) -> None:
+        """No thumbnail marked: the main view is back on the live part."""
+        self.clearSelection()
+        self.setCurrentItem(None)
+
+    def icon_sizes(self) -> set[int]:
+        """Long sides the thumbnails are drawn at (one size per strip, whatever mode added them)."""
+        out = set()
+        for i in range(self.count()):
+            pix = self.item(i).icon().pixmap(self.iconSize())
+            out.add(max(pix.width(), pix.height()))
+        return out
 
     def keys(self) -> list[Any]:
         return [self.item(i).data(KEY_ROLE) for i in range(self.count())]

@@ -223,8 +223,8 @@ class RecordTableModel(QAbstractTableModel):
             return f"{rec.label} ✓" if rec.review_label else rec.label
         if key == "defects":
             return str(rec.defect_count)
-        if key == "score":
-            return f"{rec.score:.4g}"
+        if key == "score":  # one scale everywhere: 1.0 = the image threshold; raw in the tooltip
+            return f"{rec.normalized_score:.2f}×"
         if key == "model":
             if not rec.model_id:
                 return ""
@@ -237,7 +237,8 @@ class RecordTableModel(QAbstractTableModel):
             note = f"\n{rec.review_note}" if rec.review_note else ""
             return self.tr("Reviewed by the operator: {0}").format(rec.review_label) + note
         if key == "score":
-            return self.tr("normalized score {0:.3f} (1.0 = threshold)").format(rec.normalized_score)
+            return self.tr("{0:.3f} × the threshold (1.0 = threshold); raw score {1:.4g}").format(
+                rec.normalized_score, rec.score)
         if key == "model" and rec.model_id:
             return rec.model_id
         return None

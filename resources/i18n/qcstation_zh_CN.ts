@@ -1085,6 +1085,18 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>The camera driver ignores: %1</source>
             <translation>相机驱动不支持：%1</translation>
         </message>
+    <message>
+            <source>Enter</source>
+            <translation>回车</translation>
+        </message>
+        <message>
+            <source>Live: leave a text field, so Space and T work again</source>
+            <translation>实时：离开文本框，使空格和 T 重新生效</translation>
+        </message>
+        <message>
+            <source>%1 × threshold · score %2 / threshold %3</source>
+            <translation>%1 × 阈值 · 分数 %2 / 阈值 %3</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1138,6 +1150,14 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../ui/main_window.py" line="230" />
             <source>Go to page 1 … 9</source>
             <translation>转到第 1 … 9 页</translation>
+        </message>
+    <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Go to page 1 … %1</source>
+            <translation>转到第 1 … %1 页</translation>
         </message>
     </context>
     <context>
@@ -1563,6 +1583,26 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>Preview failed: %1</source>
             <translation>预览失败：%1</translation>
         </message>
+    <message>
+            <source>not validated</source>
+            <translation>未验证</translation>
+        </message>
+        <message>
+            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
+            <translation>未验证：其阈值仅来自良品图像，可能漏检缺陷。请在带标注的文件夹上评估（评估页），或用不良品图像重新训练。</translation>
+        </message>
+        <message>
+            <source>Not activated: the line keeps its model.</source>
+            <translation>未激活：产线保留当前模型。</translation>
+        </message>
+        <message>
+            <source>%1 with threshold %2</source>
+            <translation>%1（阈值 %2）</translation>
+        </message>
+        <message>
+            <source>Not applied: the line keeps the current parameters.</source>
+            <translation>未应用：产线保留当前参数。</translation>
+        </message>
     </context>
     <context>
         <name>RecordDetailPanel</name>
@@ -1811,6 +1851,10 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../widgets/record_table.py" line="240" />
             <source>normalized score {0:.3f} (1.0 = threshold)</source>
             <translation>归一化分数 {0:.3f}（1.0 = 阈值）</translation>
+        </message>
+    <message>
+            <source>{0:.3f} × the threshold (1.0 = threshold); raw score {1:.4g}</source>
+            <translation>{0:.3f} × 阈值（1.0 = 阈值）；原始分数 {1:.4g}</translation>
         </message>
     </context>
     <context>
@@ -2215,6 +2259,14 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../widgets/counters.py" line="47" />
             <source>Start counting a new shift</source>
             <translation>开始新班次计数</translation>
+        </message>
+    <message>
+            <source>Reset the counters</source>
+            <translation>计数清零</translation>
+        </message>
+        <message>
+            <source>Set the shift counters (%1 parts, %2 NG) back to zero?</source>
+            <translation>将本班计数（%1 个零件，%2 个不良）清零吗？</translation>
         </message>
     </context>
     <context>
@@ -2808,6 +2860,22 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../ui/train_dialog.py" line="442" />
             <source>Training cancelled; nothing was saved.</source>
             <translation>训练已取消；未保存任何内容。</translation>
+        </message>
+    <message>
+            <source>Not validated yet: without NG images the threshold comes from OK images only, and such a threshold can pass many defects (on a real commutator set it missed half of the cracks). Evaluate the model on a labelled folder with NG parts before it judges the line.</source>
+            <translation>尚未验证：没有不良品图像时，阈值仅来自良品图像，这样的阈值可能漏检大量缺陷（在一组真实换向器上漏检了一半的裂纹）。请先在含不良品的带标注文件夹上评估模型，再用于产线判定。</translation>
+        </message>
+        <message>
+            <source>Evaluate next…</source>
+            <translation>接着评估…</translation>
+        </message>
+        <message>
+            <source>The line is running: tick this to switch it to the new model when training ends (you will be asked to confirm).</source>
+            <translation>产线正在运行：勾选后，训练结束时将产线切换到新模型（会请您确认）。</translation>
+        </message>
+        <message>
+            <source>Not activated: the line keeps its model.</source>
+            <translation>未激活：产线保留当前模型。</translation>
         </message>
     </context>
     <context>
@@ -3511,6 +3579,327 @@ python main.py train --ok 文件夹 --out model.qcs
             <location filename="../../ui/history_training.py" line="70" />
             <source>%1 added to the training set</source>
             <translation>已将 %1 条加入训练集</translation>
+        </message>
+    </context>
+<context>
+        <name>ChangeoverPrompt</name>
+        <message>
+            <source>Activate a different model</source>
+            <translation>激活另一个模型</translation>
+        </message>
+        <message>
+            <source>Apply new prediction parameters</source>
+            <translation>应用新的预测参数</translation>
+        </message>
+        <message>
+            <source>Make the trained model active</source>
+            <translation>启用新训练的模型</translation>
+        </message>
+        <message>
+            <source>The line is running. From the next part on, parts will be judged by
+
+    %2
+
+instead of
+
+    %1
+
+Change over now?</source>
+            <translation>产线正在运行。从下一个零件起，零件将由
+
+    %2
+
+判定，而不是
+
+    %1
+
+现在切换吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartView</name>
+        <message>
+            <source>Heatmap</source>
+            <translation>热力图</translation>
+        </message>
+        <message>
+            <source>Show the anomaly heatmap (H)</source>
+            <translation>显示异常热力图（H）</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>适应</translation>
+        </message>
+        <message>
+            <source>Fit the image to the view (F, or double-click)</source>
+            <translation>图像适应窗口（F 或双击）</translation>
+        </message>
+        <message>
+            <source>Back to live</source>
+            <translation>返回实时</translation>
+        </message>
+        <message>
+            <source>Choose a source and press Start,
+or post images to the endpoint.</source>
+            <translation>请选择图像源并点击开始，
+或向接口提交图像。</translation>
+        </message>
+        <message>
+            <source>NG part held: </source>
+            <translation>正在查看 NG 件：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftTracker</name>
+        <message>
+            <source>Shift %1 started: counters restarted.</source>
+            <translation>班次 %1 开始：计数已重新开始。</translation>
+        </message>
+        <message>
+            <source>Shift %1 · counting since %2</source>
+            <translation>班次 %1 · 自 %2 起计数</translation>
+        </message>
+        <message>
+            <source>Counting since %1</source>
+            <translation>自 %1 起计数</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceBar</name>
+        <message>
+            <source>Source:</source>
+            <translation>图像源：</translation>
+        </message>
+        <message>
+            <source>Image folder</source>
+            <translation>图像文件夹</translation>
+        </message>
+        <message>
+            <source>Video file</source>
+            <translation>视频文件</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>相机</translation>
+        </message>
+        <message>
+            <source>Folder of part images</source>
+            <translation>工件图像文件夹</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>every</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
+            <source>Time between two parts; 0 = as fast as inference allows</source>
+            <translation>两个工件之间的时间；0 = 推理允许的最快速度</translation>
+        </message>
+        <message>
+            <source>Shuffle</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <source>Subfolders</source>
+            <translation>子文件夹</translation>
+        </message>
+        <message>
+            <source>As fast as inference allows</source>
+            <translation>按推理最快速度</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>分辨率</translation>
+        </message>
+        <message>
+            <source>Driver default</source>
+            <translation>驱动默认</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>曝光</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Gain</source>
+            <translation>增益</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>Start the source (Space)</source>
+            <translation>启动图像源（空格）</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Stop the source (Space)</source>
+            <translation>停止图像源（空格）</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>触发</translation>
+        </message>
+        <message>
+            <source>Inspect one frame (T)</source>
+            <translation>检测一帧（T）</translation>
+        </message>
+        <message>
+            <source>Choose a folder of images first.</source>
+            <translation>请先选择图像文件夹。</translation>
+        </message>
+        <message>
+            <source>The folder does not exist: %1</source>
+            <translation>文件夹不存在：%1</translation>
+        </message>
+        <message>
+            <source>Choose a video file first.</source>
+            <translation>请先选择视频文件。</translation>
+        </message>
+        <message>
+            <source>The video file does not exist: %1</source>
+            <translation>视频文件不存在：%1</translation>
+        </message>
+        <message>
+            <source>Videos (*.avi *.mp4 *.mkv *.mov *.wmv);;All files (*)</source>
+            <translation>视频 (*.avi *.mp4 *.mkv *.mov *.wmv);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerdictPanel</name>
+        <message>
+            <source>Product / model</source>
+            <translation>产品 / 模型</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <source>Waiting for parts</source>
+            <translation>等待工件</translation>
+        </message>
+        <message>
+            <source>Image threshold in the model's raw score units; the score bar shows scores as multiples of it (1.0 = threshold).</source>
+            <translation>模型原始分数单位下的图像阈值；分数条以其倍数显示分数（1.0 = 阈值）。</translation>
+        </message>
+        <message>
+            <source>Not validated: threshold set from OK images only</source>
+            <translation>未验证：阈值仅由良品图像设定</translation>
+        </message>
+        <message>
+            <source>Evaluate the model on a labelled folder, or calibrate it with NG images, before trusting its verdicts on the line.</source>
+            <translation>在产线上信任其判定之前，请在带标注的文件夹上评估模型，或用不良品图像校准。</translation>
+        </message>
+        <message>
+            <source>Processing %1 ms · %2 parts/s · %3 frames dropped · queue %4/%5</source>
+            <translation>处理 %1 ms · %2 件/秒 · 丢帧 %3 · 队列 %4/%5</translation>
+        </message>
+        <message>
+            <source>Camera lost: reconnecting…</source>
+            <translation>相机连接中断：正在重新连接…</translation>
+        </message>
+        <message>
+            <source>The camera driver ignores: %1</source>
+            <translation>相机驱动不支持：%1</translation>
+        </message>
+        <message>
+            <source>Reviewing part %1 — Esc for live</source>
+            <translation>正在查看 %1 的零件 — 按 Esc 返回实时</translation>
+        </message>
+        <message>
+            <source>(live in %1 s)</source>
+            <translation>（%1 秒后返回实时）</translation>
+        </message>
+        <message>
+            <source>REVIEWING</source>
+            <translation>查看中</translation>
+        </message>
+        <message>
+            <source>STOPPED</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>Press Start (Space), or post images to the endpoint</source>
+            <translation>按“开始”（空格），或向接口发送图像</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>图像源：%1</translation>
+        </message>
+        <message>
+            <source>Reconnecting in %1 s</source>
+            <translation>%1 秒后重新连接</translation>
+        </message>
+        <message>
+            <source>SOURCE LOST</source>
+            <translation>图像源丢失</translation>
+        </message>
+        <message>
+            <source>NO MODEL</source>
+            <translation>无模型</translation>
+        </message>
+        <message>
+            <source>Train or open a model first</source>
+            <translation>请先训练或打开一个模型</translation>
+        </message>
+        <message>
+            <source>CHANGEOVER</source>
+            <translation>换型中</translation>
+        </message>
+        <message>
+            <source>Switching model: %1</source>
+            <translation>正在切换模型：%1</translation>
+        </message>
+        <message>
+            <source>camera lost</source>
+            <translation>相机断开</translation>
+        </message>
+        <message>
+            <source>no images in %1</source>
+            <translation>%1 中没有图像</translation>
+        </message>
+        <message>
+            <source>not a folder: %1</source>
+            <translation>不是文件夹：%1</translation>
+        </message>
+        <message>
+            <source>video file not found: %1</source>
+            <translation>找不到视频文件：%1</translation>
+        </message>
+        <message>
+            <source>cannot open video %1</source>
+            <translation>无法打开视频 %1</translation>
+        </message>
+        <message>
+            <source>camera %1 is not available (not connected or in use)</source>
+            <translation>相机 %1 不可用（未连接或被占用）</translation>
+        </message>
+        <message>
+            <source>none of the images in %1 can be read</source>
+            <translation>%1 中的图像都无法读取</translation>
         </message>
     </context>
 </TS>

@@ -22,7 +22,7 @@ def test_regions_boxes_and_scores():
     assert score == 5.0
     boxes = {(r.x, r.y, r.width, r.height, r.area) for r in regions}
     assert boxes == {(20, 10, 30, 20, 600), (60, 60, 2, 2, 4), (0, 0, 5, 5, 25)}
-    assert regions[0].score == 5.0 and regions[0].normalized_score == 5.0
+    assert regions[0].score == 5.0 and regions[0].normalized_score == pytest.approx(5.0 / 1.5)  # 1.0 = image threshold
 
 
 def test_min_detected_area_drops_small_and_lowers_score():

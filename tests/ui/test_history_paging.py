@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from station.settings import Settings
 from tests.ui.part2_helpers import make_record
@@ -35,11 +36,14 @@ class MillionRows:
         self.calls: list[dict] = []
         self.delay: dict[str, float] = {}  # name filter -> seconds to sleep (a slow query)
         self.lock = threading.Lock()
+        self.answered: list[str] = []  # name filters whose query has returned
 
     def search(self, limit=20, page=1, **filters):
         with self.lock:
             self.calls.append({"page": page, **filters})
-        time.sleep(self.delay.get(filters.get("name") or "", 0.0))
+        time.sleep(self.delay.get(filters.get("name") or "", 0.0))  # a slow query (not a test wait)
+        with self.lock:
+            self.answered.append(filters.get("name") or "")
         total = N // 4 if filters.get("label") == "NG" else N
         first = (page - 1) * limit
         rows = [replace(make_record(i, T0 + timedelta(seconds=N - i), name=f"rec_{i:07d}.png"), id=i + 1)
@@ -94,7 +98,9 @@ def test_stale_answers_are_dropped(qtbot, page):
     p.set_filter(HistoryFilter(name="slow"))  # slow query, superseded at once
     p.set_filter(HistoryFilter(label="NG"))
     qtbot.waitUntil(lambda: p.model.total == N // 4, timeout=10_000)
-    qtbot.wait(1200)  # the slow answer arrives now, and must not replace the newer one
+    qtbot.waitUntil(lambda: "slow" in db.answered, timeout=10_000)  # the slow answer exists now ...
+    assert wait_for_pool(10_000)
+    QApplication.processEvents()  # ... and its queued delivery has been handled: it must not win
     assert p.model.total == N // 4
     assert "250,000" in p.total_label.text()
 

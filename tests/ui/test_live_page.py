@@ -55,18 +55,22 @@ def line_folder(tmp_path, bottle_images) -> Path:
     return root
 
 
-def test_folder_source_drives_verdict_counters_and_ng_strip(qtbot, live, line_folder):
+def test_folder_source_drives_verdict_counters_and_ng_strip(qtbot, live, line_folder, monkeypatch):
     page, station = live
     assert page.views.currentWidget() is page.live_view
     assert page.banner.verdict() is None
     assert page.play_folder(line_folder, interval_ms=0, loop=False)
     assert page.is_running() and not page.start_button.isEnabled() and page.stop_button.isEnabled()
 
-    qtbot.waitUntil(lambda: page.counters.counts()[0] == 6 and not page.is_running(), timeout=120_000)
+    qtbot.waitUntil(lambda: page.banner.verdict() in ("OK", "NG"), timeout=120_000)  # live verdicts
+    qtbot.waitUntil(lambda: page.counters.counts()[0] == 6 and not page.is_running()
+                    and not page.is_drawing(), timeout=120_000)
     total, ok, ng = page.counters.counts()
     assert ok + ng == 6
     assert ng >= 2, "the broken bottles should be judged NG"
-    assert page.banner.verdict() in ("OK", "NG")
+    # the source ended: the tile says STOPPED, never the last verdict as if it were live
+    qtbot.waitUntil(lambda: page.banner.state() == "STOPPED", timeout=5000)
+    assert page.banner.verdict() is None
     assert page.shown is not None and page.view.has_image()
     assert "threshold" in page.score_bar.text()
     assert page.ng_strip.count() == ng
@@ -81,14 +85,29 @@ def test_folder_source_drives_verdict_counters_and_ng_strip(qtbot, live, line_fo
     rect = strip.visualItemRect(item)
     qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     held = page._ng_parts[key]
-    assert page.shown is held and page.banner.verdict() == "NG"
+    assert page.shown is held and page.banner.verdict() == "NG" and page.banner.state() == "REVIEWING"
     assert page.back_button.isVisible()
     assert held.record.name in page.part_label.text()
     assert page.view.boxes, "an NG part shows its defect boxes"
     page.back_to_live()
     assert not page.back_button.isVisible()
     assert page.shown is not held and page.shown.record.id == page._last_live.record.id
+    assert page.banner.state() == "STOPPED" and not strip.selectedItems()  # no stale highlight
 
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def answer(choice):
+        def question(*args, **_kw):
+            asked.append(args[2])
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    page.counters.reset_button.click()
+    assert asked and "6" in asked[0] and page.counters.counts()[0] == 6  # asked first; Cancel keeps them
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Reset))
     page.counters.reset_button.click()
     assert page.counters.counts() == (0, 0, 0)
     assert page.counters.values["yield"].text() == "—"
@@ -164,7 +183,7 @@ def test_busy_station_counts_a_dropped_frame(live, monkeypatch):
     monkeypatch.setattr(page.bridge, "inspect", busy)
     frame = type("F", (), {"image": np.zeros((32, 32, 3), np.uint8), "source": "camera", "name": "c",
                            "part_id": None})()
-    assert page._process(frame) is None  # CaptureWorker counts a None as dropped
+    assert page.capture._process(frame) is None  # CaptureWorker counts a None as dropped
 
 
 def _box_labels(view):
@@ -394,7 +413,7 @@ def test_camera_source_with_settings_the_driver_ignores(qtbot, live, bottle_imag
 
     import cv2
 
-    import ui.live_page as live_page
+    import ui.source_bar as source_bar
     from camera import CameraSource
     from inference.imageio import read_image
 
@@ -405,7 +424,7 @@ def test_camera_source_with_settings_the_driver_ignores(qtbot, live, bottle_imag
         opened.append(index)
         return _FakeCapture(frames)
 
-    monkeypatch.setattr(live_page, "CameraSource", functools.partial(CameraSource, opener=opener))
+    monkeypatch.setattr(source_bar, "CameraSource", functools.partial(CameraSource, opener=opener))
     page, _ = live
     page.source_combo.setCurrentIndex(2)
     page.camera_index.setValue(3)

@@ -61,7 +61,7 @@ def _refresh(qtbot, page):
 
 
 def _row_of(page, name):
-    return next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text() == name)
+    return next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text().split("  ⚠")[0] == name)
 
 
 def test_lists_manifests_and_switches_the_active_model(qtbot, env):
@@ -123,7 +123,7 @@ def test_export_rename_delete(qtbot, env, tmp_path, monkeypatch):
 
     # rename a stored model: manifest name changes, id and file stay
     page.rename_selected("line 3 bottles")
-    qtbot.waitUntil(lambda: any(page.table.item(r, 1).text() == "line 3 bottles"
+    qtbot.waitUntil(lambda: any(page.table.item(r, 1).text().split("  ⚠")[0] == "line 3 bottles"
                                 for r in range(page.table.rowCount())), timeout=10_000)
     info = lib.read_manifest(second)
     assert (info.name, info.id) == ("line 3 bottles", "second-id")

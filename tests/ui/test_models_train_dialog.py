@@ -61,7 +61,7 @@ def test_train_from_a_folder_saves_lists_and_activates(qtbot, env, ok_folder):
     page.show()
     dlg = page.open_train_dialog()
     dlg.ok_edit.setText(str(ok_folder))
-    assert "12 images" in dlg.ok_count.text()
+    qtbot.waitUntil(lambda: "12 images" in dlg.ok_count.text(), timeout=5000)  # counted off the GUI thread
     dlg.name_edit.setText("bottle from dialog")
     values: list[int] = []
     dlg.progress.valueChanged.connect(values.append)
@@ -80,7 +80,10 @@ def test_train_from_a_folder_saves_lists_and_activates(qtbot, env, ok_folder):
     assert station.model_info.id == info.id and station.model_path == saved
     assert Path(load_settings().inference.model_path) == saved
     names = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
-    assert names == ["bottle from dialog"]
+    assert names == ["bottle from dialog  ⚠ not validated"]  # trained on OK images only
+    assert "OK images only" in page.table.item(0, 1).toolTip()
+    assert dlg.validation_label.isVisibleTo(dlg) and dlg.evaluate_button.isVisibleTo(dlg)
+    assert "half of the cracks" in dlg.validation_label.text()
     assert page.table.item(0, 0).text() == "●"
     dlg.close()
     page.shutdown()
@@ -110,7 +113,7 @@ def test_too_few_and_unreadable_images_are_explained(qtbot, env, tmp_path, bottl
     one.mkdir()
     shutil.copy(bottle_images["train"][0], one / "a.png")
     dlg.ok_edit.setText(str(one))
-    assert "Need at least" in dlg.ok_count.text()
+    qtbot.waitUntil(lambda: "Need at least" in dlg.ok_count.text(), timeout=5000)
     assert not dlg.start()
     assert "at least" in dlg.error_label.text() and "has 1" in dlg.error_label.text()
 

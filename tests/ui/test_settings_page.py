@@ -95,8 +95,9 @@ def test_valid_settings_are_saved_and_applied(env, tmp_path):
     assert page2.shifts() == [("Day", "07:30"), ("Night", "19:30")]
 
 
-def test_revert_and_cuda_entry(env, monkeypatch):
+def test_revert_and_cuda_entry(qtbot, env, monkeypatch):
     page, _station, settings = env
+    qtbot.waitUntil(lambda: page.cuda_ok is not None, timeout=60_000)  # probed off the GUI thread
     page.port_edit.setText("1")
     page.revert_button.click()
     assert page.port_edit.text() == str(settings.server.port) and not page.is_dirty()

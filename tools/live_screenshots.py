@@ -1,0 +1,134 @@
+"""Screenshots of the Live page's machine states in the real window, for a visual check.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/live_screenshots.py OUTDIR [--lang en zh_CN]
+
+Operator mode (F11, full screen) with live verdicts, REVIEWING (a past NG part held), SOURCE LOST
+(the folder being played is removed: reason and reconnect countdown), CHANGEOVER and the normal
+layout, for each language. Uses ``tools/screenshots.py``'s data (a bottle model trained on 20 real
+good images, cached under OUTDIR/_work). Prints the share of the screen the tile's colour covers in
+operator mode (target: at least a quarter of 1920×1080). The PNGs are for looking at, never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from screenshots import DATASETS, free_port, prepare_data, wait, wait_until  # noqa: E402
+
+
+def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
+    import numpy as np
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import close_shell, open_shell
+
+    settings.ui.language = lang
+    settings.server.port = free_port()
+    shell = open_shell(settings, None)
+    win = shell.window
+    live = win.pages["live"]
+    saved: list[Path] = []
+
+    def grab(name: str, screen: bool = False) -> Path:
+        wait(1500 if screen else 500)  # full screen: let the window reach the screen's corner
+        path = out / f"{lang}_{name}.png"
+        pix = QGuiApplication.primaryScreen().grabWindow(0) if screen else win.grab()
+        pix.save(str(path))
+        saved.append(path)
+        print("saved", path, flush=True)
+        return path
+
+    line = out / "_work" / f"line_{lang}"
+    shutil.rmtree(line, ignore_errors=True)
+    shutil.copytree(category / "test", line)
+    try:
+        win.showNormal()
+        win.resize(1920, 1080)
+        live.play_folder(line, interval_ms=500, shuffle=True)
+        wait_until(lambda: live.counters.counts()[2] >= 2 and live.banner.verdict() == "NG", 240)
+        grab("live_normal_1920")
+
+        win.toggle_operator_mode()  # F11
+        wait_until(lambda: live.banner.verdict() == "NG", 60)
+        path = grab("operator_mode", screen=True)
+        from PySide6.QtGui import QImage
+
+        img = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+        arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+        red = (arr[..., 2] == 0xD9) & (arr[..., 1] == 0x30) & (arr[..., 0] == 0x25)  # #d93025 NG tile
+        rows, cols = np.flatnonzero(red.any(axis=1)), np.flatnonzero(red.any(axis=0))
+        w, h = cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
+        print(f"operator mode: NG tile on the screenshot {w}×{h} px = {w * h / (img.width() * img.height()):.1%} of "
+              f"{img.width()}×{img.height()} (its colour alone {red.sum() / (img.width() * img.height()):.1%}); "
+              f"tile widget {live.banner.width()}×{live.banner.height()}", flush=True)
+
+        keys = live.ng_strip.keys()
+        settings.ui.review_timeout_s = 120.0
+        settings.ui.review_new_ng_returns = False
+        if keys:
+            live.show_ng_part(keys[-1])
+            grab("operator_reviewing", screen=True)
+            live.back_to_live()
+        win.toggle_operator_mode()
+        if keys:
+            live.show_ng_part(keys[-1])
+            grab("reviewing_normal")
+            live.back_to_live()
+
+        station = live.bridge.station
+        station.machine.begin_changeover(station.model_info.name, "bottle-line-3 v2")
+        grab("changeover")
+        station.machine.end_changeover()
+
+        shutil.rmtree(line)  # the folder vanishes under the running source
+        wait_until(lambda: live.banner.state() == "SOURCE_LOST", 60)
+        wait(1200)
+        grab("source_lost")
+        win.toggle_operator_mode()
+        grab("operator_source_lost", screen=True)
+        win.toggle_operator_mode()
+        live.stop()
+    finally:
+        close_shell(shell, save=False)
+    return saved
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("out", type=Path)
+    p.add_argument("--lang", nargs="+", default=["en", "zh_CN"])
+    p.add_argument("--category", default="bottle")
+    args = p.parse_args()
+    category = DATASETS / args.category
+    out = args.out.resolve()
+    work = out / "_work"
+    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
+    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from station.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    settings.storage.data_dir = str(work / "data")
+    prepare_data(settings, category)
+    saved = []
+    for lang in args.lang:
+        saved += shoot(out, lang, settings, category)
+    app.processEvents()
+    print(f"{len(saved)} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
