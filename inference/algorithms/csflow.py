@@ -50,7 +50,7 @@ SPEC = AlgorithmSpec(
         ParamSpec("roi_y", "int", 0, "region of interest: top edge (px)", 0, 100000),
         ParamSpec("roi_width", "int", 0, "region of interest: width (px); 0 = the whole image", 0, 100000),
         ParamSpec("roi_height", "int", 0, "region of interest: height (px); 0 = the whole image", 0, 100000),
-        ParamSpec("input_size", "int", 320, "analysed size of the finest scale: about input_size² pixels (area), "
+        ParamSpec("input_size", "int", 256, "analysed size of the finest scale: about input_size² pixels (area), "
                   "the long side (long_side, cap) or both sides (square); the other scales are 1/2 and 1/4",
                   64, 1024),
         ParamSpec("resize", "choice", "area", "area: keep the aspect ratio, scale to about input_size² pixels; "
@@ -66,7 +66,7 @@ SPEC = AlgorithmSpec(
         ParamSpec("hidden_channels", "int", 64, "width of the cross-scale convolutions inside each coupling",
                   8, 512),
         ParamSpec("clamp", "float", 3.0, "soft clamp of the coupling's log-scale (stability)", 0.5, 10.0),
-        ParamSpec("learning_rate", "float", 1e-3, "Adam learning rate", 1e-5, 1e-2),
+        ParamSpec("learning_rate", "float", 1e-3, "Adam learning rate", 1e-4, 1e-2),
         ParamSpec("batch_size", "int", 8, "feature maps per optimisation step", 1, 64),
         ParamSpec("train_seconds", "float", 180.0, "wall-clock budget for training the flow (s); training stops "
                   "at this budget or after max_epochs, whichever comes first", 1.0, 7200.0),
