@@ -49,13 +49,13 @@ def _paper_auroc(model, data) -> float | None:
 
     from inference.evaluation import auroc
     from inference.features import prepare, to_batch
-    from inference.imageio import read_image
+    from inference.imageio import load_bgr
 
     core = model._core
     scores, labels = [], []
     with torch.inference_mode():
         for it in data.items:
-            p = [prepare(read_image(it.path), core.cfg)]
+            p = [prepare(load_bgr(it.path), core.cfg)]
             feats = core.algo.features(core.fx, to_batch(p, [0], core.device), core.cfg)
             scores.append(float(core.algo.paper_scores(feats)[0]))
             labels.append(it.label == "NG")
