@@ -58,7 +58,9 @@ class _Core:
         with backbone_lock(self.fx), self.lock, torch.inference_mode():
             for idx in group_by_shape(prepared, batch_size):
                 t0 = time.perf_counter()
-                feats = patch_features(self.fx, to_batch(prepared, idx, self.device), self.cfg)
+                batch = to_batch(prepared, idx, self.device)
+                own = getattr(self.algo, "features", None)  # an algorithm with its own feature layout
+                feats = own(self.fx, batch, self.cfg) if own else patch_features(self.fx, batch, self.cfg)
                 t1 = time.perf_counter()
                 scored, w = self.algo.patch_scores(feats, raw=raw)
                 scores = scored.float().cpu().numpy()

@@ -89,6 +89,11 @@ def train(
     fx = get_backbone(cfg["backbone"], dev)
 
     held = _holdout_indices(len(ok), cfg["holdout_fraction"])
+    if algorithm == "csflow":
+        from inference.csflow_training import train_csflow
+
+        return train_csflow(ok, ng, cfg, fx=fx, device=dev, held=held, name=name, report=report, cancel=cancel,
+                            t_start=t_start, model_version=MODEL_VERSION)
     bank_imgs = [im for i, im in enumerate(ok) if i not in set(held)]
     prepared = [prepare(im, cfg) for im in bank_imgs]
     chunks: list[torch.Tensor] = []
@@ -186,11 +191,16 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
         dev = resolve_device(device)
     except ValueError as exc:
         raise ModelFileError(str(exc)) from None
-    if "position_profile" not in tensors:  # written before the profile existed: plain distances
+    if info.algorithm == "patchcore" and "position_profile" not in tensors:  # written before the profile
         cfg["position_norm"] = "none"
     fx = get_backbone(cfg["backbone"], dev)
     try:
-        algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)
+        if info.algorithm == "csflow":
+            from inference.algorithms.csflow import CSFlow, channels_of
+
+            algo = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
+        else:
+            algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)
     except ValueError as exc:
         raise ModelFileError(f"{source}: {exc}") from None
     return AnomalyModel(info, _Core(fx, algo, cfg, dev))

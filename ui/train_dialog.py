@@ -48,13 +48,20 @@ STAGES: tuple[tuple[str, float], ...] = (
     ("learning OK variation", 0.10),
     ("calibrating", 0.15),
 )
+# csflow spends most of its time training the flow (a wall-clock budget of minutes)
+CSFLOW_STAGES: tuple[tuple[str, float], ...] = (
+    ("loading images", 0.03),
+    ("extracting features", 0.12),
+    ("training flow", 0.80),
+    ("calibrating", 0.05),
+)
 BAR_MAX = 1000
 
 
-def overall_fraction(stage: str, fraction: float) -> float:
+def overall_fraction(stage: str, fraction: float, algorithm: str = "patchcore") -> float:
     """The engine's (stage, fraction-of-stage) as a fraction of the whole training run."""
     done = 0.0
-    for name, weight in STAGES:
+    for name, weight in CSFLOW_STAGES if algorithm == "csflow" else STAGES:
         if name == stage:
             return min(1.0, done + weight * max(0.0, min(1.0, fraction)))
         done += weight
@@ -191,6 +198,7 @@ class TrainDialog(QDialog):
             "building memory bank": self.tr("Building the memory bank"),
             "learning OK variation": self.tr("Learning how OK parts vary"),
             "calibrating": self.tr("Calibrating the threshold"),
+            "training flow": self.tr("Training the flow"),
         }
 
         self.ok_edit = QLineEdit()
@@ -454,7 +462,7 @@ class TrainDialog(QDialog):
     def _on_progress(self, stage: str, fraction: float) -> None:
         if self.task is not None and self.task.cancel_event.is_set():
             return
-        self.progress.setValue(round(overall_fraction(stage, fraction) * BAR_MAX))
+        self.progress.setValue(round(overall_fraction(stage, fraction, self.algorithm()) * BAR_MAX))
         label = self._stage_names.get(stage, stage)
         self.stage_label.setText(f"{label} — {fraction * 100:.0f} %")
 

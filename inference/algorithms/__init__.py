@@ -90,9 +90,10 @@ class AlgorithmSpec:
 
 def registry() -> list[AlgorithmSpec]:
     """All algorithms the engine can train, default first."""
+    from inference.algorithms.csflow import SPEC as CSFLOW
     from inference.algorithms.patchcore import SPEC as PATCHCORE
 
-    return [PATCHCORE]
+    return [PATCHCORE, CSFLOW]
 
 
 def get_spec(name: str) -> AlgorithmSpec:

@@ -2685,6 +2685,11 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>正在校准阈值</translation>
         </message>
         <message>
+            <location filename="../../ui/train_dialog.py" line="180" />
+            <source>Training the flow</source>
+            <translation>正在训练流模型</translation>
+        </message>
+        <message>
             <location filename="../../ui/train_dialog.py" line="176" />
             <source>folder with images of good parts</source>
             <translation>良品图像文件夹</translation>
@@ -2880,6 +2885,62 @@ python main.py train --ok 文件夹 --out model.qcs
     </context>
     <context>
         <name>AlgorithmRegistry</name>
+        <message>
+            <source>CS-Flow (cross-scale normalising flow)</source>
+            <translation>CS-Flow（跨尺度归一化流）</translation>
+        </message>
+        <message>
+            <source>Learns from OK images only. A normalising flow trained for this part judges each position at three image scales together; slower to train (minutes) than PatchCore, for surfaces where defects differ from normal variation in texture and context rather than in a single patch.</source>
+            <translation>只用良品图像学习。为该零件训练的归一化流在三个图像尺度上同时判断每个位置；训练比 PatchCore 慢（数分钟），适合缺陷在纹理和上下文上、而不是在单个图像块上区别于正常变化的表面。</translation>
+        </message>
+        <message>
+            <source>analysed size of the finest scale: about input_size² pixels (area), the long side (long_side, cap) or both sides (square); the other scales are 1/2 and 1/4</source>
+            <translation>最精细尺度的分析尺寸：约 input_size² 像素（area）、长边（long_side、cap）或两边（square）；其余尺度为 1/2 和 1/4</translation>
+        </message>
+        <message>
+            <source>backbone stage read at each of the three scales</source>
+            <translation>在三个尺度上读取的主干网络阶段</translation>
+        </message>
+        <message>
+            <source>coupling blocks of the flow (more = more flexible, slower)</source>
+            <translation>流的耦合块数（越多越灵活，也越慢）</translation>
+        </message>
+        <message>
+            <source>width of the cross-scale convolutions inside each coupling</source>
+            <translation>每个耦合块内跨尺度卷积的宽度</translation>
+        </message>
+        <message>
+            <source>soft clamp of the coupling's log-scale (stability)</source>
+            <translation>耦合块对数尺度的软截断（稳定性）</translation>
+        </message>
+        <message>
+            <source>Adam learning rate</source>
+            <translation>Adam 学习率</translation>
+        </message>
+        <message>
+            <source>feature maps per optimisation step</source>
+            <translation>每个优化步的特征图数量</translation>
+        </message>
+        <message>
+            <source>wall-clock budget for training the flow (s); training stops at this budget or after max_epochs, whichever comes first</source>
+            <translation>训练流的时间预算（秒）；达到该预算或 max_epochs 时停止训练，以先到者为准</translation>
+        </message>
+        <message>
+            <source>upper bound on passes over the training features</source>
+            <translation>遍历训练特征的最大轮数</translation>
+        </message>
+        <message>
+            <source>views per OK image (the original plus brightness/contrast-jittered copies); features are computed once per view</source>
+            <translation>每张良品图像的视图数（原图加亮度/对比度扰动的副本）；每个视图只计算一次特征</translation>
+        </message>
+        <message>
+            <source>OK images held out of training to calibrate</source>
+            <translation>留出不参与训练、用于校准的良品图像比例</translation>
+        </message>
+        <message>
+            <source>random seed (initialisation, permutations, batch order, jitter)</source>
+            <translation>随机种子（初始化、通道置换、批次顺序、扰动）</translation>
+        </message>
         <message>
             <source>PatchCore (memory bank of normal patches)</source>
             <translation>PatchCore（正常图像块记忆库）</translation>
