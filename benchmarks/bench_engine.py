@@ -370,7 +370,11 @@ def main(argv: list[str] | None = None) -> int:
             for k in shots:
                 for cfg in configs:
                     algo, over = parsed[cfg]
-                    r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 else 0, cache)
+                    try:
+                        r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 else 0, cache)
+                    except Exception as exc:  # noqa: BLE001 - one broken run must not lose an hour of others
+                        print(f"{root.name} seed {seed} ng {k} {cfg}: FAILED {exc!r}", file=sys.stderr, flush=True)
+                        continue
                     r["config"] = cfg
                     rows.append(r)
                     print(f"{root.name} seed {seed} ng {k} {cfg}: img {r['image_auroc']:.3f} pix "
