@@ -396,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     r["config"] = cfg
                     rows.append(r)
+                    if args.json_out:  # after every run: a sweep stopped early keeps what it measured
+                        args.json_out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
                     print(f"{root.name} seed {seed} ng {k} {cfg}: img {r['image_auroc']:.3f} pix "
                           f"{'—' if r['pixel_auroc'] is None else format(r['pixel_auroc'], '.3f')} miss "
                           f"{r['miss_rate']:.2f} over {r['over_detection_rate']:.2f} synth "
