@@ -373,8 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     roots = discover(roots_in)
     if args.categories:
-        wanted = set(args.categories.split(","))
-        roots = [d for d in roots if d.name in wanted]
+        wanted = [c.strip() for c in args.categories.split(",")]
+        roots = sorted((d for d in roots if d.name in wanted), key=lambda d: wanted.index(d.name))  # given order
     if not roots:
         print("error: no category folders (train/good + test/) found", file=sys.stderr)
         return 2
