@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="train a model from a folder of OK images")
     t.add_argument("--ok", help="folder of OK (good) images (required)")
-    t.add_argument("--ng", help="optional folder of NG images for calibration")
+    t.add_argument("--ng", help="optional folder of NG images: NG-aware head and cost-based threshold")
+    t.add_argument("--ng-masks", help="optional folder of defect masks for the NG images (NAME_mask.png or NAME)")
     t.add_argument("--out", help="model file to write (.qcs) (required)")
     t.add_argument("--name", help="model name (default: the OK folder's name)")
     t.add_argument("--algorithm", default="patchcore")

@@ -1,12 +1,15 @@
-"""Decision thresholds from held-out images (documented in docs/engine.md).
+"""Decision thresholds from OK (and optional NG) scores (documented in docs/engine.md).
 
-OK only: the image threshold is the highest held-out OK score times (1 + margin): with a few dozen
-images a high quantile is just the maximum, and the margin absorbs the bank being built without those
-images. With NG images as well: the threshold that maximises F1 (NG = positive) over the held-out OK and
-the NG scores - among equally good ones the one closest to the OK-only rule - never below the median
-held-out OK score, with precision and recall reported.
-The pixel threshold (where defect regions start) is a fixed fraction of the image threshold, so every NG
-verdict has at least one region and the region outline covers the defect, not just its peak.
+OK only: the threshold rejects a stated fraction of good parts (``ok_reject_rate``) according to an
+upper tail fitted to the OK scores (``inference.tail``): every training image scored leave-one-out
+plus the held-out ones, ~60 scores instead of the 12 held-out maxima the old "max × (1 + margin)"
+rule saw. The false-reject rate to expect, with its bootstrap spread, goes into the stats.
+With NG images as well: the threshold with the lowest cost, a missed defect costing ``miss_cost``
+rejected good parts (counts on the calibration scores); among equally cheap ones the one closest to
+the OK-only rule, never below the median OK score. Both rates are reported.
+The pixel threshold (where defect regions start) is a fixed fraction of the image threshold, so every
+NG verdict has at least one region and the region outline covers the defect, not just its peak.
+Algorithm-agnostic: it sees image scores only.
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ from typing import Any
 
 import numpy as np
 
+from inference.tail import tail_threshold
+
 PIXEL_FRACTION = 0.85
+DEFAULT_OK_REJECT_RATE = 0.01
+DEFAULT_MISS_COST = 10.0
 
 
 @dataclass(frozen=True)
@@ -26,30 +33,59 @@ class Calibration:
     stats: dict[str, Any]
 
 
-def calibrate(ok_scores: np.ndarray, ng_scores: np.ndarray | None = None, margin: float = 0.1) -> Calibration:
+def calibrate(ok_scores, ng_scores=None, *, ok_reject_rate: float = DEFAULT_OK_REJECT_RATE,
+              miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
     ok = np.asarray(ok_scores, dtype=np.float64)
+    ok = ok[np.isfinite(ok)]
     if ok.size == 0:
-        raise ValueError("calibration needs at least one held-out OK image")
+        raise ValueError("calibration needs at least one OK score")
+    tail = tail_threshold(ok, ok_reject_rate, margin=margin)
+    threshold = tail.threshold
     stats: dict[str, Any] = {
         "calibration_ok_count": int(ok.size),
         "calibration_ok_max": float(ok.max()),
         "calibration_ok_mean": float(ok.mean()),
         "calibration_ok_std": float(ok.std()),
-        "rule": f"max held-out OK score x {1 + margin:.3g}",
+        "ok_reject_rate_target": float(ok_reject_rate),
+        "tail_method": tail.method,
+        "rule": (f"fitted OK-score tail ({tail.method}) at {ok_reject_rate:.3g} false rejects"
+                 if tail.method != "max" else f"max OK score x {1 + margin:.3g} (too few OK scores to fit a tail)"),
     }
-    threshold = float(ok.max() * (1.0 + margin))
     ng = None if ng_scores is None else np.asarray(ng_scores, dtype=np.float64)
     if ng is not None and ng.size:
-        threshold, fit = best_f1_threshold(ok, ng, prefer=threshold)
+        threshold, fit = min_cost_threshold(ok, ng, miss_cost, prefer=threshold)
         floor = float(np.median(ok))
         if threshold < floor:  # NG examples that look normal must not turn half the good parts NG
             threshold, fit = floor, confusion(ok, ng, floor)
             stats["note"] = "NG examples score like OK ones; threshold kept at the median OK score"
         stats.update(fit)
-        stats["rule"] = "F1-maximising threshold over held-out OK and NG scores"
+        stats["rule"] = f"lowest cost over OK and NG scores (a missed defect costs {miss_cost:g} rejected good parts)"
+        stats["miss_cost"] = float(miss_cost)
         stats["calibration_ng_count"] = int(ng.size)
-    threshold = max(threshold, 1e-6)
+        stats["calibration_miss_rate"] = fit["fn"] / ng.size
+        stats["calibration_ok_reject_rate"] = fit["fp"] / ok.size
+    threshold = max(float(threshold), 1e-6)
+    exp_rate, lo, hi, sd = _expected_rate(ok, threshold, ok_reject_rate, margin, tail)
+    stats.update({"expected_ok_reject_rate": exp_rate, "expected_ok_reject_rate_sd": sd,
+                  "expected_ok_reject_rate_interval": [lo, hi]})
     return Calibration(threshold, threshold * PIXEL_FRACTION, stats)
+
+
+def _expected_rate(ok: np.ndarray, threshold: float, rate: float, margin: float, tail: Any,
+                   ) -> tuple[float, float, float, float]:
+    if abs(threshold - tail.threshold) <= 1e-12 * max(1.0, abs(threshold)):
+        return tail.expected_rate, tail.rate_interval[0], tail.rate_interval[1], tail.rate_sd
+    # NG moved the threshold: the same bootstrap, evaluated at the new place
+    from inference.tail import MIN_LOGNORMAL, fit_tail
+
+    rng = np.random.default_rng(0)
+    if ok.size < MIN_LOGNORMAL:
+        r = float((ok >= threshold).mean())
+        return r, 0.0, min(1.0, r + 1.0 / (ok.size + 1)), 1.0 / (ok.size + 1)
+    rates = np.array([fit_tail(rng.choice(ok, ok.size, replace=True), margin).exceedance(threshold)
+                      for _ in range(200)])
+    lo, hi = np.percentile(rates, [16, 84])
+    return float(rates.mean()), float(lo), float(hi), float(rates.std())
 
 
 def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict[str, Any]:
@@ -63,27 +99,29 @@ def confusion(ok: np.ndarray, ng: np.ndarray, threshold: float) -> dict[str, Any
     return {"tp": tp, "fn": fn, "fp": fp, "tn": tn, "precision": precision, "recall": recall, "f1": f1}
 
 
-def best_f1_threshold(ok: np.ndarray, ng: np.ndarray, prefer: float | None = None) -> tuple[float, dict[str, Any]]:
-    """Threshold with the best F1 on the given scores.
+def min_cost_threshold(ok: np.ndarray, ng: np.ndarray, miss_cost: float, prefer: float | None = None,
+                       ) -> tuple[float, dict[str, Any]]:
+    """Threshold with the lowest ``miss_cost × missed NG + rejected OK`` on the given scores.
 
-    Every threshold inside the same gap between two sorted scores has the same F1, so among the best
-    ones we take ``prefer`` (the OK-only rule) when it is one of them, else the best threshold closest to
-    it: a few NG examples then move the OK-based threshold only as far as they must.
+    Every threshold inside the same gap between two sorted scores has the same cost, so among the
+    cheapest ones we take ``prefer`` (the OK-only rule) when it is one of them, else the cheapest
+    threshold closest to it: a few NG examples move the OK-based threshold only as far as they must.
     """
     values = np.unique(np.concatenate([ok, ng]))
     edges = np.concatenate([[values[0] - 1e-9], values, [values[-1] * 1.001 + 1e-9]])
-    best_f1, intervals = -1.0, []
+    best, intervals = float("inf"), []
     for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        t = float((lo + hi) / 2) if lo < values[0] or hi > values[-1] else float(hi)  # NG if score >= t
-        f1 = confusion(ok, ng, t)["f1"]
-        if f1 > best_f1 + 1e-12:
-            best_f1, intervals = f1, [(float(lo), float(hi))]
-        elif abs(f1 - best_f1) <= 1e-12:
+        t = float(hi)  # NG if score >= t: the gap (lo, hi] behaves like hi
+        c = confusion(ok, ng, t)
+        cost = miss_cost * c["fn"] + c["fp"]
+        if cost < best - 1e-12:
+            best, intervals = cost, [(float(lo), float(hi))]
+        elif abs(cost - best) <= 1e-12:
             intervals.append((float(lo), float(hi)))
     target = float(np.median(values)) if prefer is None else float(prefer)
     best_t = None
     for lo, hi in intervals:  # scores in (lo, hi]: any t in (lo, hi] gives the same confusion
-        t = min(max(target, np.nextafter(lo, np.inf)), hi)
+        t = min(max(target, float(np.nextafter(lo, np.inf))), hi)
         if best_t is None or abs(t - target) < abs(best_t - target):
             best_t = float(t)
     assert best_t is not None

@@ -132,6 +132,7 @@ class EvaluationReport:
     pixel_auroc: float | None
     latencies_ms: list[float]
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. train_seconds from fit-eval
+    model_stats: dict[str, Any] = field(default_factory=dict)  # the model's own calibration / self-check
 
     def metrics(self, threshold: float | None = None) -> dict[str, Any]:
         """Image metrics at ``threshold`` (default: the model's); rows keep their original predictions."""
@@ -173,6 +174,10 @@ class EvaluationReport:
             "latency_ms_median": statistics.median(lat) if lat else None,
             "latency_ms_p95": lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))] if lat else None,
             "train_seconds": self.extra.get("train_seconds"),
+            # what the model expected of itself at training (null for models from before the self-check)
+            "expected_over_detection": self.model_stats.get("expected_ok_reject_rate"),
+            "expected_over_detection_interval": self.model_stats.get("expected_ok_reject_rate_interval"),
+            "synthetic_catch_rate": self.model_stats.get("synthetic_catch_rate"),
             "model": self.model,
             "images": [
                 {"name": r.name, "path": r.path, "label": r.label, "defect": r.defect, "prediction": r.prediction,
@@ -240,6 +245,7 @@ def evaluate(model: AnomalyModel, labelled_set: LabelledSet, progress: Callable[
                "params": model.params.to_dict()},
         threshold=float(model.params.threshold), rows=rows,
         pixel_auroc=_pixel_auroc(pixel_pairs) if with_masks else None, latencies_ms=latencies,
+        model_stats=dict(info.stats),
     )
 
 

@@ -33,6 +33,32 @@ def confidence_of(normalized: float) -> float:
     return float(math.tanh(2.5 * abs(math.log(normalized))))
 
 
+def finish_map(p: Prepared, patch_map: np.ndarray, cfg: dict[str, Any], weight: float = 1.0) -> np.ndarray:
+    """A patch-grid map → the anomaly map at the original image size (upsampled, smoothed, ROI placed).
+
+    Shared by prediction and calibration (leave-one-out scores of training images), so both see the
+    same image-score rule. ``score_rule=max_over_median`` divides the map by its median: a part whose
+    whole surface is unusual (lighting) is then judged by its local peaks, not by its level.
+    """
+    ih, iw = p.input_shape
+    up = cv2.resize(patch_map, (iw, ih), interpolation=cv2.INTER_LINEAR)
+    sigma = float(cfg.get("smoothing_sigma", 4.0))
+    if sigma > 0:
+        up = cv2.GaussianBlur(up, (0, 0), sigma)
+    if cfg.get("score_rule") == "max_over_median":
+        up = up / np.float32(max(float(np.median(up)), 1e-6))
+    h, w_ = p.original_shape
+    if p.roi is None:
+        amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
+    else:  # outside the region of interest nothing is anomalous
+        x, y, rw, rh = p.roi
+        amap = np.zeros((h, w_), dtype=np.float32)
+        amap[y : y + rh, x : x + rw] = cv2.resize(up, (rw, rh), interpolation=cv2.INTER_LINEAR)
+    if weight != 1.0:
+        amap = amap * np.float32(weight)
+    return np.ascontiguousarray(amap, dtype=np.float32)
+
+
 class _Core:
     """What copies made by ``with_params`` share: backbone, algorithm state, a lock."""
 
@@ -42,6 +68,7 @@ class _Core:
         self.cfg = cfg
         self.device = device
         self.lock = threading.Lock()
+        self.head = None  # optional NG-aware head (inference.ng_head.NGHead) on the algorithm's patch map
 
     def patch_maps(self, prepared: Sequence[Prepared], batch_size: int, raw: bool = False,
                    embeddings: list[Any] | None = None) -> tuple[list[np.ndarray], list[float], float, float]:
@@ -63,6 +90,8 @@ class _Core:
                 feats = own(self.fx, batch, self.cfg) if own else patch_features(self.fx, batch, self.cfg)
                 t1 = time.perf_counter()
                 scored, w = self.algo.patch_scores(feats, raw=raw)
+                if self.head is not None and not raw:
+                    scored = self.head.combine(feats, scored)
                 scores = scored.float().cpu().numpy()
                 t_fx += t1 - t0
                 t_nn += time.perf_counter() - t1
@@ -107,7 +136,10 @@ class AnomalyModel:
         from inference.bundle import save_bundle
 
         info = replace(self.info, params=self.params)
-        return save_bundle(Path(path), info, self._core.algo.tensors())
+        tensors = dict(self._core.algo.tensors())
+        if self._core.head is not None:
+            tensors.update(self._core.head.tensors())
+        return save_bundle(Path(path), info, tensors)
 
     # -- prediction ------------------------------------------------------------------------------------
     def anomaly_maps(self, images: Sequence[Any], batch_size: int = DEFAULT_BATCH) -> list[np.ndarray]:
@@ -121,23 +153,10 @@ class AnomalyModel:
         t1 = time.perf_counter()
         patch, weights, t_fx, t_nn = self._core.patch_maps(prepared, batch_size, embeddings=embeddings)
         t2 = time.perf_counter()
-        sigma = float(self._core.cfg.get("smoothing_sigma", 4.0))
         out = []
         for p, m, w in zip(prepared, patch, weights, strict=True):
-            ih, iw = p.input_shape
-            up = cv2.resize(m, (iw, ih), interpolation=cv2.INTER_LINEAR)
-            if sigma > 0:
-                up = cv2.GaussianBlur(up, (0, 0), sigma)
-            h, w_ = p.original_shape
-            if p.roi is None:
-                amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
-            else:  # outside the region of interest nothing is anomalous
-                x, y, rw, rh = p.roi
-                amap = np.zeros((h, w_), dtype=np.float32)
-                amap[y : y + rh, x : x + rw] = cv2.resize(up, (rw, rh), interpolation=cv2.INTER_LINEAR)
-            if w != 1.0:
-                amap = amap * np.float32(w)
-            out.append((np.ascontiguousarray(amap, dtype=np.float32), w))
+            amap = finish_map(p, m, self._core.cfg, w)
+            out.append((amap, w))
         t3 = time.perf_counter()
         timing = {"preprocess": (t1 - t0) * 1000, "backbone": t_fx, "search": t_nn, "map": (t3 - t2) * 1000}
         return out, timing

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 import torch
 
@@ -18,12 +19,14 @@ from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
-from inference.calibration import calibrate
+from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
-from inference.imageio import load_bgr
-from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
+from inference.imageio import load_bgr, read_image
+from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
+from inference.ng_head import NGHead, mask_to_grid
 from inference.plausibility import check_model_values
+from inference.selfcheck import synthetic_check
 from inference.types import ModelInfo, PredictParams
 
 Progress = Callable[[str, float], None]
@@ -62,6 +65,7 @@ def train(
     ok_images: Sequence[Any],
     *,
     ng_images: Sequence[Any] | None = None,
+    ng_masks: Sequence[Any] | None = None,
     algorithm: str = "patchcore",
     parameters: dict[str, Any] | None = None,
     name: str | None = None,
@@ -69,11 +73,18 @@ def train(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> AnomalyModel:
-    """Learn "good" from OK images; calibrate on held-out OK (and NG, when given) images."""
+    """Learn "good" from OK images; calibrate on every OK image's unseen-part score (and NG, when given).
+
+    ``ng_masks``: optional, one per NG image (a path, an array or None): where the defect is. With NG
+    images and ``ng_head`` on, a small supervised head learns from them (inference.ng_head).
+    """
     t_start = time.perf_counter()
     report: Progress = progress or (lambda stage, fraction: None)
     ok_images = list(ok_images)
     ng_images = list(ng_images or [])
+    masks_in = list(ng_masks) if ng_masks is not None else [None] * len(ng_images)
+    if len(masks_in) != len(ng_images):
+        raise TrainingError(f"got {len(masks_in)} NG masks for {len(ng_images)} NG images")
     if len(ok_images) < MIN_OK_IMAGES:
         raise TrainingError(f"need at least {MIN_OK_IMAGES} OK images to train (got {len(ok_images)})")
     try:
@@ -86,6 +97,7 @@ def train(
     report("loading images", 0.0)
     ok = _load_all(ok_images, "OK image", cancel, lambda f: report("loading images", 0.5 * f))
     ng = _load_all(ng_images, "NG image", cancel, lambda f: report("loading images", 0.5 + 0.5 * f))
+    ng_mask_arrays = [_load_mask(m, im.shape[:2], i) for i, (m, im) in enumerate(zip(masks_in, ng, strict=True))]
     fx = get_backbone(cfg["backbone"], dev)
 
     held = _holdout_indices(len(ok), cfg["holdout_fraction"])
@@ -94,7 +106,8 @@ def train(
 
         return train_csflow(ok, ng, cfg, fx=fx, device=dev, held=held, name=name, report=report, cancel=cancel,
                             t_start=t_start, model_version=MODEL_VERSION)
-    bank_imgs = [im for i, im in enumerate(ok) if i not in set(held)]
+    held_set = set(held)
+    bank_imgs = [im for i, im in enumerate(ok) if i not in held_set]
     prepared = [prepare(im, cfg) for im in bank_imgs]
     chunks: list[torch.Tensor] = []
     owner_chunks: list[torch.Tensor] = []
@@ -123,21 +136,26 @@ def train(
 
         algo = PatchCore.fit(cfg, all_feats, owners=owners, tick=tick)
         report("building memory bank", 1.0)
-        ok_maps = []
-        if cfg.get("position_norm", "ratio") == "ratio":
-            for n, (i, (start, h, w)) in enumerate(sorted(spans.items())):
-                _check_cancel(cancel)
-                part = all_feats[start : start + h * w].T.reshape(-1, h, w)
-                ok_maps.append(algo.leave_one_out_map(part, owner=i))
-                report("learning OK variation", 0.8 * (n + 1) / len(spans))
-        del all_feats
+
+        def feats_of(i: int) -> torch.Tensor:
+            start, h, w = spans[i]
+            return all_feats[start : start + h * w].T.reshape(-1, h, w)
+
+        # every bank image scored as an unseen part: the position profile and the calibration both use it
+        loo: dict[int, torch.Tensor] = {}
+        for n, i in enumerate(sorted(spans)):
+            _check_cancel(cancel)
+            m = algo.leave_one_out_map(feats_of(i), owner=i)
+            if bool(torch.isfinite(m).all()):  # an image that owns the whole bank has no such score
+                loo[i] = m
+            report("learning OK variation", 0.8 * (n + 1) / len(spans))
         algo.owners = None
     core = _Core(fx, algo, cfg, dev)
-    if ok_maps:  # held-out OK images are unseen parts already: their raw maps join the profile
-        held_prepared = [prepare(ok[i], cfg) for i in held]
-        ok_maps += [torch.from_numpy(m) for m in core.patch_maps(held_prepared, DEFAULT_BATCH, raw=True)[0]]
-        algo.set_profile(ok_maps)
-        report("learning OK variation", 1.0)
+    held_prepared = [prepare(ok[i], cfg) for i in held]
+    if cfg.get("position_norm", "ratio") == "ratio":  # held-out OK images are unseen parts already
+        held_raw = [torch.from_numpy(m) for m in core.patch_maps(held_prepared, DEFAULT_BATCH, raw=True)[0]]
+        algo.set_profile(list(loo.values()) + held_raw)
+    report("learning OK variation", 1.0)
 
     draft = ModelInfo(
         id=uuid.uuid4().hex, name=name or "model", algorithm=algorithm, version=MODEL_VERSION,
@@ -148,25 +166,109 @@ def train(
     model = AnomalyModel(draft, core)
     _check_cancel(cancel)
     report("calibrating", 0.0)
-    ok_scores = _max_scores(model, [ok[i] for i in held])
+    head_stats: dict[str, Any] = {}
+    if ng and cfg.get("ng_head", True):
+        head_stats = _fit_ng_head(core, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
+    report("calibrating", 0.3)
+    with torch.inference_mode():
+        loo_scores = []
+        for i, raw in loo.items():
+            s = algo.apply_profile(raw)
+            if core.head is not None:
+                s = core.head.combine(feats_of(i)[None], s[None])[0]
+            loo_scores.append(float(finish_map(prepared[i], s.float().cpu().numpy(), cfg).max()))
+    held_scores = _max_scores(model, [ok[i] for i in held])
+    ok_scores = np.concatenate([np.asarray(loo_scores, dtype=np.float64), held_scores])
     report("calibrating", 0.5)
     ng_scores = _max_scores(model, ng) if ng else None
     _check_cancel(cancel)
-    cal = calibrate(ok_scores, ng_scores, margin=cfg["threshold_margin"])
-    report("calibrating", 1.0)
+    try:
+        cal = calibrate(ok_scores, ng_scores, ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
+                        miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
+                        margin=float(cfg.get("threshold_margin", 0.05)))
+    except ValueError as exc:
+        raise TrainingError(f"calibration failed: {exc}") from None
+    report("calibrating", 0.7)
     stats = dict(cal.stats)
     stats["memory_bank_size"] = int(algo.bank.shape[0])
-    stats["holdout_scores"] = [round(float(s), 6) for s in ok_scores]
+    stats["holdout_scores"] = [round(float(s), 6) for s in held_scores]
+    stats["leave_one_out_count"] = len(loo_scores)
+    stats["calibration_scores"] = [round(float(s), 6) for s in ok_scores]
+    stats.update(head_stats)
     if ng_scores is not None:
         stats["ng_scores"] = [round(float(s), 6) for s in ng_scores]
+    params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)
+    if cfg.get("synthetic_check", True) and held:
+        _check_cancel(cancel)
+        checked = AnomalyModel(draft, core, params)
+        stats.update(synthetic_check(checked, [ok[i] for i in held], seed=int(cfg.get("seed", 0)), cancel=cancel))
+    report("calibrating", 1.0)
     info = ModelInfo(
         id=draft.id, name=draft.name, algorithm=algorithm, version=MODEL_VERSION, backbone=draft.backbone,
-        input_size=draft.input_size, parameters=dict(cfg),
-        params=PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold),
+        input_size=draft.input_size, parameters=dict(cfg), params=params,
         ok_img_count=len(ok), ng_img_count=len(ng), training_seconds=round(time.perf_counter() - t_start, 3),
         stats=stats, created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
     return AnomalyModel(info, core)
+
+
+def _load_mask(source: Any, shape: tuple[int, int], i: int) -> np.ndarray | None:
+    """A defect mask as a boolean array at the NG image's size, or None."""
+    if source is None:
+        return None
+    try:
+        m = source if isinstance(source, np.ndarray) else read_image(source)
+    except EngineError as exc:
+        raise TrainingError(f"NG mask #{i + 1}: {exc}") from None
+    if m.ndim == 3:
+        m = m.max(axis=2)
+    if m.shape != shape:
+        m = cv2.resize(m.astype(np.uint8), (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST)
+    return m > 0
+
+
+def _prepared_mask(mask: np.ndarray, p, cfg: dict[str, Any]) -> np.ndarray:
+    """The mask in the prepared image's geometry (ROI crop, resize), as covered fraction per patch."""
+    if p.roi is not None:
+        x, y, rw, rh = p.roi
+        mask = mask[y : y + rh, x : x + rw]
+    ih, iw = p.input_shape
+    return mask_to_grid(cv2.resize(mask.astype(np.float32), (iw, ih), interpolation=cv2.INTER_AREA),
+                        (ih // 8, iw // 8))
+
+
+def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | None],
+                 ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], cfg: dict[str, Any]) -> dict[str, Any]:
+    """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen)."""
+    from inference.ng_head import MASK_POS, NGHead, _inputs
+
+    algo = core.algo
+    pos, neg = [], []
+    with torch.inference_mode():
+        for feats, raw in ok_parts.values():
+            neg.append(_inputs(feats[None], algo.apply_profile(raw)[None]))
+        prepared = [prepare(im, cfg) for im in ng]
+        n_masked = 0
+        for idx in group_by_shape(prepared, DEFAULT_BATCH):
+            feats = patch_features(core.fx, to_batch(prepared, idx, core.device), cfg).float()
+            scores, _ = algo.patch_scores(feats)
+            for j, i in enumerate(idx):
+                rows = _inputs(feats[j : j + 1], scores[j : j + 1])
+                if masks[i] is not None and masks[i].any():
+                    n_masked += 1
+                    cover = torch.from_numpy(_prepared_mask(masks[i], prepared[i], cfg)).reshape(-1).to(rows.device)
+                    if not bool((cover >= MASK_POS).any()):  # a defect smaller than a patch: its best cell
+                        cover = (cover >= cover.max()).float()
+                    pos.append(rows[cover >= MASK_POS])
+                    neg.append(rows[cover == 0])
+                else:  # image label only: the strongest patch is the defect
+                    pos.append(rows[int(torch.argmax(scores[j]))][None])
+    if not pos or not neg:
+        return {}
+    head = NGHead.fit(torch.cat(pos), torch.cat(neg), seed=int(cfg.get("seed", 0)))
+    core.head = head
+    return {"ng_head": True, "ng_head_positive_patches": int(sum(p.shape[0] for p in pos)),
+            "ng_head_masked_images": n_masked}
 
 
 def _max_scores(model: AnomalyModel, images: Sequence[np.ndarray]) -> np.ndarray:
@@ -194,6 +296,7 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
     if info.algorithm == "patchcore" and "position_profile" not in tensors:  # written before the profile
         cfg["position_norm"] = "none"
     fx = get_backbone(cfg["backbone"], dev)
+    head_tensors = {k: tensors.pop(k) for k in list(tensors) if k.startswith("ng_head_")}
     try:
         if info.algorithm == "csflow":
             from inference.algorithms.csflow import CSFlow, channels_of
@@ -201,6 +304,9 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
             algo = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
         else:
             algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)
+        head = NGHead.from_tensors(head_tensors, feature_dim(fx, cfg), dev) if head_tensors else None
     except ValueError as exc:
         raise ModelFileError(f"{source}: {exc}") from None
-    return AnomalyModel(info, _Core(fx, algo, cfg, dev))
+    core = _Core(fx, algo, cfg, dev)
+    core.head = head
+    return AnomalyModel(info, core)

@@ -90,7 +90,36 @@ def _describe_calibration(model) -> str:
     line += f"; held-out OK: {s.get('calibration_ok_count', 0)} images, max score {s.get('calibration_ok_max', 0):.4g}"
     if "precision" in s:
         line += f"; on NG: precision {s['precision']:.3f}, recall {s['recall']:.3f}, F1 {s['f1']:.3f}"
+    if "calibration_miss_rate" in s:
+        line += (f"; on the calibration images: miss rate {s['calibration_miss_rate']:.3f}, "
+                 f"over-detection {s['calibration_ok_reject_rate']:.3f}")
+    if s.get("ng_head"):
+        line += f"\nNG head: learned from {s.get('ng_head_positive_patches', 0)} defect patches"
+    if "expected_ok_reject_rate" in s:
+        lo, hi = s.get("expected_ok_reject_rate_interval", [0.0, 0.0])
+        line += (f"\nexpected over-detection {100 * s['expected_ok_reject_rate']:.1f} % "
+                 f"(68 % interval {100 * lo:.1f}-{100 * hi:.1f} %)")
+    if "synthetic_catch_rate" in s:
+        line += f"\nsynthetic self-check: {100 * s['synthetic_catch_rate']:.0f} % of pasted defects caught"
+        if s.get("synthetic_warning"):
+            line += f"\nwarning: {s['synthetic_warning']}"
     return line
+
+
+def _ng_masks(ng: list[Path], folder: str | None) -> list[Path | None] | None:
+    """Each NG image's mask in ``folder`` (``NAME_mask.png`` as in MVTec, or the same file name), if any."""
+    if not folder:
+        return None
+    root = Path(folder)
+    if not root.is_dir():
+        raise CommandError(f"NG mask folder not found: {root}")
+    out: list[Path | None] = []
+    for img in ng:
+        found = next((c for c in (root / f"{img.stem}_mask.png", root / img.name) if c.is_file()), None)
+        out.append(found)
+    if not any(out):
+        raise CommandError(f"no mask in {root} matches an NG image (expected NAME_mask.png or NAME)")
+    return out
 
 
 def cmd_train(args) -> int:
@@ -104,10 +133,11 @@ def cmd_train(args) -> int:
         raise CommandError("--out MODEL.qcs is required")
     ok = _image_folder(args.ok, "OK")
     ng = _image_folder(args.ng, "NG") if args.ng else []
+    masks = _ng_masks(ng, getattr(args, "ng_masks", None))
     _setup_threads()
     bar = ProgressBar()
     try:
-        model = train(ok, ng_images=ng, algorithm=args.algorithm, parameters=_params(args.param),
+        model = train(ok, ng_images=ng, ng_masks=masks, algorithm=args.algorithm, parameters=_params(args.param),
                       name=args.name or Path(args.ok).resolve().name, device=_device(args), progress=bar)
     finally:
         bar.close()
@@ -132,6 +162,9 @@ def _print_report(rep: dict[str, Any]) -> None:
           f"over-detection rate {_fmt(rep['over_detection_rate'])}, accuracy {_fmt(rep['accuracy'])}")
     print(f"confusion: NG caught {c['tp']}, NG missed {c['fn']}, OK rejected {c['fp']}, OK passed {c['tn']}")
     print(f"latency median {_fmt(rep['latency_ms_median'], '.1f')} ms, p95 {_fmt(rep['latency_ms_p95'], '.1f')} ms")
+    if rep.get("expected_over_detection") is not None or rep.get("synthetic_catch_rate") is not None:
+        print(f"model's own estimate: over-detection {_fmt(rep.get('expected_over_detection'))}, "
+              f"synthetic catch rate {_fmt(rep.get('synthetic_catch_rate'))}")
     if rep.get("train_seconds") is not None:
         print(f"training {rep['train_seconds']:.1f}s")
 

@@ -10,7 +10,7 @@ import pytest
 import main
 
 REPORT_KEYS = {"image_auroc", "pixel_auroc", "miss_rate", "over_detection_rate", "threshold", "n_ok", "n_ng",
-               "latency_ms_median", "train_seconds", "model"}
+               "latency_ms_median", "train_seconds", "model", "expected_over_detection", "synthetic_catch_rate"}
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +34,15 @@ def test_train_writes_model_and_reports_calibration(tmp_path, small_mvtec, capsy
     assert out.is_file()
     assert str(out) in cap.out and "threshold" in cap.out and "precision" in cap.out
     assert "%" in cap.err  # progress bar
+    assert "NG head" in cap.out and "expected over-detection" in cap.out and "synthetic self-check" in cap.out
+
+
+def test_train_with_an_unknown_mask_folder_is_bad_input(tmp_path, small_mvtec, capsys):
+    rc = main.main(["--device", "cpu", "train", "--ok", str(small_mvtec / "train/good"), "--ng",
+                    str(small_mvtec / "test/broken"), "--ng-masks", str(tmp_path / "nowhere"), "--out",
+                    str(tmp_path / "m.qcs")])
+    assert rc == 2 and "mask folder not found" in capsys.readouterr().err
+    assert not (tmp_path / "m.qcs").exists()
 
 
 def test_evaluate_json_and_csv(tmp_path, trained_model_path, small_mvtec, capsys):
@@ -46,6 +55,7 @@ def test_evaluate_json_and_csv(tmp_path, trained_model_path, small_mvtec, capsys
     assert rep["n_ok"] == 3 and rep["n_ng"] == 3
     assert rep["pixel_auroc"] is None  # no masks here
     assert rep["train_seconds"] is None
+    assert rep["synthetic_catch_rate"] is not None and rep["expected_over_detection"] is not None
     assert set(rep["model"]) >= {"id", "algorithm", "parameters"}
     assert 0.0 <= rep["image_auroc"] <= 1.0
     lines = csv_path.read_text().splitlines()
@@ -62,6 +72,10 @@ def test_fit_eval_json(tmp_path, small_mvtec, capsys):
     assert set(rep) >= REPORT_KEYS
     assert rep["train_seconds"] > 0
     assert rep["model"]["algorithm"] == "patchcore"
+    assert 0.0 <= rep["synthetic_catch_rate"] <= 1.0  # the model's self-check travels with the report
+    assert 0.0 <= rep["expected_over_detection"] <= 1.0
+    lo, hi = rep["expected_over_detection_interval"]
+    assert lo <= hi
 
 
 def test_predict_table_and_json(trained_model_path, bottle_images, capsys):

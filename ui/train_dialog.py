@@ -246,6 +246,9 @@ class TrainDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, BAR_MAX)
         self.progress.setValue(0)
+        self.check_label = QLabel()  # the engine's synthetic-defect self-check, after training
+        self.check_label.setObjectName("checkLabel")
+        self.check_label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -286,6 +289,7 @@ class TrainDialog(QDialog):
         lay.addWidget(self.activate_box)
         lay.addWidget(self.stage_label)
         lay.addWidget(self.progress)
+        lay.addWidget(self.check_label)
         lay.addWidget(self.error_label)
         lay.addWidget(self.validation_label)
         lay.addLayout(buttons)
@@ -382,6 +386,7 @@ class TrainDialog(QDialog):
     def validate(self) -> tuple[list[Path], list[Path]] | None:
         """The image lists to train on, or None after showing why not."""
         self.error_label.clear()
+        self.check_label.clear()
         need = min_ok_images()
         ok_folder = self.ok_edit.text().strip()
         if not ok_folder or not Path(ok_folder).is_dir():
@@ -478,6 +483,7 @@ class TrainDialog(QDialog):
         self.stage_label.setText(
             self.tr("Trained “%1” in %2 s; saved as %3.")
             .replace("%1", info.name).replace("%2", f"{info.training_seconds:.1f}").replace("%3", self.saved_path.name))
+        self._show_self_check(info.stats)
         if self.activate_box.isChecked():
             self.activate()
         self._advise_validation(info)
@@ -494,6 +500,23 @@ class TrainDialog(QDialog):
         window = self.parent().window() if self.parent() is not None else None
         if window is not None and hasattr(window, "show_page") and window.show_page("evaluate"):
             self.accept()
+
+    def _show_self_check(self, stats: dict) -> None:
+        """Synthetic catch rate and expected false rejects; a warning when small defects will be missed."""
+        rate = stats.get("synthetic_catch_rate")
+        if rate is None:
+            self.check_label.clear()
+            return
+        text = (self.tr("Self-check: %1 % of synthetic defects caught at the threshold; about %2 % of good "
+                        "parts expected to be rejected.")
+                .replace("%1", f"{100 * rate:.0f}")
+                .replace("%2", f"{100 * float(stats.get('expected_ok_reject_rate', 0.0)):.1f}"))
+        warn = rate < 0.8
+        if warn:
+            text += " " + self.tr("This model will likely miss small defects on this part: add NG examples or "
+                                  "more OK images.")
+        self.check_label.setStyleSheet("color: #e0a030; font-weight: bold;" if warn else "")
+        self.check_label.setText(text)
 
     def activate(self) -> None:
         """The trained model becomes the station's model now (no reload) and after a restart."""

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from inference.algorithms import AlgorithmSpec, ParamSpec
+from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
 from inference.coreset import greedy_coreset
 
 SPEC = AlgorithmSpec(
@@ -48,13 +48,15 @@ SPEC = AlgorithmSpec(
         ParamSpec("position_norm", "choice", "ratio", "divide each patch's distance by the typical OK distance at "
                   "that place in the image (learned leave-one-out from the OK images): edges and corners that "
                   "always vary stop dominating the score", choices=("ratio", "none")),
-        ParamSpec("score_rule", "choice", "max", "image score: most anomalous patch, or PatchCore reweighting",
-                  choices=("max", "reweight")),
+        ParamSpec("score_rule", "choice", "max", "image score: most anomalous patch, PatchCore reweighting, or the "
+                  "map divided by its median (max_over_median)", choices=("max", "reweight", "max_over_median")),
         ParamSpec("smoothing_sigma", "float", 4.0, "Gaussian smoothing of the anomaly map (input px)", 0.0, 16.0),
-        ParamSpec("holdout_fraction", "float", 0.2, "OK images held out of the bank to calibrate", 0.05, 0.5),
-        ParamSpec("threshold_margin", "float", 0.05, "threshold = max held-out OK score × (1 + margin)",
+        ParamSpec("holdout_fraction", "float", 0.2, "OK images held out of the bank (calibration, synthetic self-check)",
+                  0.05, 0.5),
+        ParamSpec("threshold_margin", "float", 0.05, "with fewer than 6 OK scores: threshold = max OK score × (1 + margin)",
                   0.0, 2.0),
         ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
+        *CALIBRATION_PARAMS,
     ),
 )
 
@@ -130,6 +132,14 @@ class PatchCore:
             return
         # a floor keeps a place that happened to match perfectly from amplifying noise
         self.profile = prof.clamp_min(0.5 * med).contiguous()
+
+    def apply_profile(self, scores: torch.Tensor) -> torch.Tensor:
+        """(..., h, w) raw distances → divided by the position profile (unchanged without one)."""
+        if self.profile is None:
+            return scores
+        h, w = scores.shape[-2:]
+        prof = F.interpolate(self.profile[None, None], size=(h, w), mode="bilinear", align_corners=False)[0, 0]
+        return scores / prof
 
     @classmethod
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,

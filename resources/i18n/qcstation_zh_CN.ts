@@ -2882,7 +2882,17 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>Not activated: the line keeps its model.</source>
             <translation>未激活：产线保留当前模型。</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/train_dialog.py" />
+            <source>Self-check: %1 % of synthetic defects caught at the threshold; about %2 % of good parts expected to be rejected.</source>
+            <translation>自检：在当前阈值下检出 %1 % 的合成缺陷；预计约 %2 % 的良品会被误剔。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/train_dialog.py" />
+            <source>This model will likely miss small defects on this part: add NG examples or more OK images.</source>
+            <translation>该模型很可能漏检此零件上的小缺陷：请添加不良品样本或更多良品图像。</translation>
+        </message>
+        </context>
     <context>
         <name>AlgorithmRegistry</name>
         <message>
@@ -3025,7 +3035,35 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>random seed (coreset start, projection)</source>
             <translation>随机种子（核心集起点、投影）</translation>
         </message>
-    </context>
+    <message>
+            <source>target share of good parts judged NG (false rejects); the threshold comes from a tail fitted to the OK scores</source>
+            <translation>良品被判为不良（误剔）的目标比例；阈值由拟合良品评分的上尾得到</translation>
+        </message>
+        <message>
+            <source>with NG images: a missed defect costs this many rejected good parts (sets the threshold)</source>
+            <translation>有不良品图像时：漏检一个缺陷的代价相当于误剔多少个良品（决定阈值）</translation>
+        </message>
+        <message>
+            <source>with NG images: learn a small defect classifier on the patch features, combined with the anomaly map</source>
+            <translation>有不良品图像时：在图像块特征上学习一个小型缺陷分类器，并与异常图结合</translation>
+        </message>
+        <message>
+            <source>after training, paste synthetic defects on held-out OK images and report how many the model catches</source>
+            <translation>训练后在留出的良品图像上粘贴合成缺陷，报告模型能检出多少</translation>
+        </message>
+        <message>
+            <source>image score: most anomalous patch, PatchCore reweighting, or the map divided by its median (max_over_median)</source>
+            <translation>图像评分：最异常的图像块、PatchCore 重加权，或异常图除以其中位数（max_over_median）</translation>
+        </message>
+        <message>
+            <source>OK images held out of the bank (calibration, synthetic self-check)</source>
+            <translation>留出不进记忆库的良品图像比例（用于校准和合成缺陷自检）</translation>
+        </message>
+        <message>
+            <source>with fewer than 6 OK scores: threshold = max OK score × (1 + margin)</source>
+            <translation>良品评分少于 6 个时：阈值 = 良品最高分 × (1 + 余量)</translation>
+        </message>
+        </context>
     <context>
         <name>SettingsValidation</name>
         <message>
