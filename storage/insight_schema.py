@@ -165,7 +165,7 @@ DRIFT_TABLE = """CREATE TABLE drift_events (
 )"""
 
 
-def migrate_v7(conn: sqlite3.Connection) -> None:
+def migrate_insights(conn: sqlite3.Connection) -> None:
     conn.execute(TABLE)
     conn.execute(DRIFT_TABLE)
     conn.execute("CREATE INDEX idx_drift_events_start ON drift_events(started_at)")
