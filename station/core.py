@@ -420,6 +420,8 @@ class Station:
     def _record_all(self, items: list[tuple]) -> list[Inspection]:
         built = [self._build_record(*item) for item in items]
         ids = self._database.insert_many([record for record, _job in built])
+        if self._es_sync is not None:
+            self._es_sync.notify()  # mirror now, not at the next interval
         return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
                 for (record, job), rid, item in zip(built, ids, items, strict=True)]
 
