@@ -18,6 +18,7 @@ import numpy as np
 from safetensors.numpy import load as st_load
 from safetensors.numpy import save as st_save
 
+from common.fileio import atomic_path
 from inference.errors import ModelFileError
 from inference.types import ModelInfo, PredictParams
 
@@ -47,15 +48,10 @@ def save_bundle(path: Path, info: ModelInfo, tensors: dict[str, np.ndarray]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     manifest = json.dumps(manifest_of(info, tensors), indent=2, ensure_ascii=False).encode("utf-8")
     blob = st_save({k: np.ascontiguousarray(v) for k, v in tensors.items()})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            zf.writestr(MANIFEST, manifest)
-            zf.writestr(TENSORS, blob)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_path(path) as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr(MANIFEST, manifest)
+        zf.writestr(TENSORS, blob)
     return path
 
 
