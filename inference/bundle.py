@@ -40,6 +40,17 @@ def manifest_of(info: ModelInfo, tensors: dict[str, np.ndarray]) -> dict[str, An
     return d
 
 
+def parse_manifest(raw: bytes, source: str) -> dict[str, Any]:
+    """The manifest's JSON object; anything else is a ModelFileError naming ``source``."""
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{source}: manifest is not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict):
+        raise ModelFileError(f"{source}: manifest must be a JSON object")
+    return manifest
+
+
 def save_bundle(path: Path, info: ModelInfo, tensors: dict[str, np.ndarray]) -> Path:
     """Write atomically (temp file + rename) so a crash never leaves half a model under the real name."""
     path = Path(path)
@@ -102,12 +113,7 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
             raw_tensors = _read_member(zf, by_name[TENSORS], MAX_TENSOR_BYTES)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:  # CRC errors, truncation
             raise ModelFileError(f"{p.name} is damaged: {exc}") from None
-    try:
-        manifest = json.loads(raw_manifest.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{p.name}: manifest is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict):
-        raise ModelFileError(f"{p.name}: manifest must be a JSON object")
+    manifest = parse_manifest(raw_manifest, p.name)
     try:
         tensors = st_load(raw_tensors)
     except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types

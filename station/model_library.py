@@ -11,7 +11,6 @@ reason before anything is copied.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import zipfile
@@ -21,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from common.fileio import atomic_path
 from common.names import safe_stem as common_safe_stem
-from inference.bundle import MANIFEST, MAX_MANIFEST_BYTES, info_from_manifest, read_bundle, save_bundle
+from inference.bundle import (
+    MANIFEST,
+    MAX_MANIFEST_BYTES,
+    info_from_manifest,
+    parse_manifest,
+    read_bundle,
+    save_bundle,
+)
 from inference.errors import ModelFileError
 from inference.types import ModelInfo
 
@@ -70,13 +76,7 @@ def read_manifest(path: str | os.PathLike) -> ModelInfo:
             raise ModelFileError(f"{p.name} is damaged: {exc}") from None
     if len(raw) > MAX_MANIFEST_BYTES:
         raise ModelFileError(f"{p.name}: manifest too large")
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{p.name}: manifest is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict):
-        raise ModelFileError(f"{p.name}: manifest must be a JSON object")
-    return info_from_manifest(manifest, p.name)
+    return info_from_manifest(parse_manifest(raw, p.name), p.name)
 
 
 def list_models(models_dir: str | os.PathLike) -> list[ModelEntry]:
