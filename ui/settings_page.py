@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -68,7 +67,6 @@ class SettingsPage(QWidget):
     """Edits a copy of the settings; Save validates, applies and writes them."""
 
     saved = Signal()
-    settings_file: Path | None = None  # the shell may point this at ``--config``; None: the default file
 
     def __init__(self, bridge: Any, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
