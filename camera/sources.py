@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -15,25 +14,17 @@ import cv2
 import numpy as np
 
 from camera.frames import Frame, FrameSource, SourceError
+from common.images import IMAGE_SUFFIXES, natural_key  # noqa: F401 - re-exported (camera.natural_key)
+from common.images import list_images as common_list_images
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm", ".pnm")
-
-
-def natural_key(text: str) -> list[Any]:
-    """Sort key so that ``img2`` comes before ``img10`` (how a person numbers parts)."""
-    return [int(tok) if tok.isdigit() else tok.lower() for tok in re.split(r"(\d+)", text)]
-
-
 def list_images(folder: str | Path, recursive: bool = False) -> list[Path]:
-    """Image files of a folder in natural order (by relative path)."""
+    """Image files of a folder in natural order (by relative path); not a folder: SourceError."""
     root = Path(folder)
     if not root.is_dir():
         raise SourceError(f"not a folder: {root}")
-    pattern = root.rglob("*") if recursive else root.iterdir()
-    files = [p for p in pattern if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES]
-    return sorted(files, key=lambda p: natural_key(str(p.relative_to(root))))
+    return common_list_images(root, recursive=recursive, natural=True)
 
 
 def decode_file(path: Path) -> np.ndarray:

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from storage import Database
     from ui.app import Shell
     from ui.main_window import MainWindow
-    from ui.station_bridge import StationBridge
 
 log = logging.getLogger("qcstation")
 
@@ -275,16 +274,9 @@ class GuiSession:
         return self.runtime.server
 
     @property
-    def store(self) -> SettingsStore:
-        return self.runtime.store
-
-    @property
     def crash(self) -> Any:
         return self.shell.crash
 
-    @property
-    def bridge(self) -> StationBridge:
-        return self.shell.bridge
 
 
 def open_gui(settings: Settings | SettingsStore, *, log_path: Path | None = None,
@@ -320,7 +312,7 @@ def close_gui(session: GuiSession, save: bool = True) -> None:
     session.runtime.stop()
     if save:
         try:
-            session.store.save()
+            session.runtime.store.save()
         except OSError as exc:
             log.warning("settings not saved: %s", exc)
 

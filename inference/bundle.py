@@ -18,6 +18,7 @@ import numpy as np
 from safetensors.numpy import load as st_load
 from safetensors.numpy import save as st_save
 
+from common.fileio import atomic_path
 from inference.errors import ModelFileError
 from inference.types import ModelInfo, PredictParams
 
@@ -39,6 +40,17 @@ def manifest_of(info: ModelInfo, tensors: dict[str, np.ndarray]) -> dict[str, An
     return d
 
 
+def parse_manifest(raw: bytes, source: str) -> dict[str, Any]:
+    """The manifest's JSON object; anything else is a ModelFileError naming ``source``."""
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{source}: manifest is not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict):
+        raise ModelFileError(f"{source}: manifest must be a JSON object")
+    return manifest
+
+
 def save_bundle(path: Path, info: ModelInfo, tensors: dict[str, np.ndarray]) -> Path:
     """Write atomically (temp file + rename) so a crash never leaves half a model under the real name."""
     path = Path(path)
@@ -47,15 +59,10 @@ def save_bundle(path: Path, info: ModelInfo, tensors: dict[str, np.ndarray]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     manifest = json.dumps(manifest_of(info, tensors), indent=2, ensure_ascii=False).encode("utf-8")
     blob = st_save({k: np.ascontiguousarray(v) for k, v in tensors.items()})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            zf.writestr(MANIFEST, manifest)
-            zf.writestr(TENSORS, blob)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_path(path) as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr(MANIFEST, manifest)
+        zf.writestr(TENSORS, blob)
     return path
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import cv2
 import numpy as np
 
+from common.fileio import atomic_write
 from inference.errors import EngineError, ImageDecodeError, TrainingCancelled
 from inference.imageio import list_images, read_image
 
@@ -109,6 +110,10 @@ def auroc(labels: np.ndarray, scores: np.ndarray) -> float | None:
     return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+CSV_HEADER = ("file name", "label", "prediction", "anomaly score", "normalized score", "defect count",
+              "defect type")
+
+
 @dataclass(frozen=True)
 class Row:
     path: str
@@ -189,15 +194,21 @@ class EvaluationReport:
             out.setdefault(k, v)
         return out
 
-    def write_csv(self, path: str | os.PathLike[str]) -> Path:
+    def write_csv(self, path: str | os.PathLike[str], threshold: float | None = None) -> Path:
+        """One row per image in the seed-001 result format (the CLI's ``--csv`` and the Evaluate
+        page's export are this file). ``threshold``: judge again at it (the page's slider)."""
         p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with p.open("w", newline="", encoding="utf-8") as fh:
+        t = self.threshold if threshold is None else float(threshold)
+        with atomic_write(p, newline="") as fh:
             w = csv.writer(fh)
-            w.writerow(["file", "label", "prediction", "anomaly_score", "normalized_score", "defect_count", "defect_type"])
+            w.writerow(CSV_HEADER)
             for r in self.rows:
-                w.writerow([r.name, r.label, r.prediction, f"{r.score:.6f}", f"{r.normalized_score:.4f}",
-                            r.defect_count, r.defect])
+                if threshold is None:  # as the engine judged (and normalised) each image
+                    prediction, normalized = r.prediction, f"{r.normalized_score:.4f}"
+                else:  # the Evaluate page's table does the same at its slider's threshold
+                    prediction = "NG" if r.score >= t else "OK"
+                    normalized = f"{r.score / t:.4f}" if t > 0 else ""
+                w.writerow([r.name, r.label, prediction, f"{r.score:.6f}", normalized, r.defect_count, r.defect])
         return p
 
 

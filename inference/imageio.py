@@ -15,17 +15,15 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from common.images import IMAGE_SUFFIXES as IMAGE_SUFFIXES  # the engine's image I/O API
+from common.images import is_image_file as is_image_file
+from common.images import list_images as list_images
 from inference.errors import ImageDecodeError
 from inference.imageformat import check_header, read_header
 
 DEFAULT_MAX_PIXELS = 80_000_000  # ~ a 10k x 8k frame: larger is a mistake or an attack
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm", ".pnm")
 
 Image.MAX_IMAGE_PIXELS = None  # our own guard below gives the clearer message
-
-
-def is_image_file(path: str | os.PathLike[str]) -> bool:
-    return Path(path).suffix.lower() in IMAGE_SUFFIXES
 
 
 def read_image(path: str | os.PathLike[str], max_pixels: int | None = None) -> np.ndarray:
@@ -135,7 +133,3 @@ def load_bgr(source: str | os.PathLike[str] | np.ndarray, max_pixels: int | None
     raise ImageDecodeError(f"not an image: {type(source).__name__}")
 
 
-def list_images(folder: str | os.PathLike[str]) -> list[Path]:
-    """Image files directly in a folder, sorted by name (hidden files skipped)."""
-    root = Path(folder)
-    return sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and is_image_file(p))

@@ -529,6 +529,8 @@ class Station:
         records = [record for record, _job in built]
         ids = (self._database.insert_many(records, embeddings=blobs) if any(b is not None for b in blobs)
                else self._database.insert_many(records))
+        if self._es_sync is not None:
+            self._es_sync.notify()  # mirror now, not at the next interval
         return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
                 for (record, job), rid, item in zip(built, ids, items, strict=True)]
 

@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -49,29 +49,50 @@ class WorkerHealth(StorageWarning):
 Event = ResultReady | ModelChanged | QueueDepth | StorageWarning
 
 
+T = TypeVar("T")
+
+
+class Subscribers(Generic[T]):
+    """A thread-safe list of callbacks: the event bus and the settings store both keep one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[T], object]] = []
+
+    def subscribe(self, callback: Callable[[T], object]) -> Callable[[], None]:
+        """Add ``callback``; returns the function that removes it again."""
+        with self._lock:
+            self._callbacks.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._callbacks:
+                    self._callbacks.remove(callback)
+
+        return unsubscribe
+
+    def call_all(self, value: T) -> list[Exception]:
+        """Call every callback with ``value``; one failing is logged and does not stop the others."""
+        with self._lock:
+            callbacks = list(self._callbacks)
+        failures: list[Exception] = []
+        for callback in callbacks:
+            try:
+                callback(value)
+            except Exception as exc:  # noqa: BLE001 - a subscriber's bug must not stop the publisher
+                log.exception("subscriber failed on %s", type(value).__name__)
+                failures.append(exc)
+        return failures
+
+
 class EventBus:
     """Thread-safe publish/subscribe; a failing subscriber is logged, never breaks the publisher."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._subscribers: list[Callable[[Event], None]] = []
+        self._subscribers: Subscribers[Event] = Subscribers()
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def publish(self, event: Event) -> None:
-        with self._lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(event)
-            except Exception:  # noqa: BLE001 - a subscriber's bug must not stop inspection
-                log.exception("event subscriber failed on %s", type(event).__name__)
+        self._subscribers.call_all(event)

@@ -12,14 +12,14 @@ reason before anything is copied.
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from common.fileio import atomic_path
+from common.names import safe_stem as common_safe_stem
 from inference.bundle import (
     MANIFEST,
     MAX_MANIFEST_BYTES,
@@ -104,8 +104,7 @@ def list_models(models_dir: str | os.PathLike) -> list[ModelEntry]:
 
 def safe_stem(name: str) -> str:
     """A file name stem from a user's model name: letters, digits, ``-_.``; never empty or hidden."""
-    stem = re.sub(r"[^\w.-]+", "_", name.strip(), flags=re.UNICODE).strip("._")
-    return stem[:80] or "model"
+    return common_safe_stem(name, limit=80, fallback="model")
 
 
 def unique_path(models_dir: str | os.PathLike, name: str) -> Path:
@@ -210,17 +209,11 @@ def remember_active(store: SettingsStore, path: str | os.PathLike | None) -> Non
 
 
 def _copy_atomic(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
     try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
+        with atomic_path(dest) as tmp:
+            shutil.copyfile(src, tmp)
     except OSError as exc:
         raise LibraryError(f"cannot write {dest}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 __all__ = ["LibraryError", "ModelEntry", "delete_model", "export_model", "find_by_id", "import_model",

@@ -28,6 +28,7 @@ from typing import Any, Literal, TypeVar
 import platformdirs
 
 from common.fileio import atomic_write
+from station.events import Subscribers
 from storage.shifts import parse_start
 
 log = logging.getLogger(__name__)
@@ -483,7 +484,7 @@ class SettingsStore:
             raise InvalidSettings(bad)
         self._current = current
         self._dirty = False
-        self._subscribers: list[Subscriber] = []
+        self._subscribers: Subscribers[Settings] = Subscribers()
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *,
@@ -503,15 +504,7 @@ class SettingsStore:
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call ``callback(new_settings)`` after every change; returns the unsubscribe function."""
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def update(self, changes: Settings | Mapping[str, Any], *, save: bool = True,
                cuda_available: bool | None = None) -> Settings:
@@ -554,15 +547,9 @@ class SettingsStore:
             return path
 
     def _notify(self, new: Settings) -> None:
-        failures: list[BaseException] = []
-        for callback in list(self._subscribers):
-            try:
-                callback(new)
-            except Exception as exc:  # noqa: BLE001 - every subscriber hears of the change
-                log.exception("a settings subscriber failed")
-                failures.append(exc)
+        failures = self._subscribers.call_all(new)  # every subscriber hears of the change
         if failures:
-            raise SettingsApplyError(failures)
+            raise SettingsApplyError(list(failures))
 
 
 __all__ = ["DEFAULT_SHIFTS", "FieldError", "InferenceSettings", "InvalidSettings", "LANGUAGES", "MESSAGES",

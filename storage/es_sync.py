@@ -152,8 +152,11 @@ class EsSync:
         return EsSyncStatus(self.last_id, self._pushed, self._rejected, self._last_error, self._last_success)
 
     def notify(self) -> None:
-        """New records are waiting: push them now rather than at the next interval."""
-        self._wake.set()
+        """New records are waiting (the station calls this after each stored batch): push them now
+        rather than at the next interval. Ignored while backing off after a failure, so a busy line
+        never turns an Elasticsearch outage into a storm of retries."""
+        if self._last_error is None:
+            self._wake.set()
 
     # ------------------------------------------------------------------ one pass
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
+
+from common.fileio import atomic_write
 
 HEADER = (
     "figId", "name", "date", "time", "source", "part_id", "label", "review_label", "final_label",
@@ -60,17 +60,9 @@ class _Counted:
 
 def write_csv(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]]) -> int:
     """Write rows of :data:`EXPORT_COLUMNS` to ``path`` (atomically); returns the number of rows."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     counted = _Counted(rows)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADER)
-            writer.writerows(counted)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, encoding="utf-8-sig", newline="", suffix=".part") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows(counted)
     return counted.n

@@ -31,12 +31,13 @@ from typing import Literal, Protocol
 import cv2
 import numpy as np
 
+from common.names import safe_stem as common_safe_stem
+
 log = logging.getLogger(__name__)
 
 SaveRule = Literal["all", "ng", "none"]
 IMAGES_DIR = "images"
 QUOTA_TARGET = 0.9  # pruning goes down to 90 % of the quota so it does not run on every record
-_UNSAFE = re.compile(r"[^\w\-.]+", re.UNICODE)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SUFFIXES = ("_result", "_heatmap")
 
@@ -58,7 +59,7 @@ class SavedImages:
 def safe_stem(name: str, limit: int = 60) -> str:
     """A file-name stem safe on every OS: no separators, no dots in front, at most ``limit`` chars."""
     stem = Path(str(name).replace("\\", "/").split("/")[-1]).stem
-    stem = _UNSAFE.sub("_", stem).strip("._")[:limit] or "image"
+    stem = common_safe_stem(stem, limit=limit, fallback="image")
     # A name ending like our own suffixes would be mistaken for another image's companion file.
     return stem + "_" if stem.endswith(_SUFFIXES) else stem
 

@@ -15,11 +15,8 @@ N_TRAIN = 20
 
 
 @pytest.fixture(scope="session")
-def bottle_dir(datasets) -> Path:
-    d = datasets / "bottle"
-    if not (d / "train" / "good").is_dir():
-        pytest.skip(f"bottle category missing under {datasets}")
-    return d
+def bottle_dir(require_dataset) -> Path:
+    return require_dataset("bottle", "train", "good").parent.parent
 
 
 @pytest.fixture(scope="session")

@@ -59,7 +59,7 @@ def test_evaluate_json_and_csv(tmp_path, trained_model_path, small_mvtec, capsys
     assert set(rep["model"]) >= {"id", "algorithm", "parameters"}
     assert 0.0 <= rep["image_auroc"] <= 1.0
     lines = csv_path.read_text().splitlines()
-    assert lines[0].split(",")[:4] == ["file", "label", "prediction", "anomaly_score"]
+    assert lines[0].split(",")[:4] == ["file name", "label", "prediction", "anomaly score"]
     assert len(lines) == 7
 
 

@@ -12,7 +12,6 @@ so the one-thread-per-model rule holds while the line runs; a model file is load
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import logging
@@ -571,15 +570,8 @@ class EvaluatePage(QWidget):
 
     # -- export -------------------------------------------------------------------------------------
     def write_csv(self, path: str | Path) -> Path:
-        """The seed-001 result file at the current threshold: file name, label, prediction, anomaly score."""
-        path = Path(path)
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["file name", "label", "prediction", "anomaly score", "normalized score", "defect type"])
-            for i, r in enumerate(self.report.rows):
-                w.writerow([r.name, r.label, self.table_model.prediction(i), f"{r.score:.6f}",
-                            f"{r.score / self._threshold:.4f}" if self._threshold > 0 else "", r.defect])
-        return path
+        """The seed-001 result file at the current threshold (the same file as the CLI's ``--csv``)."""
+        return self.report.write_csv(path, threshold=self._threshold)
 
     def export_figures(self, folder: str | Path) -> list[Path]:
         folder = Path(folder)

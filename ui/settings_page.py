@@ -16,7 +16,6 @@ import secrets
 import subprocess
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -96,7 +95,6 @@ class SettingsPage(QWidget):
     """Edits a copy of the settings; Save validates, applies and writes them."""
 
     saved = Signal()
-    settings_file: Path | None = None  # the shell may point this at ``--config``; None: the default file
 
     def __init__(self, bridge: Any, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

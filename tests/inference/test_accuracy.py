@@ -12,11 +12,9 @@ from inference.regions import find_regions
 
 
 @pytest.fixture(scope="module")
-def tile_report(datasets):
+def tile_report(require_dataset):
     """magnetic_tile (grey, masks): 30 OK images, a small bank to stay fast; evaluated on all its tests."""
-    root = datasets / "magnetic_tile"
-    if not root.is_dir():
-        pytest.skip("magnetic_tile missing")
+    root = require_dataset("magnetic_tile")
     data = load_labelled_folder(root)
     model = train(data.train_good[::2], parameters={"coreset_ratio": 0.03}, device="cpu")
     return model, data, evaluate(model, data)

@@ -186,3 +186,21 @@ def test_rapid_parameter_changes_persist_only_the_newest(tmp_path):
             time.sleep(0.02)
     assert saved[-1] == 140.0
     assert saved == sorted(saved), "an older threshold was written after a newer one"
+
+
+def test_each_stored_batch_wakes_the_es_mirror():
+    class MirrorSpy:
+        def __init__(self) -> None:
+            self.notified = threading.Event()
+
+        def notify(self) -> None:
+            self.notified.set()
+
+        def stop(self) -> None:
+            pass
+
+    spy = MirrorSpy()
+    with Station(_settings(), database=MemoryDatabase(), model=GatedModel()) as st:
+        st._es_sync = spy  # what _start_es_sync builds when settings.storage.es_url is set
+        st.inspect(_img(1), source="cli", name="x").result(5)
+        assert spy.notified.wait(5), "the recorder did not tell the mirror about the new record"

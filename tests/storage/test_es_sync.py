@@ -255,3 +255,35 @@ def test_a_review_of_a_record_not_yet_mirrored_is_not_sent_twice(db, fake_es):
     sync = EsSync(db, fake_es.url, INDEX)
     assert sync.sync_once() == 2
     assert len(fake_es.bulks()) == 1 and fake_es.docs["1"]["final_label"] == "NG"
+
+
+def test_notify_pushes_at_once_but_not_while_backing_off(db, fake_es):
+    sync = EsSync(db, fake_es.url, INDEX, interval_s=60, backoff_s=60).start()
+    try:
+        deadline = time.time() + 10
+        while not any(m == "HEAD" for m, *_ in fake_es.requests) and time.time() < deadline:
+            time.sleep(0.02)  # the first pass ran (nothing to push); the next one is a minute away
+        add(db, 2)
+        sync.notify()
+        deadline = time.time() + 10
+        while len(fake_es.docs) < 2 and time.time() < deadline:
+            time.sleep(0.02)
+        assert sorted(fake_es.docs, key=int) == ["1", "2"]
+    finally:
+        sync.stop()
+
+
+def test_notify_does_not_cut_a_backoff_short(db, fake_es):
+    fake_es.fail_bulks = 100
+    add(db, 1)
+    sync = EsSync(db, fake_es.url, INDEX, interval_s=60, backoff_s=60).start()
+    try:
+        deadline = time.time() + 10
+        while sync.status().last_error is None and time.time() < deadline:
+            time.sleep(0.02)
+        assert sync.status().last_error is not None  # failed once; the next try is a minute away
+        assert not sync._wake.is_set()
+        sync.notify()  # a busy line keeps storing records
+        assert not sync._wake.is_set(), "notify must not wake a loop that is backing off"
+    finally:
+        sync.stop()

@@ -59,9 +59,9 @@ def _fmt(m):
             "auroc": f"{m['image_auroc']:.3f}", "confusion": m["confusion"]}
 
 
-def test_real_category_matches_cli(qtbot, page, datasets, trained_model_path, tmp_path):
+def test_real_category_matches_cli(qtbot, page, bottle_dir, trained_model_path, tmp_path):
     p, _station = page
-    bottle = datasets / "bottle"
+    bottle = bottle_dir
     _run(qtbot, p, bottle)  # the active model, through the station's inference worker
     assert len(p.report.rows) == 31 and p.table_model.rowCount() == 31
 
@@ -89,12 +89,12 @@ def test_real_category_matches_cli(qtbot, page, datasets, trained_model_path, tm
     assert len(p.viewer.boxes) == p.report.rows[3].defect_count  # the boxes of the evaluated result
 
 
-def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
+def test_threshold_slider_and_use(qtbot, page, bottle_dir, tmp_path):
     p, station = page
     # seed-001 layout: OK/ + NG/ built from real bottle images
     folder = tmp_path / "lens"
-    for sub, src in (("OK", sorted((datasets / "bottle/test/good").iterdir())[:4]),
-                     ("NG", sorted((datasets / "bottle/test/broken_large").iterdir())[:4])):
+    for sub, src in (("OK", sorted((bottle_dir / "test/good").iterdir())[:4]),
+                     ("NG", sorted((bottle_dir / "test/broken_large").iterdir())[:4])):
         (folder / sub).mkdir(parents=True)
         for f in src:
             (folder / sub / f.name).symlink_to(f)
@@ -151,9 +151,9 @@ def test_threshold_slider_and_use(qtbot, page, datasets, tmp_path):
     assert station.params.threshold == pytest.approx(mid)
 
 
-def test_pixel_auroc_with_masks(qtbot, page, datasets, tmp_path, trained_model):
+def test_pixel_auroc_with_masks(qtbot, page, require_dataset, tmp_path, trained_model):
     p, _station = page
-    src = datasets / "kolektor_commutator"
+    src = require_dataset("kolektor_commutator")
     folder = tmp_path / "kolektor_small"
     (folder / "test/good").mkdir(parents=True)
     (folder / "test/crack").mkdir(parents=True)
@@ -172,7 +172,7 @@ def test_pixel_auroc_with_masks(qtbot, page, datasets, tmp_path, trained_model):
     assert p.pixel_label.text() == f"{want['pixel_auroc']:.3f}"
 
 
-def test_cancel_and_bad_input(qtbot, tmp_path, datasets, trained_model_path):
+def test_cancel_and_bad_input(qtbot, tmp_path, require_dataset, trained_model_path):
     settings = Settings().override(**{"storage.data_dir": str(tmp_path / "data")})
     station = Station(settings)  # no model, not started: a file model is evaluated privately
     bridge = StationBridge(station, settings)
@@ -180,7 +180,7 @@ def test_cancel_and_bad_input(qtbot, tmp_path, datasets, trained_model_path):
     qtbot.addWidget(p)
     p.folder_edit.setText(str(tmp_path / "missing"))
     assert not p.start() and "folder" in p.status.text()
-    p.folder_edit.setText(str(datasets / "kolektor_commutator"))
+    p.folder_edit.setText(str(require_dataset("kolektor_commutator")))
     assert not p.start() and "active model" in p.status.text()
     p.model_combo.setCurrentIndex(p.model_combo.findData("file"))
     p.model_file.setText(str(trained_model_path))
