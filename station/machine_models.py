@@ -24,7 +24,7 @@ from station.machine_errors import Conflict, InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
 
-MAX_IMPORT_BYTES = 2 * 1024**3  # one upload; a model is tens of MB
+MAX_IMPORT_BYTES = 512 * 1024**2  # one upload; a model is a few MB to tens of MB
 MAX_IMPORT_MEMBERS = 64
 MAX_RATIO = 200  # uncompressed / compressed for a member: far beyond real bundles, typical of bombs
 
