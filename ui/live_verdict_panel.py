@@ -96,10 +96,11 @@ class VerdictPanel(QWidget):
                 .replace("%4", str(getattr(station, "queue_depth", 0)))
                 .replace("%5", str(getattr(station, "queue_capacity", 0))))
         if getattr(source, "kind", "") == "camera":
-            if source.status.startswith("reconnecting"):
+            if str(getattr(source, "status", "")).startswith("reconnecting"):
                 text += "\n" + self.tr("Camera lost: reconnecting…")
-            if source.ignored_settings:
-                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(source.ignored_settings))
+            ignored = getattr(source, "ignored_settings", ())
+            if ignored:
+                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(ignored))
         self.perf_label.setText(text)
 
     def show_state(self, snap: StateSnapshot, live_verdict: str | None, reviewed_verdict: str | None) -> None:

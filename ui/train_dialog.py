@@ -8,6 +8,7 @@ engine's ``inference.train`` runs in a ``BackgroundTask`` with the dialog's Canc
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,18 @@ def min_ok_images() -> int:
 
 def count_folders(ok: str, ng: str) -> tuple[str, int | None, str, int | None]:
     """(ok text, images or None when no folder, ng text, images or None): runs in a pool thread."""
+    from inference.imageio import is_image_file
+
     def count(text: str) -> int | None:
-        return len(folder_images(text)) if text.strip() and Path(text.strip()).is_dir() else None
+        folder = text.strip()
+        if not folder or not Path(folder).is_dir():
+            return None
+        try:  # the same files as folder_images(), counted without sorting or a stat per file
+            with os.scandir(folder) as entries:
+                return sum(1 for e in entries if not e.name.startswith(".") and e.is_file()
+                           and is_image_file(Path(e.name)))
+        except OSError:
+            return 0
     return ok, count(ok), ng, count(ng)
 
 
