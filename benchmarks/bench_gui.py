@@ -179,8 +179,10 @@ def row_train_typing(row, hb, bridge, settings, tmp: Path) -> None:
     dlg.show()
     path = str(big)
     dlg.ok_edit.setFocus()
-    hb.start()
     dlg.ok_edit.setText(path[:-40])
+    spin_until(lambda: not dlg.counts_pending(), 30)  # opening the dialog is not typing
+    spin_for(300)
+    hb.start()
     for ch in path[-40:]:  # a person types: the event loop runs between keys
         QTest.keyClicks(dlg.ok_edit, ch)
         spin_for(30)
