@@ -53,8 +53,7 @@ def build_context(result: Any, record: Any, data: str | None, station_state: str
     """One context per inspection, from the engine's ``InspectionResult`` and the stored record;
     ``station_state`` is the machine state (``station.machine_state``) when the part was answered."""
     height, width = (int(v) for v in result.image_shape)
-    return {
-        "station_state": station_state,
+    context = {
         # PEKAT's documented fields
         "result": bool(result.verdict == "OK"),
         "detectedRectangles": detected_rectangles(result, result.model_id),
@@ -79,3 +78,6 @@ def build_context(result: Any, record: Any, data: str | None, station_state: str
         "identifier": (getattr(record, "extra", None) or {}).get("identifier"),
         "identifier_type": (getattr(record, "extra", None) or {}).get("identifier_type"),
     }
+    if station_state is not None:  # known when answering; a context rebuilt from the history has none
+        context["station_state"] = station_state
+    return context

@@ -7,17 +7,12 @@ A damaged or foreign file is ignored (defaults), never an error; writes are atom
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from station.json_file import read_json, write_json
 from station.settings import config_dir
-
-log = logging.getLogger(__name__)
 
 FILE_NAME = "live_source.json"
 KINDS = ("folder", "video", "camera")
@@ -70,29 +65,8 @@ def memory_path(directory: Path | None = None) -> Path:
 
 
 def load_choice(directory: Path | None = None) -> SourceChoice:
-    path = memory_path(directory)
-    try:
-        if path.stat().st_size > 64_000:
-            return SourceChoice()
-        return SourceChoice.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        return SourceChoice()
-    except (OSError, ValueError) as exc:
-        log.warning("ignoring %s: %s", path, exc)
-        return SourceChoice()
+    return SourceChoice.from_dict(read_json(memory_path(directory), {}))
 
 
 def save_choice(choice: SourceChoice, directory: Path | None = None) -> None:
-    path = memory_path(directory)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".live_source-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(choice), fh, indent=1)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:  # a read-only config dir must not stop the line
-        log.warning("could not remember the live source in %s: %s", path, exc)
+    write_json(memory_path(directory), asdict(choice))  # a read-only config dir must not stop the line

@@ -9,15 +9,11 @@ keeps the mark), written atomically. Until then the Models page and the Live til
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
+from station.json_file import read_json, write_json
 
 FILE_NAME = "validated_models.json"
 
@@ -27,18 +23,7 @@ def _path(data_dir: Path) -> Path:
 
 
 def _read(data_dir: Path | None) -> dict[str, Any]:
-    if data_dir is None:
-        return {}
-    path = _path(data_dir)
-    try:
-        if path.stat().st_size > 4_000_000:
-            return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("ignoring %s: %s", path, exc)
-        return {}
+    data = read_json(_path(data_dir), {}) if data_dir is not None else {}
     return data if isinstance(data, dict) else {}
 
 
@@ -58,18 +43,4 @@ def mark_validated(data_dir: Path, model_id: str, *, dataset: str = "", ng_count
     data = _read(data_dir)
     data[str(model_id)] = {"at": datetime.now().isoformat(timespec="seconds"), "dataset": dataset,
                            "ng": int(ng_count)}
-    path = _path(data_dir)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".validated-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=1)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        log.warning("could not record the evaluation of %s: %s", model_id, exc)
-        return False
-    return True
+    return write_json(_path(data_dir), data)

@@ -37,8 +37,8 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
     live = win.pages["live"]
     saved: list[Path] = []
 
-    def grab(name: str, screen: bool = False) -> Path:
-        wait(1500 if screen else 500)  # full screen: let the window reach the screen's corner
+    def grab(name: str, screen: bool = False, settle_ms: int = 500) -> Path:
+        wait(settle_ms)
         path = out / f"{lang}_{name}.png"
         pix = QGuiApplication.primaryScreen().grabWindow(0) if screen else win.grab()
         pix.save(str(path))
@@ -56,15 +56,20 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
         wait_until(lambda: live.counters.counts()[2] >= 2 and live.banner.verdict() == "NG", 240)
         grab("live_normal_1920")
 
+        win.move(0, 0)  # no window manager under Xvfb: start full screen from the corner
         win.toggle_operator_mode()  # F11
-        wait_until(lambda: live.banner.verdict() == "NG", 60)
-        path = grab("operator_mode", screen=True)
+        wait(1500)  # let the full-screen window reach the screen's corner
+        wait_until(lambda: live.banner.verdict() == "NG", 60, step_ms=20)
+        path = grab("operator_mode", screen=True, settle_ms=0)
         from PySide6.QtGui import QImage
 
         img = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
         arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
         red = (arr[..., 2] == 0xD9) & (arr[..., 1] == 0x30) & (arr[..., 0] == 0x25)  # #d93025 NG tile
-        rows, cols = np.flatnonzero(red.any(axis=1)), np.flatnonzero(red.any(axis=0))
+        cols = np.flatnonzero(red.sum(axis=0) > 300)  # the tile's columns (the score bar is 26 px tall)
+        rows = np.flatnonzero(red[:, cols].sum(axis=1) > 300) if len(cols) else cols
+        if not len(rows):
+            rows = cols = np.array([0])
         w, h = cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
         print(f"operator mode: NG tile on the screenshot {w}×{h} px = {w * h / (img.width() * img.height()):.1%} of "
               f"{img.width()}×{img.height()} (its colour alone {red.sum() / (img.width() * img.height()):.1%}); "
@@ -75,7 +80,7 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
         settings.ui.review_new_ng_returns = False
         if keys:
             live.show_ng_part(keys[-1])
-            grab("operator_reviewing", screen=True)
+            grab("operator_reviewing", screen=True, settle_ms=1000)
             live.back_to_live()
         win.toggle_operator_mode()
         if keys:
@@ -93,7 +98,7 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
         wait(1200)
         grab("source_lost")
         win.toggle_operator_mode()
-        grab("operator_source_lost", screen=True)
+        grab("operator_source_lost", screen=True, settle_ms=1500)
         win.toggle_operator_mode()
         live.stop()
     finally:

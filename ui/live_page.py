@@ -49,7 +49,7 @@ from widgets.ng_strip import NgStrip
 
 log = logging.getLogger(__name__)
 
-THUMB_SMALL, THUMB_BIG = 88, 128  # NG strip icon sizes (normal / operator mode); thumbnails made at the big one
+THUMB_SMALL, THUMB_BIG = 88, 112  # NG strip icon sizes (normal / operator mode); thumbnails made at the big one
 _BAR_WIDGETS = ("source_combo", "source_options", "folder_edit", "interval_spin", "shuffle_check", "loop_check",
                 "recursive_check", "video_edit", "video_loop_check", "video_fast_check", "camera_index",
                 "resolution_combo", "exposure_spin", "gain_spin", "start_button", "stop_button", "trigger_button")
@@ -459,7 +459,9 @@ class LivePage(QWidget):
         for w in (self.part_label, self.strip_caption):
             w.setFont(font)
         right = self.panel.minimumWidth() + 20
-        self.splitter.setSizes([max(1, self.width() - right), right])
+        screen = self.window().screen() if on else None  # the full-screen resize has not arrived yet
+        total = screen.geometry().width() if screen is not None else self.width()
+        self.splitter.setSizes([max(1, total - right), right])
 
     def page_shown(self) -> None:
         self._update_buttons()

@@ -62,7 +62,6 @@ class VerdictPanel(QWidget):
         grid.addWidget(self.counters, 4, 0, 1, 2)
         grid.addWidget(self.perf_label, 5, 0, 1, 2)
         grid.addWidget(self.message_label, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
         grid.setColumnStretch(0, 1)
         self.grid = grid
         self._big = False
@@ -97,10 +96,11 @@ class VerdictPanel(QWidget):
                 .replace("%4", str(getattr(station, "queue_depth", 0)))
                 .replace("%5", str(getattr(station, "queue_capacity", 0))))
         if getattr(source, "kind", "") == "camera":
-            if source.status.startswith("reconnecting"):
+            if str(getattr(source, "status", "")).startswith("reconnecting"):
                 text += "\n" + self.tr("Camera lost: reconnecting…")
-            if source.ignored_settings:
-                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(source.ignored_settings))
+            ignored = getattr(source, "ignored_settings", ())
+            if ignored:
+                text += "\n" + self.tr("The camera driver ignores: %1").replace("%1", ", ".join(ignored))
         self.perf_label.setText(text)
 
     def show_state(self, snap: StateSnapshot, live_verdict: str | None, reviewed_verdict: str | None) -> None:
@@ -161,11 +161,14 @@ class VerdictPanel(QWidget):
         for label in (self.product_caption, self.threshold_caption):
             label.setStyleSheet(f"font-size: {14 if on else base}pt; color: palette(mid);")
         self.validation_label.setStyleSheet(f"color: #fbbc04; font-weight: bold; font-size: {16 if on else base}pt;")
-        self.side.setMinimumWidth(260 if on else 110)
+        self.side.setMinimumWidth(250 if on else 110)
         self.side.setMaximumWidth(420 if on else 160)
-        self.setMinimumWidth(1300 if on else 440)
+        self.setMinimumWidth(1260 if on else 440)
         font = self.font()
         font.setPointSize(14 if on else base)
         for w in (self.detail_label, self.perf_label, self.message_label, self.shift_label):
             w.setFont(font)
+        self.perf_label.setVisible(not on)  # timings and queue are for the engineer, not across the cell
+        self.grid.setRowStretch(0, 1 if on else 0)  # operator mode: the tile takes the room there is
+        self.grid.setRowStretch(7, 0 if on else 1)
         self.grid.setAlignment(self.side, Qt.AlignmentFlag.AlignTop)

@@ -29,7 +29,7 @@ class VerdictBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictBanner")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._verdict: str | None = None
         self._state = "RUNNING"
         self._title = ""
@@ -87,9 +87,11 @@ class VerdictBanner(QWidget):
 
     def _apply_size(self) -> None:
         if self._big:
-            self.setMinimumSize(1000, 600)
+            self.setMinimumSize(990, 540)  # 26 % of a 1080p screen; grows when there is room
+            self.setMaximumSize(16777215, 16777215)
         else:
             self.setMinimumSize(300, 160)
+            self.setMaximumSize(16777215, 300)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(1000, 600) if self._big else QSize(360, 180)

@@ -246,10 +246,10 @@ def test_ng_strip_keeps_one_thumbnail_size_across_operator_mode(qtbot, env):
     qtbot.waitUntil(lambda: page.ng_strip.count() == 2 and not page.is_drawing(), timeout=20_000)
     assert page.ng_strip.icon_sizes() == {88}
     page.set_operator_mode(True)
-    assert page.ng_strip.icon_sizes() == {128}
+    assert page.ng_strip.icon_sizes() == {112}
     assert page.play_folder(tmp / "line", interval_ms=0, loop=False)
     qtbot.waitUntil(lambda: page.ng_strip.count() == 4 and not page.is_drawing(), timeout=20_000)
-    assert page.ng_strip.icon_sizes() == {128}
+    assert page.ng_strip.icon_sizes() == {112}
     page.set_operator_mode(False)
     assert page.ng_strip.icon_sizes() == {88}
 
@@ -277,11 +277,14 @@ def test_operator_mode_tile_takes_a_quarter_of_a_1080p_screen(qtbot, env):
         shot = win.grab().toImage()
         arr = np.frombuffer(shot.constBits(), np.uint8).reshape(shot.height(), shot.bytesPerLine() // 4, 4)
         green = (arr[..., 2] == 0x1e) & (arr[..., 1] == 0x8e) & (arr[..., 0] == 0x3e)  # BGRA #1e8e3e
-        rows, cols = np.flatnonzero(green.any(axis=1)), np.flatnonzero(green.any(axis=0))
+        cols = np.flatnonzero(green.sum(axis=0) > 300)  # the tile's columns (the score bar is 26 px tall)
+        rows = np.flatnonzero(green[:, cols].sum(axis=1) > 300) if len(cols) else cols
         tile_px = (rows[-1] - rows[0] + 1) * (cols[-1] - cols[0] + 1)  # the tile's box on the screenshot
         assert tile_px >= 1920 * 1080 / 4, f"tile {cols[-1] - cols[0] + 1}×{rows[-1] - rows[0] + 1} px"
         assert green.sum() >= 0.7 * tile_px  # a solid tile (the verdict's letters take the rest)
         assert live.banner.width() * live.banner.height() >= 1920 * 1080 / 4
+        assert live.banner.geometry().bottom() < live.score_bar.geometry().top()  # nothing drawn over it
+        assert live.ng_strip.geometry().top() >= live.splitter.geometry().bottom()
         assert live.panel.product_label.text() == "fake-a" and live.panel.threshold_label.text() == "100"
         assert live.panel.side.x() > live.banner.x() + live.banner.width() - 5  # beside it
         live.set_operator_mode(False)
