@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -25,12 +26,13 @@ def add_parser(sub: Any) -> None:
 
 def run_api_client(args: Any) -> int:
     from station.api_clients import ApiClients
-    from station.settings import load_settings, use_settings_file
+    from station.settings import SettingsStore
     from storage import Database
     from storage.machine import MachineStore
 
-    use_settings_file(getattr(args, "config", None))
-    settings = load_settings().override(**{"storage.data_dir": getattr(args, "data_dir", None)})
+    data_dir = getattr(args, "data_dir", None)
+    settings = SettingsStore.load(getattr(args, "config", None), overrides={
+        "storage.data_dir": str(Path(data_dir).expanduser().resolve()) if data_dir else None}).current
     if args.action not in ("add", "list", "revoke"):
         print("error: choose add NAME, list or revoke CLIENT_ID", file=sys.stderr)
         return 2

@@ -350,7 +350,7 @@ class LivePage(QWidget):
         self._last_ms = float(record.processing_ms)
         if record.label == "NG":
             self.feed.submit_ng(insp)
-            if self._pinned is not None and self.settings.ui.review_new_ng_returns:
+            if self._pinned is not None and self.bridge.settings.ui.review_new_ng_returns:
                 self.back_to_live()
         self._last_live = insp
         self.feed.submit(insp)
@@ -386,7 +386,7 @@ class LivePage(QWidget):
         when = record.timestamp.strftime("%H:%M:%S") if record.timestamp else ""
         machine = getattr(self.bridge.station, "machine", None)
         if machine is not None:
-            machine.begin_review(when, float(self.settings.ui.review_timeout_s))
+            machine.begin_review(when, float(self.bridge.settings.ui.review_timeout_s))
         self._draw(shown)
         self._render_state()
 

@@ -54,7 +54,7 @@ def test_deeply_nested_manifest_predict_exits_2_with_one_line(trained_model_path
 def test_deeply_nested_manifest_serve_exits_2(trained_model_path, tmp_path, capsys):
     import argparse
 
-    from api.serve import run_serve
+    from composition import run_serve
 
     bad = _deep(trained_model_path, tmp_path / "deep.qcs")
     args = argparse.Namespace(config=None, host="127.0.0.1", port=0, api_key=None, device="cpu",

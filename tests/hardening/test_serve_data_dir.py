@@ -33,7 +33,7 @@ def test_serve_writes_the_rotating_log_in_its_data_dir(tmp_path):
     import logging
     import threading
 
-    from api.serve import run_serve
+    from composition import run_serve
 
     data_dir = tmp_path / "fresh" / "data"
     args = argparse.Namespace(config=None, host="127.0.0.1", port=0, api_key=None, device="cpu",

@@ -86,8 +86,8 @@ def test_each_machine_state_has_its_own_tile(qtbot, env):
     qtbot.waitUntil(lambda: page.banner.verdict() == "OK", timeout=20_000)
     looks["RUNNING OK"] = tile_color(page)
 
-    settings.ui.review_timeout_s = 60.0
-    settings.ui.review_new_ng_returns = False
+    make_page.bridge.settings_store.update({"ui.review_timeout_s": 60.0, "ui.review_new_ng_returns": False},
+                                           save=False)
     qtbot.waitUntil(lambda: page.ng_strip.count() > 0, timeout=20_000)
     page.show_ng_part(page.ng_strip.keys()[-1])
     assert page.banner.state() == "REVIEWING" and page.banner.verdict() == "NG"
@@ -118,8 +118,8 @@ def test_each_machine_state_has_its_own_tile(qtbot, env):
 
 def test_reviewing_returns_to_running_by_timeout_and_on_a_new_ng(qtbot, env):
     make_page, station, _db, settings, tmp = env
-    settings.ui.review_timeout_s = 0.8
-    settings.ui.review_new_ng_returns = False
+    make_page.bridge.settings_store.update({"ui.review_timeout_s": 0.8, "ui.review_new_ng_returns": False},
+                                           save=False)
     page = make_page()
     assert page.play_folder(write_parts(tmp / "line", 2, 1), interval_ms=100, loop=True)
     qtbot.waitUntil(lambda: page.ng_strip.count() > 0, timeout=20_000)
@@ -131,8 +131,8 @@ def test_reviewing_returns_to_running_by_timeout_and_on_a_new_ng(qtbot, env):
     qtbot.waitUntil(lambda: page.shown is not held, timeout=5000)  # the live part again
     assert not page.ng_strip.selectedItems()
 
-    settings.ui.review_timeout_s = 60.0
-    settings.ui.review_new_ng_returns = True  # the operator's choice: a new NG ends the review at once
+    make_page.bridge.settings_store.update({"ui.review_timeout_s": 60.0, "ui.review_new_ng_returns": True},
+                                           save=False)  # the operator's choice: a new NG ends the review at once
     page.show_ng_part(page.ng_strip.keys()[0])
     assert page.banner.state() == "REVIEWING"
     seen = page.ng_strip.count()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from station import model_library as lib
+from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
 from ui.background import wait_for_pool
 from ui.station_bridge import StationBridge
@@ -26,8 +27,7 @@ def test_csflow_progress_is_monotonic_over_its_stages():
 
 
 def test_train_a_csflow_model_from_the_dialog(qtbot, tmp_path, bottle_images):
-    station, db, settings = station_with_db(tmp_path)
-    settings.inference.device = "cpu"
+    station, db, settings = station_with_db(tmp_path, Settings().override(**{"inference.device": "cpu"}))
     station.start()
     bridge = StationBridge(station, settings)
     folder = tmp_path / "bottle" / "good"

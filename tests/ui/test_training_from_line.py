@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel
 
 from station.items import Upload
 from station.machine import services_for
+from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
 from ui.background import wait_for_pool
 from ui.history_page import HistoryPage
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.timeout(400)
 
 @pytest.fixture
 def line(qtbot, tmp_path, trained_model, bottle_images, monkeypatch):
-    station, db, settings = station_with_db(tmp_path)
-    settings.storage.save_images = "all"
+    station, db, settings = station_with_db(tmp_path, Settings().override(**{"storage.save_images": "all"}))
     station.set_model(trained_model)
     station.start()
     from inference.imageio import read_image

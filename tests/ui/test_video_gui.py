@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
 from tests.video.conftest import pick_clear_parts, sequence
 from tests.video.media import write_video
@@ -24,8 +25,7 @@ def clear_parts(trained_model, bottle_images, bottle_dir):
 
 @pytest.fixture
 def gui_station(tmp_path, trained_model):
-    station, db, settings = station_with_db(tmp_path)
-    settings.storage.save_images = "all"
+    station, db, settings = station_with_db(tmp_path, Settings().override(**{"storage.save_images": "all"}))
     station.set_model(trained_model)
     station.start()
     bridge = StationBridge(station, settings)

@@ -33,11 +33,8 @@ def clear_parts(trained_model, bottle_images, bottle_dir):
 def video_settings(tmp_path):
     from station.settings import Settings
 
-    s = Settings()
-    s.storage.data_dir = str(tmp_path / "data")
-    s.storage.save_images = "ng"
-    s.inference.device = "cpu"
-    return s
+    return Settings().override(**{"storage.data_dir": str(tmp_path / "data"), "storage.save_images": "ng",
+                                  "inference.device": "cpu"})
 
 
 def sequence(parts, ng_seconds, n):
