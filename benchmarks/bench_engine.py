@@ -310,15 +310,19 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
              "calibrated threshold. Latency: batch 1, predict incl. preprocessing and regions, first seed."]
     for cfg in configs:
         for k in shots:
+            if not by_cat(rows, cfg, k):
+                continue
             lines += ["", f"### `{cfg}`" + (f", trained with {k} NG images from the test set (not tested)" if k else ""),
                       ""] + table(rows, cfg, k)
-        if 0 in shots:
+        if 0 in shots and by_cat(rows, cfg, 0):
             lines += ["", correlation_line(rows, cfg)]
             if rates:
                 lines += ["", f"Miss / over-detection of `{cfg}` at other target false-reject rates "
                           "(same models, only the threshold moves):", ""] + rate_table(rows, cfg, rates)
     if compare and len(configs) == 2:
         for k in shots:
+            if not (by_cat(rows, configs[0], k) and by_cat(rows, configs[1], k)):
+                continue
             diff, _ = paired(rows, configs[0], configs[1], k)
             lines += ["", f"### Paired difference `{configs[1]}` − `{configs[0]}`" + (f" ({k} NG)" if k else ""),
                       ""] + diff
