@@ -316,7 +316,7 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
                       ""] + table(rows, cfg, k)
         if 0 in shots and by_cat(rows, cfg, 0):
             lines += ["", correlation_line(rows, cfg)]
-            if rates:
+            if rates and any(k.startswith("rate_") for r in rows if r["config"] == cfg for k in r):
                 lines += ["", f"Miss / over-detection of `{cfg}` at other target false-reject rates "
                           "(same models, only the threshold moves):", ""] + rate_table(rows, cfg, rates)
     if compare and len(configs) == 2:
