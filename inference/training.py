@@ -161,7 +161,9 @@ def train(
     _check_cancel(cancel)
     report("calibrating", 0.0)
     head_stats: dict[str, Any] = {}
-    if ng and cfg.get("ng_head", True):
+    if ng and not cfg.get("ng_head", False):
+        head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
+    if ng and cfg.get("ng_head", False):  # off by default: it hurt magnetic_tile on the protocol (docs/engine.md)
         head_stats = _fit_ng_head(core, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
     report("calibrating", 0.3)
     with torch.inference_mode():
