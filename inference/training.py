@@ -24,6 +24,7 @@ from inference.errors import EngineError, ModelFileError, TrainingCancelled, Tra
 from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
+from inference.ng_head import GAIN as GAIN_OF_HEAD
 from inference.ng_head import NGHead, mask_to_grid
 from inference.plausibility import check_model_values
 from inference.selfcheck import synthetic_check
@@ -167,7 +168,9 @@ def train(
     _check_cancel(cancel)
     report("calibrating", 0.0)
     head_stats: dict[str, Any] = {}
-    if ng and cfg.get("ng_head", True):
+    if ng and not cfg.get("ng_head", False):
+        head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
+    if ng and cfg.get("ng_head", False):  # off by default: it hurt magnetic_tile on the protocol (docs/engine.md)
         head_stats = _fit_ng_head(core, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
     report("calibrating", 0.3)
     with torch.inference_mode():
@@ -239,16 +242,24 @@ def _prepared_mask(mask: np.ndarray, p, cfg: dict[str, Any]) -> np.ndarray:
 
 def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | None],
                  ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], cfg: dict[str, Any]) -> dict[str, Any]:
-    """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen)."""
+    """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen).
+
+    Kept only when it helps on images it did not learn from: cross-validated over folds of the NG
+    and OK images, the combined image scores must separate them at least as well as the
+    unsupervised ones (on tiles under six lightings a head learned from 10 NG images can latch on
+    to lighting and hurt; measured, see docs/engine.md).
+    """
+    from inference.evaluation import auroc
     from inference.ng_head import MASK_POS, NGHead, _inputs
 
     algo = core.algo
-    pos, neg = [], []
+    ok_rows, ng_pos, ng_neg, ng_rows = [], [], [], []  # per image
     with torch.inference_mode():
         for feats, raw in ok_parts.values():
-            neg.append(_inputs(feats[None], algo.apply_profile(raw)[None]))
+            ok_rows.append(_inputs(feats[None], algo.apply_profile(raw)[None]))
         prepared = [prepare(im, cfg) for im in ng]
         n_masked = 0
+        per_image: dict[int, tuple] = {}
         for idx in group_by_shape(prepared, DEFAULT_BATCH):
             feats = patch_features(core.fx, to_batch(prepared, idx, core.device), cfg).float()
             scores, _ = algo.patch_scores(feats)
@@ -259,16 +270,61 @@ def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | Non
                     cover = torch.from_numpy(_prepared_mask(masks[i], prepared[i], cfg)).reshape(-1).to(rows.device)
                     if not bool((cover >= MASK_POS).any()):  # a defect smaller than a patch: its best cell
                         cover = (cover >= cover.max()).float()
-                    pos.append(rows[cover >= MASK_POS])
-                    neg.append(rows[cover == 0])
+                    per_image[i] = (rows, rows[cover >= MASK_POS], rows[cover == 0])
                 else:  # image label only: the strongest patch is the defect
-                    pos.append(rows[int(torch.argmax(scores[j]))][None])
-    if not pos or not neg:
+                    per_image[i] = (rows, rows[int(torch.argmax(scores[j]))][None], rows[:0])
+        for i in sorted(per_image):
+            ng_rows.append(per_image[i][0])
+            ng_pos.append(per_image[i][1])
+            ng_neg.append(per_image[i][2])
+    if not ng_pos or not ok_rows:
         return {}
-    head = NGHead.fit(torch.cat(pos), torch.cat(neg), seed=int(cfg.get("seed", 0)))
+    seed = int(cfg.get("seed", 0))
+    gate = _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc)
+    stats: dict[str, Any] = {"ng_head_check_auroc": gate}
+    if gate is not None and gate["combined"] < gate["unsupervised"]:
+        stats["ng_head"] = False
+        stats["ng_head_note"] = "the NG head did not help on NG images it had not seen; unsupervised map kept"
+        return stats
+    head = NGHead.fit(torch.cat(ng_pos), torch.cat(ok_rows + ng_neg), seed=seed)
     core.head = head
-    return {"ng_head": True, "ng_head_positive_patches": int(sum(p.shape[0] for p in pos)),
-            "ng_head_masked_images": n_masked}
+    stats.update({"ng_head": True, "ng_head_positive_patches": int(sum(p.shape[0] for p in ng_pos)),
+                  "ng_head_masked_images": n_masked})
+    return stats
+
+
+def _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc) -> dict[str, float] | None:
+    """Pooled out-of-fold image AUROC (OK vs NG) of the unsupervised and the combined patch maxima."""
+    from inference.ng_head import NGHead
+
+    n_ng = len(ng_rows)
+    folds = min(5, n_ng)
+    if folds < 2:
+        return None
+    rng = np.random.default_rng(seed)
+    ng_fold = rng.permutation(n_ng) % folds
+    ok_fold = rng.permutation(len(ok_rows)) % folds
+    labels, plain, combined = [], [], []
+    for f in range(folds):
+        tr_pos = [p for p, k in zip(ng_pos, ng_fold, strict=True) if k != f]
+        tr_neg = [r for r, k in zip(ok_rows, ok_fold, strict=True) if k != f] + \
+                 [n for n, k in zip(ng_neg, ng_fold, strict=True) if k != f]
+        if not tr_pos or not tr_neg:
+            continue
+        head = NGHead.fit(torch.cat(tr_pos), torch.cat(tr_neg), seed=seed)
+        tests = [(r, 0) for r, k in zip(ok_rows, ok_fold, strict=True) if k == f] + \
+                [(r, 1) for r, k in zip(ng_rows, ng_fold, strict=True) if k == f]
+        for rows, lab in tests:
+            s = torch.exp(rows[:, -1])  # the unsupervised score (the last input column is its log)
+            p = torch.sigmoid(((rows - head.mean.to(rows.device)) / head.std.to(rows.device)) @ head.weight.to(
+                rows.device) + head.bias.to(rows.device))
+            labels.append(lab)
+            plain.append(float(s.max()))
+            combined.append(float((s * (1 + GAIN_OF_HEAD * p)).max()))
+    a, b = auroc(np.array(labels), np.array(plain)), auroc(np.array(labels), np.array(combined))
+    if a is None or b is None:
+        return None
+    return {"unsupervised": round(a, 4), "combined": round(b, 4)}
 
 
 def _max_scores(model: AnomalyModel, images: Sequence[np.ndarray]) -> np.ndarray:

@@ -95,6 +95,8 @@ def _describe_calibration(model) -> str:
                  f"over-detection {s['calibration_ok_reject_rate']:.3f}")
     if s.get("ng_head"):
         line += f"\nNG head: learned from {s.get('ng_head_positive_patches', 0)} defect patches"
+    elif s.get("ng_head_note"):
+        line += f"\nNG head: not used ({s['ng_head_note']})"
     if "expected_ok_reject_rate" in s:
         lo, hi = s.get("expected_ok_reject_rate_interval", [0.0, 0.0])
         line += (f"\nexpected over-detection {100 * s['expected_ok_reject_rate']:.1f} % "

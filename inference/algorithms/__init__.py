@@ -91,11 +91,11 @@ class AlgorithmSpec:
 # Calibration and self-check settings every algorithm shares (inference.calibration, .selfcheck and
 # .ng_head see only scores, maps and patch features): an algorithm's SPEC appends them.
 CALIBRATION_PARAMS: tuple[ParamSpec, ...] = (
-    ParamSpec("ok_reject_rate", "float", 0.01, "target share of good parts judged NG (false rejects); the "
+    ParamSpec("ok_reject_rate", "float", 0.02, "target share of good parts judged NG (false rejects); the "
               "threshold comes from a tail fitted to the OK scores", 0.001, 0.2),
     ParamSpec("miss_cost", "float", 10.0, "with NG images: a missed defect costs this many rejected good parts "
               "(sets the threshold)", 1.0, 1000.0),
-    ParamSpec("ng_head", "bool", True, "with NG images: learn a small defect classifier on the patch features, "
+    ParamSpec("ng_head", "bool", False, "with NG images: learn a small defect classifier on the patch features, "
               "combined with the anomaly map"),
     ParamSpec("synthetic_check", "bool", True, "after training, paste synthetic defects on held-out OK images and "
               "report how many the model catches"),

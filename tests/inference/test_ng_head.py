@@ -40,7 +40,7 @@ def models(kolektor_split):
     ok, picked, _ = kolektor_split
     kw = {"ng_images": [it.path for it in picked], "ng_masks": [it.mask_path for it in picked], "device": "cpu"}
     plain = train(ok, parameters={"synthetic_check": False, "ng_head": False}, **kw)
-    headed = train(ok, parameters={"synthetic_check": False}, **kw)
+    headed = train(ok, parameters={"synthetic_check": False, "ng_head": True}, **kw)
     return plain, headed
 
 

@@ -14,7 +14,7 @@ NEW_STATS = ("expected_ok_reject_rate", "expected_ok_reject_rate_sd", "expected_
 
 def test_bundle_from_before_the_new_calibration_loads_and_evaluates(trained_model_path, trained_model,
                                                                      bottle_images, tmp_path):
-    from inference.evaluation import EvaluationReport
+    from inference.evaluation import EvaluationReport, Row
 
     members = _members(trained_model_path)
     manifest = json.loads(members["manifest.json"])
@@ -27,5 +27,8 @@ def test_bundle_from_before_the_new_calibration_loads_and_evaluates(trained_mode
     assert old._core.head is None
     imgs = bottle_images["ok"][:2]
     assert [r.score for r in old.predict(imgs)] == [r.score for r in trained_model.predict(imgs)]
-    rep = EvaluationReport("d", "ok_ng", {}, old.params.threshold, [], None, [], model_stats=old.info.stats).to_json()
+    rows = [Row("a.png", "a.png", "OK", "good", "OK", 0.5, 0.5, 0, 1.0),
+            Row("b.png", "b.png", "NG", "NG", "NG", 2.0, 2.0, 1, 1.0)]
+    rep = EvaluationReport("d", "ok_ng", {}, old.params.threshold, rows, None, [1.0, 1.0],
+                           model_stats=old.info.stats).to_json()
     assert rep["synthetic_catch_rate"] is None and rep["expected_over_detection"] is None

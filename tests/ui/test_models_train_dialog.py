@@ -71,6 +71,7 @@ def test_train_from_a_folder_saves_lists_and_activates(qtbot, env, ok_folder):
     qtbot.waitUntil(lambda: not dlg.is_running() and dlg.train_button.isEnabled(), timeout=10_000)
     assert dlg.error_label.text() == ""
     assert dlg.progress.value() == BAR_MAX
+    assert "synthetic defects caught" in dlg.check_label.text()  # the engine's self-check, in words
     assert len(values) > 3 and values == sorted(values)
     saved = dlg.saved_path
     assert saved is not None and saved.parent == settings.models_dir and saved.is_file()
