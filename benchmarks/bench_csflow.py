@@ -145,12 +145,13 @@ def cmd_table(args) -> int:
         cs = [r for r in rows if r["category"] == c and r["algorithm"] == "csflow"]
         pc = [r for r in rows if r["category"] == c and r["algorithm"] == "patchcore"]
         seeds = sorted({r["seed"] for r in cs} & {r["seed"] for r in pc})
-        cs = [r for r in cs if r["seed"] in seeds]
-        pc = [r for r in pc if r["seed"] in seeds]
-        if not seeds:
-            continue
-        means["csflow"].append(statistics.mean(r["image_auroc"] for r in cs))
-        means["patchcore"].append(statistics.mean(r["image_auroc"] for r in pc))
+        if seeds:  # paired: only the seeds both algorithms finished
+            cs = [r for r in cs if r["seed"] in seeds]
+            pc = [r for r in pc if r["seed"] in seeds]
+            means["csflow"].append(statistics.mean(r["image_auroc"] for r in cs))
+            means["patchcore"].append(statistics.mean(r["image_auroc"] for r in pc))
+        else:  # a run cut short: show what finished, keep it out of the mean
+            seeds = sorted({r["seed"] for r in cs + pc})
 
         def col(key, spec=".3f", a=cs, b=pc):
             return f"{_ms([r[key] for r in a], spec)} / {_ms([r[key] for r in b], spec)}"
@@ -161,7 +162,7 @@ def cmd_table(args) -> int:
                    f" | {col('pixel_auroc')} | {col('miss_rate', '.2f')} | {col('over_detection_rate', '.2f')} | "
                    f"{col('train_s', '.0f')} | {lat} | {_ms([r['flow_epochs'] for r in cs], '.1f')} |")
     if means["csflow"]:
-        out.append(f"| **mean over {len(means['csflow'])} categories** | | "
+        out.append(f"| **mean over {len(means['csflow'])} paired categories** | | "
                    f"**{statistics.mean(means['csflow']):.3f} / {statistics.mean(means['patchcore']):.3f}** "
                    "| | | | | | | |")
     loads = [x for r in rows for x in r["load"]]

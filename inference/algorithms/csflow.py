@@ -28,6 +28,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from inference.algorithms import AlgorithmSpec, ParamSpec
+from inference.algorithms.patchcore import SPEC as _PATCHCORE
+from inference.coreset import _single_thread as single_thread
 
 N_SCALES = 3
 LEAKY_SLOPE = 0.1
@@ -35,6 +37,7 @@ ATAN_FACTOR = 0.636  # ≈ 2/π: the soft clamp's slope at 0 is 1 and it saturat
 STD_FLOOR = 1e-3
 MAX_ABS_PARAM = 1e4  # a trained weight beyond this is corruption, not learning
 
+_PC = {p.name: p for p in _PATCHCORE.parameters}  # preprocessing and calibration: the same knobs
 SPEC = AlgorithmSpec(
     name="csflow",
     title="CS-Flow (cross-scale normalising flow)",
@@ -44,24 +47,15 @@ SPEC = AlgorithmSpec(
         "from normal variation in texture and context rather than in a single patch."
     ),
     parameters=(
-        ParamSpec("backbone", "choice", "efficientnet-lite0", "ImageNet feature extractor",
-                  choices=("efficientnet-lite0", "efficientnet-lite1", "efficientnet-lite2")),
-        ParamSpec("roi_x", "int", 0, "region of interest: left edge (px of the original image)", 0, 100000),
-        ParamSpec("roi_y", "int", 0, "region of interest: top edge (px)", 0, 100000),
-        ParamSpec("roi_width", "int", 0, "region of interest: width (px); 0 = the whole image", 0, 100000),
-        ParamSpec("roi_height", "int", 0, "region of interest: height (px); 0 = the whole image", 0, 100000),
+        *(_PC[k] for k in ("backbone", "roi_x", "roi_y", "roi_width", "roi_height")),
         ParamSpec("input_size", "int", 256, "analysed size of the finest scale: about input_size² pixels (area), "
                   "the long side (long_side, cap) or both sides (square); the other scales are 1/2 and 1/4",
                   64, 1024),
-        ParamSpec("resize", "choice", "area", "area: keep the aspect ratio, scale to about input_size² pixels; "
-                  "square: squash to input_size²; long_side: long side = input_size; cap: keep native scale, "
-                  "shrink only above input_size", choices=("area", "square", "long_side", "cap")),
-        ParamSpec("pad", "int", 32, "mirrored border added before the network, cropped after (px, multiple of 8)",
-                  0, 64),
+        _PC["resize"],
+        _PC["pad"],
         ParamSpec("layer", "choice", "s16_last", "backbone stage read at each of the three scales",
                   choices=("s16_last", "s16_mid", "s8")),
-        ParamSpec("contrast", "choice", "none", "contrast normalisation before the network",
-                  choices=("none", "standardize", "clahe")),
+        _PC["contrast"],
         ParamSpec("coupling_blocks", "int", 4, "coupling blocks of the flow (more = more flexible, slower)", 1, 8),
         ParamSpec("hidden_channels", "int", 64, "width of the cross-scale convolutions inside each coupling",
                   8, 512),
@@ -73,10 +67,9 @@ SPEC = AlgorithmSpec(
         ParamSpec("max_epochs", "int", 200, "upper bound on passes over the training features", 1, 10000),
         ParamSpec("augment_views", "int", 2, "views per OK image (the original plus brightness/contrast-jittered "
                   "copies); features are computed once per view", 1, 8),
-        ParamSpec("smoothing_sigma", "float", 4.0, "Gaussian smoothing of the anomaly map (input px)", 0.0, 16.0),
+        _PC["smoothing_sigma"],
         ParamSpec("holdout_fraction", "float", 0.2, "OK images held out of training to calibrate", 0.05, 0.5),
-        ParamSpec("threshold_margin", "float", 0.05, "threshold = max held-out OK score × (1 + margin)",
-                  0.0, 2.0),
+        _PC["threshold_margin"],
         ParamSpec("seed", "int", 0, "random seed (initialisation, permutations, batch order, jitter)", 0,
                   2**31 - 1),
     ),
@@ -87,20 +80,11 @@ CL = torch.channels_last
 
 
 @contextmanager
-def single_thread() -> Iterator[None]:
-    """The flow is many small convolutions: on a busy 2-core CPU one thread ran them 5-20x faster than two
-    (a 2-thread op waits for its descheduled peer); measured 29 ms vs 0.4-1.8 s per forward at batch 1."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
-@contextmanager
 def _training_context() -> Iterator[None]:
-    """Deterministic algorithms and one thread while the flow trains; both restored afterwards."""
+    """Deterministic algorithms and one thread while the flow trains; both restored afterwards.
+
+    One thread: the flow is many small convolutions; on the busy 2-core CPU one thread ran its forward in
+    29-77 ms where two took 0.4-1.8 s (a 2-thread op waits for its descheduled peer)."""
     before = torch.are_deterministic_algorithms_enabled()
     torch.use_deterministic_algorithms(True, warn_only=True)
     try:
