@@ -182,13 +182,12 @@ class VideoAnalysisDialog(QDialog):
                                  partial=job.set_partial)
 
         try:
-            job = station.jobs.submit("video", run)
+            job = station.jobs.submit("video", run, listener=self._statusChanged.emit)
         except TooManyJobs as exc:
             self._refuse(str(exc))
             return False
         self.job = job
         self.result = None
-        job.subscribe(self._statusChanged.emit)
         self.ng_list.clear()
         self.frame_view.set_image(None, "")
         self.bars.setOpts(x=[], height=[])
