@@ -18,6 +18,7 @@ import queue
 import shutil
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -145,17 +146,35 @@ def _answer(result: Any) -> dict[str, Any]:
     return data
 
 
-async def _prepare(request: Request) -> tuple[Any, Path, str, Any, Path]:
+@dataclass
+class _Upload:
+    info: Any  # camera.video_sampling.VideoInfo
+    path: Path  # private temp copy
+    name: str  # the client's file name (shown, never used on disk)
+    form: Any
+    tmpdir: Path
+    interval: float
+    bucket: float
+    record: bool
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
+async def _prepare(request: Request) -> _Upload:
+    """Receive, check the common fields and probe the video; any refusal leaves no temp file."""
     station = request.app.state.station
     inspection.ensure_model(station)
     path, name, form, tmpdir = await _receive(request)
     try:
         interval = _number(form, "interval", None)
+        bucket = _number(form, "bucket_ms", 60_000.0)
+        record = _flag(form, "record", True)
         info = await run_in_threadpool(_probe, request, path, name, interval)
     except BaseException:
         shutil.rmtree(tmpdir, ignore_errors=True)
         raise
-    return info, path, name, form, tmpdir
+    return _Upload(info, path, name, form, tmpdir, interval, bucket, record)
 
 
 @router.post("/video", summary="Analyse a video file: one frame every `interval` ms of video time")
@@ -165,19 +184,15 @@ async def post_video(request: Request) -> JSONResponse:
     from station.video_analysis import analyse_video
 
     station = request.app.state.station
-    info, path, name, form, tmpdir = await _prepare(request)
-    try:
-        interval = _number(form, "interval", None)
-        bucket = _number(form, "bucket_ms", 60_000.0)
-        record = _flag(form, "record", True)
-        mode = str(form.get("mode") or "auto").lower()
-        if mode not in ("auto", "sync", "job"):
-            raise bad_request("mode must be auto, sync or job")
-        frames = sample_times(info, interval)
-        as_job = mode == "job" or (mode == "auto" and frames > _analysis_settings(request).video_sync_max_frames)
-    except BaseException:
-        shutil.rmtree(tmpdir, ignore_errors=True)
-        raise
+    up = await _prepare(request)
+    info, path, name, tmpdir, interval, bucket, record = (up.info, up.path, up.name, up.tmpdir, up.interval,
+                                                          up.bucket, up.record)
+    mode = str(up.form.get("mode") or "auto").lower()
+    if mode not in ("auto", "sync", "job"):
+        up.discard()
+        raise bad_request("mode must be auto, sync or job")
+    frames = sample_times(info, interval)
+    as_job = mode == "job" or (mode == "auto" and frames > _analysis_settings(request).video_sync_max_frames)
 
     def run(job: Any = None) -> Any:
         try:
@@ -264,14 +279,13 @@ async def post_video_streaming(request: Request) -> StreamingResponse:
     from station.video_analysis import analyse_video
 
     station = request.app.state.station
-    info, path, name, form, tmpdir = await _prepare(request)
+    up = await _prepare(request)
+    info, path, name, tmpdir, interval, bucket, record = (up.info, up.path, up.name, up.tmpdir, up.interval,
+                                                          up.bucket, up.record)
     try:
-        interval = _number(form, "interval", None)
-        bucket = _number(form, "bucket_ms", 60_000.0)
-        record = _flag(form, "record", True)
-        with_images = _flag(form, "frames", True)
+        with_images = _flag(up.form, "frames", True)
     except BaseException:
-        shutil.rmtree(tmpdir, ignore_errors=True)
+        up.discard()
         raise
     lines: queue.Queue = queue.Queue(maxsize=64)
     cancel = threading.Event()

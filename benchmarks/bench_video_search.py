@@ -191,7 +191,9 @@ def main() -> int:
         "## Video analysis, similar-defect and identifier search (`benchmarks/bench_video_search.py`)",
         "",
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"bottle model (20 OK images); medians after warm-up; run {time.strftime('%Y-%m-%d')}.",
+        f"bottle model (20 OK images); medians after warm-up; run {time.strftime('%Y-%m-%d')}; "
+        f"load average during the run {os.getloadavg()[0]:.1f} (compare rows with their baseline, "
+        "measured in the same run).",
         "",
         "| measure | figure | baseline / target |",
         "| --- | --- | --- |",

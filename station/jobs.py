@@ -157,14 +157,20 @@ class JobRegistry:
         self._lock = threading.Lock()
         self._seq = itertools.count()
 
-    def submit(self, kind: str, fn: Callable[[Job], Any]) -> Job:
-        """Start ``fn`` as a job; raises :class:`TooManyJobs` when the maximum already runs."""
+    def submit(self, kind: str, fn: Callable[[Job], Any],
+               listener: Callable[[JobStatus], None] | None = None) -> Job:
+        """Start ``fn`` as a job; raises :class:`TooManyJobs` when the maximum already runs.
+
+        ``listener`` is subscribed before the thread starts, so even a job that fails at once is
+        reported to it (subscribing afterwards could miss the end)."""
         with self._lock:
             self._prune()
             running = sum(1 for j in self._jobs.values() if not j.finished)
             if running >= self.max_running:
                 raise TooManyJobs(f"{running} job(s) already running; wait for them or cancel one")
             job = Job(kind, fn)
+            if listener is not None:
+                job.subscribe(listener)
             self._jobs[job.id] = job
         threading.Thread(target=job._run, name=f"qcs-job-{kind}-{next(self._seq)}", daemon=True).start()
         return job

@@ -163,6 +163,9 @@ def burn_in(image: np.ndarray, result: Any, time_ms: float) -> np.ndarray:
     text = f"{result.verdict}  {result.normalized_score:.2f}  {clock(time_ms)}"
     if result.defect_count:
         text += f"  {result.defect_count} defect(s)"
+    (tw, _th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+    if tw > w - 12:  # narrow frames: shrink the banner text to fit rather than cut it
+        scale *= (w - 12) / tw
     cv2.putText(out, text, (6, int(bar * 0.75)), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick,
                 cv2.LINE_AA)
     return out

@@ -62,29 +62,23 @@ def get_embedding(db: Any, record_id: int) -> np.ndarray | None:
     return from_blob(row[0]) if row else None
 
 
-def get_embeddings(db: Any, record_ids: Sequence[int]) -> dict[int, np.ndarray]:
-    out: dict[int, np.ndarray] = {}
-    ids = [int(i) for i in record_ids]
+def _rows_in(db: Any, sql: str, ids: Sequence[int]) -> Iterable[Any]:
+    """Rows of ``sql`` (with one ``{marks}`` placeholder list) for ``ids``, 500 at a time."""
+    ids = [int(i) for i in ids]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for rid, blob in db._reader().execute(
-                f"SELECT record_id, vec FROM embeddings WHERE record_id IN ({marks})", chunk):
-            out[int(rid)] = from_blob(blob)
-    return out
+        yield from db._reader().execute(sql.format(marks=", ".join("?" * len(chunk))), chunk)
+
+
+def get_embeddings(db: Any, record_ids: Sequence[int]) -> dict[int, np.ndarray]:
+    sql = "SELECT record_id, vec FROM embeddings WHERE record_id IN ({marks})"
+    return {int(rid): from_blob(blob) for rid, blob in _rows_in(db, sql, record_ids)}
 
 
 def get_records(db: Any, record_ids: Sequence[int]) -> dict[int, InspectionRecord]:
-    out: dict[int, InspectionRecord] = {}
-    ids = [int(i) for i in record_ids]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for row in db._reader().execute(
-                f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN ({marks})", chunk):
-            rec = row_record(row)
-            out[int(rec.id)] = rec
-    return out
+    sql = f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN ({{marks}})"
+    records = (row_record(row) for row in _rows_in(db, sql, record_ids))
+    return {int(r.id): r for r in records}
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ class SimilarDialog(QDialog):
         self.grid = SimilarGrid()
         self.grid.recordActivated.connect(self.show_record)
         self.detail = RecordDetailPanel()
+        self.detail.findSimilarRequested.connect(self.search_like)  # follow the trail from a hit
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.limit_spin)
@@ -98,6 +99,11 @@ class SimilarDialog(QDialog):
         run_async(_search, self.bridge.station, self.bridge.settings.data_dir, self.record_id, k, verdict,
                   on_done=done, on_error=lambda reason: self.status.setText(
                       self.tr("Search failed: %1").replace("%1", reason)))
+
+    def search_like(self, record_id: int) -> None:
+        self.record_id = int(record_id)
+        self.setWindowTitle(self.tr("Similar inspections to #%1").replace("%1", str(self.record_id)))
+        self.search()
 
     def show_record(self, record_id: int) -> None:
         from ui.history_page import _load_images

@@ -92,6 +92,7 @@ class VideoAnalysisDialog(QDialog):
         self.chart.setMouseEnabled(False, False)
         self.chart.setLabel("left", self.tr("NG parts"))
         self.chart.setLabel("bottom", self.tr("minute of video"))
+        self.chart.getAxis("bottom").enableAutoSIPrefix(False)  # minutes stay minutes, no "(x0.001)"
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=pg.mkBrush(230, 60, 50))
         self.chart.addItem(self.bars)
         self.ng_list = QListWidget()
@@ -181,13 +182,12 @@ class VideoAnalysisDialog(QDialog):
                                  partial=job.set_partial)
 
         try:
-            job = station.jobs.submit("video", run)
+            job = station.jobs.submit("video", run, listener=self._statusChanged.emit)
         except TooManyJobs as exc:
             self._refuse(str(exc))
             return False
         self.job = job
         self.result = None
-        job.subscribe(self._statusChanged.emit)
         self.ng_list.clear()
         self.frame_view.set_image(None, "")
         self.bars.setOpts(x=[], height=[])
@@ -243,7 +243,8 @@ class VideoAnalysisDialog(QDialog):
         for i, f in enumerate(result.frames):
             if f.verdict != "NG":
                 continue
-            text = f"{clock(f.time_ms)}   {f.score:.2f}×   {f.defect_count}"
+            text = self.tr("%1   score %2×   %3 defect(s)").replace("%1", clock(f.time_ms)) \
+                .replace("%2", f"{f.score:.2f}").replace("%3", str(f.defect_count))
             if f.record_id is not None:
                 text += f"   #{f.record_id}"
             item = QListWidgetItem(text)

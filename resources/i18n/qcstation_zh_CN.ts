@@ -3522,6 +3522,11 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>Cannot write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
         </message>
+        <message>
+            <location filename="../../ui/video_analysis_dialog.py" line="1" />
+            <source>%1   score %2×   %3 defect(s)</source>
+            <translation>%1   分数 %2×   %3 处缺陷</translation>
+        </message>
     </context>
     <context>
         <name>_AnalyseButton</name>

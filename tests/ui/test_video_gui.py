@@ -68,6 +68,7 @@ def test_live_video_source_opens_the_analysis_and_shows_the_result(qtbot, tmp_pa
     assert list(dialog.bars.opts["height"]) == [2, 1]
     assert dialog.ng_list.count() == 3
     assert "9 frames judged, 3 NG; 9 recorded" in dialog.status.text()
+    assert "score" in dialog.ng_list.item(0).text() and "defect" in dialog.ng_list.item(0).text()
     dialog.ng_list.setCurrentRow(1)
     assert dialog.frame_view.image() is not None, "the NG frame from the processed video is shown"
     assert dialog.open_button.isEnabled()

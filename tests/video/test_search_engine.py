@@ -165,3 +165,45 @@ def test_identifier_reading_never_raises_on_odd_images():
     assert read_identifier(np.zeros((8, 8), np.uint8)) is None
     assert read_identifier(np.zeros((64, 64, 4), np.uint8)) is None
     assert read_identifier(np.full((64, 64), 65535, np.uint16)) is None
+
+
+def test_the_elasticsearch_backend_setting_routes_the_search_through_knn(tmp_path):
+    from types import SimpleNamespace
+
+    from elasticsearch import Elasticsearch
+
+    from station.settings import Settings
+    from station.similar import find_similar
+
+    fake = FakeEs()
+    db = Database(tmp_path / "h.sqlite3")
+    try:
+        ids = db.insert_many([make_record(datetime(2026, 3, 1, 8, i), "NG") for i in range(3)])
+        answers = {"hits": {"hits": [{"_id": str(ids[2]), "_score": 0.9, "_source": {"figId": ids[2]}}]}}
+        handler = fake.server.RequestHandlerClass
+
+        def do_post(h):
+            h._record()
+            return h._answer(200, answers)
+
+        handler.do_POST = do_post
+        settings = Settings().override(**{"storage.es_url": fake.url, "storage.es_index": INDEX,
+                                          "analysis.similar_backend": "elasticsearch"})
+        station = SimpleNamespace(settings=settings, database=db,
+                                  _es_knn_client=Elasticsearch(fake.url, max_retries=0))
+        hits = find_similar(station, np.ones(256, np.float32), 5, verdict="NG")
+        assert [(h.record.id, round(h.similarity, 3)) for h in hits] == [(ids[2], 0.8)]
+        assert fake.requests[-1][1] == f"/{INDEX}/_search"
+        assert json.loads(fake.requests[-1][3])["knn"]["filter"] == [{"term": {"final_label": "NG"}}]
+        local = replace_backend(settings, "local")
+        station.settings = local
+        assert find_similar(station, np.ones(256, np.float32), 5) == [], "local index: no embeddings stored"
+    finally:
+        db.close()
+        fake.close()
+
+
+def replace_backend(settings, backend):
+    from dataclasses import replace
+
+    return replace(settings, analysis=replace(settings.analysis, similar_backend=backend))
