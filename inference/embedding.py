@@ -35,8 +35,16 @@ def _projection(in_dim: int, out_dim: int = EMBEDDING_DIM) -> np.ndarray:
 
 @torch.no_grad()
 def embed(feats: torch.Tensor, scores: torch.Tensor) -> np.ndarray:
-    """(B, D, h, w) patch features + (B, h, w) patch scores → (B, EMBEDDING_DIM) float16, unit length."""
+    """(B, D, h, w) patch features + (B, h, w) patch scores → (B, EMBEDDING_DIM) float16, unit length.
+
+    An algorithm with features at several scales (csflow) passes a list: the finest is used, and the
+    score grid is resampled onto it when the two differ."""
+    if isinstance(feats, (list, tuple)):
+        feats = feats[0]
     b, d, h, w = feats.shape
+    if tuple(scores.shape[-2:]) != (h, w):
+        scores = torch.nn.functional.interpolate(scores.float().reshape(b, 1, *scores.shape[-2:]), size=(h, w),
+                                                 mode="bilinear", align_corners=False).reshape(b, h, w)
     k = min(h * w, max(MIN_TOP, int(round(TOP_FRACTION * h * w))))
     if feats.is_cuda:
         flat = feats.reshape(b, d, h * w).float()

@@ -115,7 +115,9 @@ def test_update_predict_parameters_refuses_implausible_thresholds(trained_model_
         url = f"/api/v1/models/{info.id}/update_predict_parameters"
         before = station.model.params
         r = client.post(url, json={"threshold": 1e308})
-        assert r.status_code == 400 and "plausible" in r.json()["reason"], r.text
+        # the machine API answers validation errors as the HACARUS document does: 422 + pointer
+        assert r.status_code == 422 and "plausible" in r.json()["errors"]["detail"], r.text
+        assert r.json()["errors"]["source"]["pointer"] == "/body/threshold"
         assert station.model.params == before
         ok = client.post(url, json={"threshold": before.threshold * 1.5})
         assert ok.status_code == 200, ok.text
