@@ -102,6 +102,8 @@ def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> di
         "model_version": record.model_version,
         "name": record.name,
         "timestamp": record.timestamp.isoformat(timespec="milliseconds"),
+        "identifier": extra.get("identifier"),
+        "identifier_type": extra.get("identifier_type"),
     })
     if record.review_label:
         ctx["review"] = {"label": record.review_label, "note": record.review_note,
