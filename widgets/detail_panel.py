@@ -102,7 +102,6 @@ def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> di
         "model_version": record.model_version,
         "name": record.name,
         "timestamp": record.timestamp.isoformat(timespec="milliseconds"),
-        # the part's printed code when one was read, else null (as the endpoint answers)
         "identifier": extra.get("identifier"),
         "identifier_type": extra.get("identifier_type"),
     })
