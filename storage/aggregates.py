@@ -83,9 +83,16 @@ def defect_count_distribution_fast(conn: sqlite3.Connection, lo: datetime | None
     if whole != " AND 0":  # counts at the cap, exactly, from the (defect_count, timestamp) index
         a, b = keys
         where, rp = _rows_where(a and a + ":00:00.000000", b and b + ":00:00.000000")
-        for value, n in conn.execute(f"SELECT defect_count, count(*) FROM inspections "
-                                     f"WHERE defect_count >= ? AND {where} GROUP BY 1", [DEFECT_CAP, *rp]):
+        # one (defect_count = v, timestamp range) index probe per value (a range on the count
+        # would make SQLite skip-scan every count, the 0s of the whole period included)
+        value = conn.execute("SELECT min(defect_count) FROM inspections WHERE defect_count >= ?",
+                             (DEFECT_CAP,)).fetchone()[0]
+        while value is not None:
+            n = conn.execute(f"SELECT count(*) FROM inspections WHERE defect_count = ? AND {where}",
+                             [value, *rp]).fetchone()[0]
             out[int(value)] += int(n)
+            value = conn.execute("SELECT min(defect_count) FROM inspections WHERE defect_count > ?",
+                                 (value,)).fetchone()[0]
     for a, b in edges:
         where, rp = _rows_where(a, b)
         for value, n in conn.execute(f"SELECT defect_count, count(*) FROM inspections WHERE {where} "

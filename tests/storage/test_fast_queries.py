@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from storage import Database
+from storage.filters import SearchFilters
 from storage.query_schema import FINE, HIST_KIND
 from storage.schema import MIGRATIONS, SCHEMA_VERSION
 from storage.timeutil import to_db
@@ -119,17 +120,20 @@ def test_histogram_is_read_from_the_daily_aggregate_not_the_rows(db):
     assert h.edges[-1] < 10 and sum(h.ok) + sum(h.ng) > 0
 
 
-def test_score_range_search_uses_the_score_index(db):
+@pytest.mark.parametrize(("lo", "hi"), [(2.5, 3.0), (-0.25, 0.1), (0.0, 0.0), (-1e308, 1e308), (1.0, None),
+                                      (None, -0.2)])
+def test_score_range_search_uses_the_score_index(db, lo, hi):
     db.insert_many(history(n=400))
     conn = db._reader()
-    plan = " ".join(r[-1] for r in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT count(*) FROM inspections WHERE score >= ? AND score <= ?", (2.5, 3.0)))
-    assert "idx_inspections_score" in plan
-    expected = conn.execute("SELECT count(*) FROM inspections WHERE score >= 2.5 AND score <= 3.0").fetchone()[0]
-    assert expected > 0
-    page = db.search(score_min=2.5, score_max=3.0, limit=1000)
-    assert page.total == expected == len(page.data)
-    assert all(2.5 <= r.score <= 3.0 for r in page.data)
+    where, params = SearchFilters.build(score_min=lo, score_max=hi).where()
+    plan = " ".join(r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT count(*) FROM inspections{where}",
+                                                params))
+    assert "idx_inspections_score_bucket" in plan
+    plain = [r[0] for r in conn.execute(
+        "SELECT id FROM inspections WHERE (? IS NULL OR score >= ?) AND (? IS NULL OR score <= ?) "
+        "ORDER BY timestamp DESC, id DESC", (lo, lo, hi, hi))]
+    page = db.search(score_min=lo, score_max=hi, limit=1000)
+    assert page.total == len(plain) and [r.id for r in page.data] == plain
 
 
 def test_migration_from_v10_keeps_rows_and_answers(tmp_path, monkeypatch):
