@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storage import Database, ImageStore, InspectionRecord  # noqa: E402
+from storage.query_schema import downgrade_v11_objects, restore_v11_objects  # noqa: E402
 
 DAYS = 60
 SHIFTS = [("A", "06:00"), ("B", "14:00"), ("C", "22:00")]
@@ -100,12 +101,14 @@ def median_ms(fn: Callable[[], object], repeat: int, setup: Callable[[], object]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=1_000_000)
-    ap.add_argument("--db", type=Path, help="reuse/keep this database file (built when missing)")
+    ap.add_argument("--db", type=Path, help="reuse/keep this database file (built when missing; a file "
+                    "from an older schema is migrated first): build 10^6 records once, measure often")
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--inserts", type=int, default=5000, help="records for the sustained-insert run")
     ap.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     args = ap.parse_args(argv)
 
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     tmp = tempfile.TemporaryDirectory(prefix="qcs-bench-")
     path = args.db or Path(tmp.name) / "history.sqlite3"
     rows: list[tuple[str, str, str, str]] = []  # (what, figure, target, verdict)
@@ -129,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         report("build: total", total, "s")
     size_mb = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
 
+    t = time.perf_counter()
+    db = Database(path, check="none")
+    if db.backups:  # an older file (--db kept from an earlier release): it was migrated just now
+        report(f"migrate the reused file to schema v{db.schema_version} (backup copy included)",
+               time.perf_counter() - t, "s")
+    db.close()
     t = time.perf_counter()
     db = Database(path, check="quick")
     report("open with PRAGMA quick_check (first start, after a crash, weekly)", (time.perf_counter() - t) * 1000, "ms")
@@ -170,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         ("model_id + source + 1 day", {"model_id": "bottle-v1", "source": "http", "start_date": day,
                                        "end_date": day}),
         ("part_id (exact)", {"part_id": f"SN{n - 1:08d}" if (n - 1) % 4 == 3 else "SN00000003"}),
-        ("score range 2.5..3 (no index: scan)", {"score_min": 2.5, "score_max": 3.0}),
+        ("score range 2.5..3 (score index)", {"score_min": 2.5, "score_max": 3.0}),
     ]
     cold = db._planner.invalidate  # every timed search counts from scratch (no cached total)
     for what, f in searches:
@@ -205,17 +214,43 @@ def main(argv: list[str] | None = None) -> int:
     report(f"export_csv of {count:,} rows", statistics.median(times), "s")
     report("export_csv, scaled to 100,000 rows", rate, "s", 5)
 
-    # Sustained insert through Database.insert: one record per transaction, as the station does.
+    # Sustained insert through Database.insert: one record per transaction, as the station does;
+    # measured with the v11 score index and histogram triggers, without them (the v10 objects put
+    # back for a moment) and with them again, in the same run, so their cost is a ratio.
+    def sustained(records: list[InspectionRecord]) -> tuple[float, float]:
+        t, cpu = time.perf_counter(), time.process_time()
+        for rec in records:
+            db.insert(rec)
+        return len(records) / (time.perf_counter() - t), (time.process_time() - cpu) / len(records) * 1e6
+
+    def v11_objects(present: bool) -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            (restore_v11_objects if present else downgrade_v11_objects)(conn)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+
     extra = synthetic(args.inserts, seed=99)  # timestamps in the same 60 days
-    t, cpu = time.perf_counter(), time.process_time()
-    for rec in extra:
-        db.insert(rec)
-    per_s = args.inserts / (time.perf_counter() - t)
-    cpu_us = (time.process_time() - cpu) / args.inserts * 1e6
+    half = args.inserts // 2
+    with_a = sustained(extra[:half])
+    v11_objects(False)
+    without = sustained(synthetic(args.inserts, seed=97))
+    t = time.perf_counter()
+    v11_objects(True)
+    restore_s = time.perf_counter() - t
+    with_b = sustained(extra[half:])
+    per_s = statistics.mean([with_a[0], with_b[0]])
+    cpu_us = statistics.mean([with_a[1], with_b[1]])
     report("sustained insert, 1 record per transaction (synchronous=NORMAL)", per_s, "records/s", 1000,
            higher=True, note=f"{args.inserts:,} records into the {n // 1000:,}k database, wall clock")
     report("sustained insert: CPU per record (what one free core would give)", cpu_us, "µs",
            note=f"{1e6 / cpu_us:,.0f} records per CPU-second")
+    report("sustained insert without the v11 score index and histogram trigger (same run)", without[0],
+           "records/s", note=f"with them: {per_s / without[0]:.2f}× the rate, "
+           f"{cpu_us / without[1]:.2f}× the CPU per record")
+    report("v11 objects rebuilt after that (index + histogram backfill)", restore_s, "s")
     extra = synthetic(args.inserts, offset=args.inserts, seed=98)
     t = time.perf_counter()
     for i in range(0, len(extra), 8):
@@ -248,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     env = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores shared with other "
-           f"engineers' jobs (load average {load:.1f} at the end: figures are pessimistic), "
+           f"engineers' jobs (load average {load_start:.1f} at the start, {load:.1f} at the end: "
+           "figures are pessimistic), "
            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
            f"{n:,} records, {size_mb:,.0f} MB file; median of {r} runs")
     if not args.no_write:

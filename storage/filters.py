@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from storage.errors import InvalidQuery
+from storage.query_schema import SCORE_BUCKET_SQL, score_bucket
 from storage.timeutil import parse_bound
 
 MIN_TRIGRAM = 3  # the trigram index needs at least three characters
@@ -215,10 +216,10 @@ class SearchFilters:
         if self.end is not None:
             terms.append("timestamp < ?")
             params.append(self.end)
-        if self.score_min is not None:
-            terms.append("score >= ?")
-            params.append(self.score_min)
+        if self.score_min is not None:  # the bucket term (implied by the exact one) reaches the index
+            terms.append(f"{SCORE_BUCKET_SQL} >= ? AND score >= ?")
+            params += [score_bucket(self.score_min), self.score_min]
         if self.score_max is not None:
-            terms.append("score <= ?")
-            params.append(self.score_max)
+            terms.append(f"{SCORE_BUCKET_SQL} <= ? AND score <= ?")
+            params += [score_bucket(self.score_max), self.score_max]
         return (" WHERE " + " AND ".join(terms)) if terms else "", params

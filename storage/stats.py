@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
+from storage.aggregates import defect_count_distribution_fast, score_histogram_fast
 from storage.errors import InvalidQuery
 from storage.shifts import ShiftError, shift_plan
 from storage.timeutil import local_naive, parse_day, to_db
@@ -210,27 +211,9 @@ def _range_where(start: Moment, end: Moment) -> tuple[str, list[str]]:
 def defect_count_distribution(conn: sqlite3.Connection, start: Moment = None, end: Moment = None) -> dict[int, int]:
     """``{defect_count: records}`` over the period (whole history by default), ascending.
 
-    Defect counts take few values, so each is counted on its own ``(defect_count, timestamp)``
-    index range (a skip-scan) instead of reading every row of the period.
+    Summed from the hourly pre-aggregates (:mod:`storage.aggregates`), exact at any bounds.
     """
-    where, params = _range_where(start, end)
-    extra = where.replace(" WHERE ", " AND ", 1)
-    out: dict[int, int] = {}
-    value = conn.execute("SELECT min(defect_count) FROM inspections").fetchone()[0]
-    steps = 0
-    while value is not None:
-        steps += 1
-        if steps > 200:  # unusually many distinct values: one grouped scan is cheaper
-            rows = conn.execute(f"SELECT defect_count, count(*) FROM inspections{where} "
-                                "GROUP BY defect_count ORDER BY 1", params).fetchall()
-            return {int(k): int(v) for k, v in rows}
-        n = conn.execute(f"SELECT count(*) FROM inspections WHERE defect_count = ?{extra}",
-                         [value, *params]).fetchone()[0]
-        if n:
-            out[int(value)] = int(n)
-        value = conn.execute("SELECT min(defect_count) FROM inspections WHERE defect_count > ?",
-                             (value,)).fetchone()[0]
-    return out
+    return defect_count_distribution_fast(conn, _moment(start, "start", end=False), _moment(end, "end", end=True))
 
 
 def score_histogram(
@@ -245,7 +228,10 @@ def score_histogram(
     """Histogram of ``field`` for OK and NG final verdicts over ``bins`` equal bins in ``[lo, hi]``.
 
     ``normalized_score`` (default) is comparable across models: 1.0 is the threshold. Without
-    ``lo``/``hi`` the range is the data's; values outside a given range fall in the end bins.
+    ``lo``/``hi`` the range is the data's, widened to the 1/128 grid of the daily pre-aggregates
+    (:func:`storage.aggregates.score_histogram_fast`: milliseconds instead of a scan of the
+    period); values outside a given range fall in the end bins. ``score``, bounds off that grid
+    and very narrow data ranges are counted from the rows.
     """
     if field not in ("normalized_score", "score"):
         raise InvalidQuery(f"field must be normalized_score or score, got {field!r}")
@@ -256,6 +242,17 @@ def score_histogram(
     if not 1 <= bins <= 1000:
         raise InvalidQuery(f"bins must be between 1 and 1000, got {bins}")
     where, params = _range_where(start, end)
+    for bound in (lo, hi):
+        if bound is not None and not math.isfinite(float(bound)):
+            raise InvalidQuery("score range must be finite with lo <= hi")
+    if lo is not None and hi is not None and float(hi) < float(lo):
+        raise InvalidQuery("score range must be finite with lo <= hi")
+    if field == "normalized_score":
+        fast = score_histogram_fast(conn, _moment(start, "start", end=False), _moment(end, "end", end=True),
+                                    bins, None if lo is None else float(lo), None if hi is None else float(hi))
+        if fast is not None:
+            edges, ok, ng = fast
+            return ScoreHistogram(field=field, edges=edges, ok=ok, ng=ng)
     if lo is None or hi is None:
         mn, mx = conn.execute(f"SELECT min({field}), max({field}) FROM inspections{where}",
                               params).fetchone()

@@ -160,6 +160,7 @@ def test_backfill_of_an_old_history_matches_the_trigger(db, tmp_path):
     import sqlite3
 
     from storage.insight_schema import BACKFILL
+    from storage.query_schema import BACKFILL as V11_BACKFILL  # v11's score-histogram rows
 
     db.import_records(history(START, 24, 30, ng_rate=lambda t: 0.2, part_prefix=lambda i, r: f"L{i % 3}-{i % 50}",
                               seed=10))
@@ -170,7 +171,7 @@ def test_backfill_of_an_old_history_matches_the_trigger(db, tmp_path):
     conn = sqlite3.connect(db.path)
     by_trigger = sorted(conn.execute("SELECT * FROM insight_hourly").fetchall())
     conn.execute("DELETE FROM insight_hourly")
-    for sql in BACKFILL:
+    for sql in [*BACKFILL, V11_BACKFILL]:
         conn.execute(sql)
     assert sorted(conn.execute("SELECT * FROM insight_hourly").fetchall()) == by_trigger
     conn.close()

@@ -96,7 +96,10 @@ def test_score_histogram_splits_ok_and_ng(fixture_db):
     assert h.ok == [4, 0, 0, 0]
     assert h.ng == [0, 0, 2, 2]
     auto = fixture_db.score_histogram(bins=19)
-    assert auto.edges[0] == pytest.approx(0.1) and auto.edges[-1] == pytest.approx(2.0)
+    # the data's range (0.1 .. 2.0) widened to the 1/128 grid of the daily pre-aggregates
+    assert auto.edges[0] == 12 / 128 and 2.0 < auto.edges[-1] <= 2.0 + 19 / 128
+    widths = {round(b - a, 12) for a, b in zip(auto.edges, auto.edges[1:], strict=False)}
+    assert widths == {13 / 128}
     assert sum(auto.ok) == 4 and sum(auto.ng) == 4
     empty = fixture_db.score_histogram("2024-03-02", "2024-03-02", bins=5)
     assert sum(empty.ok) + sum(empty.ng) == 0 and len(empty.edges) == 6
