@@ -203,6 +203,14 @@ def compute(db: Any, start: datetime, end: datetime, *, shifts: list[Any] | None
                          p=fmt_p(test.p), parts=f"{total + p_total:,}"),
                 {"metric": "ng_rate", **test.to_dict()}))
 
+    by_day: dict[str, list[int]] = {}
+    for b in by_hour:
+        day = by_day.setdefault(b.start.date().isoformat(), [0, 0])
+        day[0] += b.ng
+        day[1] += b.total
+    figures["ng_by_day"] = [{"day": d, "ng": v[0], "parts": v[1], "ng_rate": round(v[0] / v[1], 6) if v[1] else None}
+                            for d, v in by_day.items()]
+
     # -- NG rate per hour of day (figures) and its peak hour
     hour_of_day = [[0, 0] for _ in range(24)]
     for b in by_hour:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,28 +35,34 @@ def ui_language(settings: Any) -> str:
     return resolve_language(getattr(getattr(settings, "ui", None), "language", "auto"))
 
 
+class _DriftHook(QObject):
+    """Owned by the banner, so its connections to the bridge end when the banner is destroyed."""
+
+    def __init__(self, banner: DriftBanner, bridge: Any, settings: Any) -> None:
+        super().__init__(banner)
+        self.banner, self.bridge, self.settings = banner, bridge, settings
+        self.title = QCoreApplication.translate("DriftBanner", "Score drift")
+        bridge.driftChanged.connect(self.show_status)
+        bridge.modelChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: Any) -> None:
+        monitor = getattr(getattr(self.bridge, "station", None), "drift", None)
+        self.show_status(monitor.status() if monitor is not None else None)
+
+    def show_status(self, status: Any) -> None:
+        from station.insights import drift_text
+
+        if status is not None and getattr(status, "drifting", False):
+            self.banner.show_drift(self.title, drift_text(status, ui_language(self.settings)))
+        else:
+            self.banner.clear()
+
+
 def attach_drift_banner(bridge: Any, settings: Any) -> DriftBanner:
     """A banner that follows the station's drift monitor; the caller places it in its layout."""
-    from station.insights import drift_text
-
     banner = DriftBanner()
-    title = QCoreApplication.translate("DriftBanner", "Score drift")
-
-    def show(status: Any) -> None:
-        if status is not None and getattr(status, "drifting", False):
-            banner.show_drift(title, drift_text(status, ui_language(settings)))
-        else:
-            banner.clear()
-
-    monitor = getattr(getattr(bridge, "station", None), "drift", None)
-    show(monitor.status() if monitor is not None else None)
-    bridge.driftChanged.connect(show)
-
-    def model_changed(_info: Any) -> None:
-        m = getattr(bridge.station, "drift", None)
-        show(m.status() if m is not None else None)
-
-    bridge.modelChanged.connect(model_changed)
+    banner.hook = _DriftHook(banner, bridge, settings)
     return banner
 
 

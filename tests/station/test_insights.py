@@ -58,6 +58,7 @@ def test_equal_shifts_are_not_reported(db):
     assert [f for f in ins.findings if f.kind in ("shift", "hour")] == []
     assert ins.figures["shift_test"]["p_pair"] > 0.01
     assert ins.figures["parts"] == 24 * 7 * 40
+    assert [d["parts"] for d in ins.figures["ng_by_day"]] == [24 * 40] * 7
 
 
 def test_ng_regions_in_one_corner_make_the_first_cluster(db):
