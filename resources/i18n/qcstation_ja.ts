@@ -4004,5 +4004,17 @@ or post images to the endpoint.</source>
             <source>none of the images in %1 can be read</source>
             <translation>%1 の画像をどれも読み取れません</translation>
         </message>
+        <message>
+            <source>cannot open video %1: unknown format or codec</source>
+            <translation>動画 %1 を開けません: 形式またはコーデックが不明です</translation>
+        </message>
+        <message>
+            <source>%1 is not a readable image</source>
+            <translation>%1 は読み取れる画像ではありません</translation>
+        </message>
+        <message>
+            <source>cannot read %1</source>
+            <translation>%1 を読み取れません</translation>
+        </message>
     </context>
 </TS>

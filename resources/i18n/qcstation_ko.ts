@@ -4004,5 +4004,17 @@ or post images to the endpoint.</source>
             <source>none of the images in %1 can be read</source>
             <translation>%1의 이미지를 하나도 읽을 수 없습니다</translation>
         </message>
+        <message>
+            <source>cannot open video %1: unknown format or codec</source>
+            <translation>동영상 %1을(를) 열 수 없습니다: 알 수 없는 형식 또는 코덱</translation>
+        </message>
+        <message>
+            <source>%1 is not a readable image</source>
+            <translation>%1은(는) 읽을 수 있는 이미지가 아닙니다</translation>
+        </message>
+        <message>
+            <source>cannot read %1</source>
+            <translation>%1을(를) 읽을 수 없습니다</translation>
+        </message>
     </context>
 </TS>

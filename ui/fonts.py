@@ -1,0 +1,73 @@
+"""CJK glyphs for the 简体中文 / 日本語 / 한국어 UI: load bundled fonts, warn when none can draw them.
+
+Why: Qt draws Chinese, Japanese or Korean only with a font that has those glyphs; a fresh Debian
+machine without ``fonts-noto-cjk`` (or any CJK font) shows empty boxes ("tofu") for every label.
+Fonts dropped in ``resources/fonts/`` (``.ttf``/``.otf``/``.ttc``, e.g. an OFL Noto Sans CJK subset
+put there by a packager) are registered with QFontDatabase at start; if after that no installed
+font covers the chosen language's script, the station logs a warning and shows it in the status bar.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+_WRITING = {
+    "zh_CN": QFontDatabase.WritingSystem.SimplifiedChinese,
+    "ja": QFontDatabase.WritingSystem.Japanese,
+    "ko": QFontDatabase.WritingSystem.Korean,
+}
+SYSTEM_PACKAGE = "fonts-noto-cjk"
+_loaded: dict[Path, list[str]] = {}
+
+
+def load_bundled_fonts(folder: Path | None = None) -> list[str]:
+    """Register every font file in ``resources/fonts`` once; the font families they added."""
+    folder = Path(folder) if folder is not None else resource_path("fonts")
+    families: list[str] = []
+    if not folder.is_dir():
+        return families
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES):
+        if path not in _loaded:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            _loaded[path] = list(QFontDatabase.applicationFontFamilies(font_id)) if font_id >= 0 else []
+            if font_id < 0:
+                log.warning("font %s could not be loaded", path.name)
+        families += _loaded[path]
+    return families
+
+
+def families_for(language: str) -> list[str]:
+    """Installed (or bundled) font families that can draw ``language``'s script; [] = none."""
+    system = _WRITING.get(language)
+    if system is None:
+        return ["(latin)"]  # every font Qt finds draws English
+    return list(QFontDatabase.families(system))
+
+
+def font_warning(language: str) -> str | None:
+    """A warning when ``language`` needs CJK glyphs that no font here has; None when all is well.
+
+    Deliberately English: written in the chosen language it would itself be drawn as empty boxes.
+    """
+    if families_for(language):
+        return None
+    return (f"No font with {language} glyphs is installed: the interface text will show as empty boxes. "
+            f"Install the system package {SYSTEM_PACKAGE} (sudo apt install {SYSTEM_PACKAGE}) "
+            f"or put a CJK font in resources/fonts/, then restart.")
+
+
+def prepare_fonts(language: str) -> str | None:
+    """Load the bundled fonts and check ``language`` can be drawn; the warning (also logged) or None."""
+    load_bundled_fonts()
+    warning = font_warning(language)
+    if warning:
+        log.warning("%s", warning)
+    return warning
