@@ -79,6 +79,10 @@ def smoke_test(bundle: Path) -> None:
     if probe.returncode != 0 or not images:
         raise SystemExit(f"bundle smoke test failed (exit {probe.returncode}):\n{(probe.stdout + probe.stderr)[-3000:]}")
     print(f"smoke test: predicted {len(images)} sample images with the bundled model")
+    qm = bundle / "_internal" / "resources" / "i18n"
+    missing = [ts.stem for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")) if not (qm / f"{ts.stem}.qm").is_file()]
+    if missing:  # zh_CN, ja, ko: a catalogue left out of the bundle would silently show English
+        raise SystemExit(f"bundle lacks compiled translations: {', '.join(missing)}")
 
 
 def folder_size(path: Path) -> int:
