@@ -2,8 +2,9 @@
 
 Why: Qt draws Chinese, Japanese or Korean only with a font that has those glyphs; a fresh Debian
 machine without ``fonts-noto-cjk`` (or any CJK font) shows empty boxes ("tofu") for every label.
-Fonts dropped in ``resources/fonts/`` (``.ttf``/``.otf``/``.ttc``, e.g. an OFL Noto Sans CJK subset
-put there by a packager) are registered with QFontDatabase at start; if after that no installed
+Fonts in ``resources/fonts/`` (``.ttf``/``.otf``/``.ttc``: the OFL Noto Sans CJK subsets that
+build/cjk_font.py writes for the bundle, or any font a packager puts there) are registered with
+QFontDatabase at start, the UI language's own face first; if after that no installed
 font covers the chosen language's script, the station logs a warning and shows it in the status bar.
 """
 
@@ -25,6 +26,7 @@ _WRITING = {
     "ko": QFontDatabase.WritingSystem.Korean,
 }
 SYSTEM_PACKAGE = "fonts-noto-cjk"
+BUNDLED_PREFIX = "qcstation-cjk-"  # build/cjk_font.py writes qcstation-cjk-<lang>-<Weight>.otf
 _loaded: dict[Path, list[str]] = {}
 
 
@@ -64,9 +66,30 @@ def font_warning(language: str) -> str | None:
             f"or put a CJK font in resources/fonts/, then restart.")
 
 
+def language_families(language: str, folder: Path | None = None) -> list[str]:
+    """Families of the bundled subset made for ``language`` (build/cjk_font.py), e.g. Noto Sans CJK JP."""
+    load_bundled_fonts(folder)
+    return sorted({fam for path, fams in _loaded.items() if path.name.startswith(f"{BUNDLED_PREFIX}{language}-")
+                   for fam in fams})
+
+
+def prefer_families(families: list[str]) -> None:
+    """Put ``families`` right after the application font's own family: CJK text uses the regional
+    face made for the UI language (SC, JP or KR glyph shapes), Latin text keeps the system font."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None or not families:
+        return
+    font = app.font()
+    font.setFamilies([font.family(), *[f for f in families if f != font.family()]])
+    app.setFont(font)
+
+
 def prepare_fonts(language: str) -> str | None:
-    """Load the bundled fonts and check ``language`` can be drawn; the warning (also logged) or None."""
-    load_bundled_fonts()
+    """Load the bundled fonts, prefer the language's own face, check ``language`` can be drawn;
+    the warning (also logged) or None."""
+    prefer_families(language_families(language))
     warning = font_warning(language)
     if warning:
         log.warning("%s", warning)
