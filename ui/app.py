@@ -162,10 +162,11 @@ def open_shell(runtime: Any, *, language: str = "en", log_path: Path | None = No
         window.help_action.triggered.disconnect()
     window.help_action.triggered.connect(lambda *_: show_help(window))
     _show_endpoint(shell)
-    from ui.fonts import font_warning
+    from ui.fonts import SYSTEM_PACKAGE, font_warning
 
     if (warning := font_warning(language)) is not None:  # e.g. 日本語 chosen, no CJK font installed
-        window.statusBar().showMessage(warning)
+        window.warning_label.setText("⚠ " + warning.split(":")[0] + f": install {SYSTEM_PACKAGE}")
+        window.warning_label.setToolTip(warning)
     window.show()
     return shell
 

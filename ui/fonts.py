@@ -25,6 +25,7 @@ _WRITING = {
     "ja": QFontDatabase.WritingSystem.Japanese,
     "ko": QFontDatabase.WritingSystem.Korean,
 }
+SAMPLES = {"zh_CN": "实时检测开始阈值", "ja": "ライブ検査開始しきい値", "ko": "라이브검사시작임계값"}
 SYSTEM_PACKAGE = "fonts-noto-cjk"
 BUNDLED_PREFIX = "qcstation-cjk-"  # build/cjk_font.py writes qcstation-cjk-<lang>-<Weight>.otf
 _loaded: dict[Path, list[str]] = {}
@@ -51,7 +52,23 @@ def families_for(language: str) -> list[str]:
     system = _WRITING.get(language)
     if system is None:
         return ["(latin)"]  # every font Qt finds draws English
-    return list(QFontDatabase.families(system))
+    # our subsets draw the catalogue by construction, but fontconfig does not class a subset as
+    # zh/ja/ko (too few characters for its orthography tables): count them explicitly
+    found = language_families(language) + list(QFontDatabase.families(system))
+    return found or drawing_families(SAMPLES[language])
+
+
+def drawing_families(sample: str) -> list[str]:
+    """Families whose glyphs cover ``sample``: fontconfig's language classes need whole orthographies
+    (Droid Sans Fallback draws Hangul yet is not classed Korean), so ask the fonts themselves."""
+    from PySide6.QtGui import QFont, QRawFont
+
+    found = []
+    for family in QFontDatabase.families():
+        raw = QRawFont.fromFont(QFont(family))
+        if raw.isValid() and all(raw.supportsCharacter(ch) for ch in sample):
+            found.append(family)
+    return found
 
 
 def font_warning(language: str) -> str | None:

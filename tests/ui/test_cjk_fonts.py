@@ -83,3 +83,10 @@ def test_source_from_environment(tmp_path, monkeypatch):
     (tmp_path / "NotoSansCJK-Regular.ttc").write_bytes(b"")
     monkeypatch.setenv("QCS_CJK_FONT_DIR", str(tmp_path))
     assert cjk_font.find_source(None) == tmp_path
+
+
+def test_glyph_coverage_is_asked_of_the_fonts(qapp):
+    from ui import fonts
+
+    assert fonts.drawing_families("OK NG") != []  # any Latin font draws these
+    assert fonts.drawing_families("\U000F0000") == []  # a private-use plane no installed font fills
