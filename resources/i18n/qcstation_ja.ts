@@ -3946,7 +3946,7 @@ or post images to the endpoint.</source>
         </message>
         <message>
             <source>Press Start (Space), or post images to the endpoint</source>
-            <translation>「開始」(Space) を押すか、エンドポイントに画像を送信してください</translation>
+            <translation>開始 (Space)、またはエンドポイントへ画像を送信</translation>
         </message>
         <message>
             <source>Source: %1</source>

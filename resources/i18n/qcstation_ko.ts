@@ -3946,7 +3946,7 @@ or post images to the endpoint.</source>
         </message>
         <message>
             <source>Press Start (Space), or post images to the endpoint</source>
-            <translation>시작(Space)을 누르거나 엔드포인트로 이미지를 전송하세요</translation>
+            <translation>시작(Space) 또는 엔드포인트로 이미지 전송</translation>
         </message>
         <message>
             <source>Source: %1</source>
