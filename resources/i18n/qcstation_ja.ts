@@ -747,6 +747,14 @@ The details are in the log file:
             <source>Part</source>
             <translation>ワーク</translation>
         </message>
+        <message>
+            <source>Records</source>
+            <translation>記録</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>監査ログ</translation>
+        </message>
     </context>
     <context>
         <name>LineChart</name>
@@ -2374,6 +2382,18 @@ python main.py train --ok FOLDER --out model.qcs
             <source>Where defects sit (NG parts)</source>
             <translation>欠陥の位置 (NG ワーク)</translation>
         </message>
+        <message>
+            <source>no model loaded</source>
+            <translation>モデル未読み込み</translation>
+        </message>
+        <message>
+            <source>threshold %1</source>
+            <translation>しきい値 %1</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>モデル</translation>
+        </message>
     </context>
     <context>
         <name>StationShell</name>
@@ -2650,6 +2670,14 @@ python main.py train --ok FOLDER --out model.qcs
             <location filename="../../ui/statistics_page.py" line="303" />
             <source>Report written to {0}</source>
             <translation>レポートを {0} に書き出しました</translation>
+        </message>
+        <message>
+            <source>Records and NG parts per hour</source>
+            <translation>時間別の記録数と NG ワーク数</translation>
+        </message>
+        <message>
+            <source>hour</source>
+            <translation>時</translation>
         </message>
     </context>
     <context>
@@ -3133,6 +3161,10 @@ python main.py train --ok FOLDER --out model.qcs
         <message>
             <source>Two shifts start at the same time.</source>
             <translation>2 つのシフトが同じ時刻に始まっています。</translation>
+        </message>
+        <message>
+            <source>The engineer PIN is not a valid PIN hash; set the PIN again.</source>
+            <translation>エンジニア PIN が有効な PIN ハッシュではありません。PIN を設定し直してください。</translation>
         </message>
     </context>
     <context>
@@ -4015,6 +4047,273 @@ or post images to the endpoint.</source>
         <message>
             <source>cannot read %1</source>
             <translation>%1 を読み取れません</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <source>All actions</source>
+            <translation>すべての操作</translation>
+        </message>
+        <message>
+            <source>Models</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <source>Thresholds</source>
+            <translation>しきい値</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>権限</translation>
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation>カウンター</translation>
+        </message>
+        <message>
+            <source>Reviews</source>
+            <translation>レビュー</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>ソース</translation>
+        </message>
+        <message>
+            <source>Endpoint key</source>
+            <translation>エンドポイントキー</translation>
+        </message>
+        <message>
+            <source>Dates (UTC)</source>
+            <translation>日付 (UTC)</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV エクスポート…</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>日時 (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>実行者</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>詳細</translation>
+        </message>
+        <message>
+            <source>No history database.</source>
+            <translation>履歴データベースがありません。</translation>
+        </message>
+        <message>
+            <source>%1 entries</source>
+            <translation>%1 件</translation>
+        </message>
+        <message>
+            <source>newest %1 of %2 entries</source>
+            <translation>%2 件中の最新 %1 件</translation>
+        </message>
+        <message>
+            <source>model activated</source>
+            <translation>モデル有効化</translation>
+        </message>
+        <message>
+            <source>model trained</source>
+            <translation>モデル学習</translation>
+        </message>
+        <message>
+            <source>model imported</source>
+            <translation>モデルインポート</translation>
+        </message>
+        <message>
+            <source>model deleted</source>
+            <translation>モデル削除</translation>
+        </message>
+        <message>
+            <source>model renamed</source>
+            <translation>モデル名変更</translation>
+        </message>
+        <message>
+            <source>parameters changed</source>
+            <translation>パラメーター変更</translation>
+        </message>
+        <message>
+            <source>threshold applied</source>
+            <translation>しきい値適用</translation>
+        </message>
+        <message>
+            <source>settings saved</source>
+            <translation>設定保存</translation>
+        </message>
+        <message>
+            <source>endpoint key changed</source>
+            <translation>エンドポイントキー変更</translation>
+        </message>
+        <message>
+            <source>PIN changed</source>
+            <translation>PIN 変更</translation>
+        </message>
+        <message>
+            <source>engineer unlocked</source>
+            <translation>エンジニアロック解除</translation>
+        </message>
+        <message>
+            <source>back to operator</source>
+            <translation>オペレーターに戻る</translation>
+        </message>
+        <message>
+            <source>counters reset</source>
+            <translation>カウンターリセット</translation>
+        </message>
+        <message>
+            <source>review given</source>
+            <translation>レビュー実施</translation>
+        </message>
+        <message>
+            <source>source started</source>
+            <translation>ソース開始</translation>
+        </message>
+        <message>
+            <source>source stopped</source>
+            <translation>ソース停止</translation>
+        </message>
+        <message>
+            <source>source lost</source>
+            <translation>ソース喪失</translation>
+        </message>
+        <message>
+            <source>Export the audit trail</source>
+            <translation>監査ログのエクスポート</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 entries written to %2</source>
+            <translation>%1 件を %2 に書き出しました</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>エクスポートに失敗しました: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPinDialog</name>
+        <message>
+            <source>Set the engineer PIN</source>
+            <translation>エンジニア PIN の設定</translation>
+        </message>
+        <message>
+            <source>New PIN:</source>
+            <translation>新しい PIN:</translation>
+        </message>
+        <message>
+            <source>Again:</source>
+            <translation>再入力:</translation>
+        </message>
+        <message>
+            <source>4 to 32 digits or letters. It is stored only as a salted hash.</source>
+            <translation>4～32 文字の数字または英字。ソルト付きハッシュとしてのみ保存されます。</translation>
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation>2 つの PIN が一致しません。</translation>
+        </message>
+        <message>
+            <source>The PIN needs 4 to 32 digits or letters.</source>
+            <translation>PIN は 4～32 文字の数字または英字にしてください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Engineer PIN</source>
+            <translation>エンジニア PIN</translation>
+        </message>
+        <message>
+            <source>“%1” is an engineer action. Enter the engineer PIN:</source>
+            <translation>「%1」はエンジニア操作です。エンジニア PIN を入力してください:</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>PIN が違います。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleIndicator</name>
+        <message>
+            <source>Lock</source>
+            <translation>ロック</translation>
+        </message>
+        <message>
+            <source>Back to operator now</source>
+            <translation>今すぐオペレーターに戻る</translation>
+        </message>
+        <message>
+            <source>Engineer</source>
+            <translation>エンジニア</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>オペレーター</translation>
+        </message>
+        <message>
+            <source>No engineer PIN set: everyone may change models and settings (Settings → Roles)</source>
+            <translation>エンジニア PIN が未設定です: 誰でもモデルと設定を変更できます (設定 → 権限)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesBox</name>
+        <message>
+            <source>Roles</source>
+            <translation>権限</translation>
+        </message>
+        <message>
+            <source>Set PIN…</source>
+            <translation>PIN を設定…</translation>
+        </message>
+        <message>
+            <source>Remove PIN</source>
+            <translation>PIN を削除</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分</translation>
+        </message>
+        <message>
+            <source>Back to operator after:</source>
+            <translation>オペレーターに戻るまで:</translation>
+        </message>
+        <message>
+            <source>An engineer PIN is set: operators see Live and History; models, settings, thresholds and resets ask for it.</source>
+            <translation>エンジニア PIN が設定されています: オペレーターはライブと履歴を閲覧でき、モデル、設定、しきい値、リセットには PIN が必要です。</translation>
+        </message>
+        <message>
+            <source>No engineer PIN: everyone may change models and settings.</source>
+            <translation>エンジニア PIN なし: 誰でもモデルと設定を変更できます。</translation>
+        </message>
+        <message>
+            <source>PIN set.</source>
+            <translation>PIN を設定しました。</translation>
+        </message>
+        <message>
+            <source>PIN removed.</source>
+            <translation>PIN を削除しました。</translation>
         </message>
     </context>
 </TS>

@@ -747,6 +747,14 @@ The details are in the log file:
             <source>Part</source>
             <translation>부품</translation>
         </message>
+        <message>
+            <source>Records</source>
+            <translation>기록</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>감사 로그</translation>
+        </message>
     </context>
     <context>
         <name>LineChart</name>
@@ -2374,6 +2382,18 @@ python main.py train --ok FOLDER --out model.qcs
             <source>Where defects sit (NG parts)</source>
             <translation>결함 위치 (NG 부품)</translation>
         </message>
+        <message>
+            <source>no model loaded</source>
+            <translation>불러온 모델 없음</translation>
+        </message>
+        <message>
+            <source>threshold %1</source>
+            <translation>임계값 %1</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>모델</translation>
+        </message>
     </context>
     <context>
         <name>StationShell</name>
@@ -2650,6 +2670,14 @@ python main.py train --ok FOLDER --out model.qcs
             <location filename="../../ui/statistics_page.py" line="303" />
             <source>Report written to {0}</source>
             <translation>보고서를 {0}에 저장했습니다</translation>
+        </message>
+        <message>
+            <source>Records and NG parts per hour</source>
+            <translation>시간별 기록 및 NG 부품</translation>
+        </message>
+        <message>
+            <source>hour</source>
+            <translation>시</translation>
         </message>
     </context>
     <context>
@@ -3133,6 +3161,10 @@ python main.py train --ok FOLDER --out model.qcs
         <message>
             <source>Two shifts start at the same time.</source>
             <translation>두 교대가 같은 시각에 시작합니다.</translation>
+        </message>
+        <message>
+            <source>The engineer PIN is not a valid PIN hash; set the PIN again.</source>
+            <translation>엔지니어 PIN이 올바른 PIN 해시가 아닙니다. PIN을 다시 설정하세요.</translation>
         </message>
     </context>
     <context>
@@ -4015,6 +4047,273 @@ or post images to the endpoint.</source>
         <message>
             <source>cannot read %1</source>
             <translation>%1을(를) 읽을 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <source>All actions</source>
+            <translation>모든 작업</translation>
+        </message>
+        <message>
+            <source>Models</source>
+            <translation>모델</translation>
+        </message>
+        <message>
+            <source>Thresholds</source>
+            <translation>임계값</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>설정</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>권한</translation>
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation>카운터</translation>
+        </message>
+        <message>
+            <source>Reviews</source>
+            <translation>검토</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>소스</translation>
+        </message>
+        <message>
+            <source>Endpoint key</source>
+            <translation>엔드포인트 키</translation>
+        </message>
+        <message>
+            <source>Dates (UTC)</source>
+            <translation>날짜 (UTC)</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>새로 고침</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV 내보내기…</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>일시 (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>사용자</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>상세</translation>
+        </message>
+        <message>
+            <source>No history database.</source>
+            <translation>이력 데이터베이스가 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 entries</source>
+            <translation>%1건</translation>
+        </message>
+        <message>
+            <source>newest %1 of %2 entries</source>
+            <translation>전체 %2건 중 최신 %1건</translation>
+        </message>
+        <message>
+            <source>model activated</source>
+            <translation>모델 활성화</translation>
+        </message>
+        <message>
+            <source>model trained</source>
+            <translation>모델 학습</translation>
+        </message>
+        <message>
+            <source>model imported</source>
+            <translation>모델 가져오기</translation>
+        </message>
+        <message>
+            <source>model deleted</source>
+            <translation>모델 삭제</translation>
+        </message>
+        <message>
+            <source>model renamed</source>
+            <translation>모델 이름 변경</translation>
+        </message>
+        <message>
+            <source>parameters changed</source>
+            <translation>파라미터 변경</translation>
+        </message>
+        <message>
+            <source>threshold applied</source>
+            <translation>임계값 적용</translation>
+        </message>
+        <message>
+            <source>settings saved</source>
+            <translation>설정 저장</translation>
+        </message>
+        <message>
+            <source>endpoint key changed</source>
+            <translation>엔드포인트 키 변경</translation>
+        </message>
+        <message>
+            <source>PIN changed</source>
+            <translation>PIN 변경</translation>
+        </message>
+        <message>
+            <source>engineer unlocked</source>
+            <translation>엔지니어 잠금 해제</translation>
+        </message>
+        <message>
+            <source>back to operator</source>
+            <translation>작업자로 복귀</translation>
+        </message>
+        <message>
+            <source>counters reset</source>
+            <translation>카운터 초기화</translation>
+        </message>
+        <message>
+            <source>review given</source>
+            <translation>검토 완료</translation>
+        </message>
+        <message>
+            <source>source started</source>
+            <translation>소스 시작</translation>
+        </message>
+        <message>
+            <source>source stopped</source>
+            <translation>소스 정지</translation>
+        </message>
+        <message>
+            <source>source lost</source>
+            <translation>소스 끊김</translation>
+        </message>
+        <message>
+            <source>Export the audit trail</source>
+            <translation>감사 로그 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 entries written to %2</source>
+            <translation>%1건을 %2에 저장했습니다</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>내보내기 실패: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPinDialog</name>
+        <message>
+            <source>Set the engineer PIN</source>
+            <translation>엔지니어 PIN 설정</translation>
+        </message>
+        <message>
+            <source>New PIN:</source>
+            <translation>새 PIN:</translation>
+        </message>
+        <message>
+            <source>Again:</source>
+            <translation>다시 입력:</translation>
+        </message>
+        <message>
+            <source>4 to 32 digits or letters. It is stored only as a salted hash.</source>
+            <translation>4~32자의 숫자 또는 문자. 솔트가 적용된 해시로만 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation>두 PIN이 일치하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The PIN needs 4 to 32 digits or letters.</source>
+            <translation>PIN은 4~32자의 숫자 또는 문자여야 합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Engineer PIN</source>
+            <translation>엔지니어 PIN</translation>
+        </message>
+        <message>
+            <source>“%1” is an engineer action. Enter the engineer PIN:</source>
+            <translation>“%1”은(는) 엔지니어 작업입니다. 엔지니어 PIN을 입력하세요:</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>PIN이 틀렸습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleIndicator</name>
+        <message>
+            <source>Lock</source>
+            <translation>잠금</translation>
+        </message>
+        <message>
+            <source>Back to operator now</source>
+            <translation>지금 작업자로 복귀</translation>
+        </message>
+        <message>
+            <source>Engineer</source>
+            <translation>엔지니어</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>작업자</translation>
+        </message>
+        <message>
+            <source>No engineer PIN set: everyone may change models and settings (Settings → Roles)</source>
+            <translation>엔지니어 PIN이 설정되지 않음: 누구나 모델과 설정을 변경할 수 있습니다 (설정 → 권한)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesBox</name>
+        <message>
+            <source>Roles</source>
+            <translation>권한</translation>
+        </message>
+        <message>
+            <source>Set PIN…</source>
+            <translation>PIN 설정…</translation>
+        </message>
+        <message>
+            <source>Remove PIN</source>
+            <translation>PIN 삭제</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 분</translation>
+        </message>
+        <message>
+            <source>Back to operator after:</source>
+            <translation>작업자 복귀 시간:</translation>
+        </message>
+        <message>
+            <source>An engineer PIN is set: operators see Live and History; models, settings, thresholds and resets ask for it.</source>
+            <translation>엔지니어 PIN이 설정됨: 작업자는 라이브와 이력을 볼 수 있고, 모델·설정·임계값·초기화에는 PIN이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>No engineer PIN: everyone may change models and settings.</source>
+            <translation>엔지니어 PIN 없음: 누구나 모델과 설정을 변경할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>PIN set.</source>
+            <translation>PIN이 설정되었습니다.</translation>
+        </message>
+        <message>
+            <source>PIN removed.</source>
+            <translation>PIN이 삭제되었습니다.</translation>
         </message>
     </context>
 </TS>
