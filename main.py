@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="settings file (default: the user's config dir)")
     p.add_argument("--data-dir", help="where history, images and models are kept")
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], help="inference device")
-    p.add_argument("--lang", help="UI language: en or zh_CN")
+    p.add_argument("--lang", help="UI language: auto, en, zh_CN, ja or ko")
     sub = p.add_subparsers(dest="command")
 
     t = sub.add_parser("train", help="train a model from a folder of OK images")

@@ -21,7 +21,7 @@ from api.errors import ApiError, bad_request, not_found
 
 router = APIRouter(tags=["insights"], dependencies=[Depends(check_request)])
 
-_LANG = Query(None, description="language of the texts: en or zh_CN (default: the station's UI language)")
+_LANG = Query(None, description="language of the texts: en, zh_CN, ja or ko (default: the station's UI language)")
 
 
 def _db(request: Request) -> Any:

@@ -1,13 +1,14 @@
 """Build the one-folder bundle `build/out/qcstation/` from a clean checkout.
 
 Steps, each needed for a PC with no Python and no network:
-1. compile the translations (.ts -> .qm) into resources/i18n/;
+1. compile the translations (.ts -> .qm) into resources/i18n/ and cut the Noto Sans CJK subsets for
+   zh_CN/ja/ko into resources/fonts/ (build/cjk_font.py; needs fonttools and fonts-noto-cjk);
 2. generate the synthetic sample images and train the bundled sample model into resources/;
 3. run PyInstaller on build/qcstation.spec;
 4. strip torch's own large libraries (debug symbols: ~90 MB) — not the auditwheel-patched ones;
 5. smoke-test the result (`qcstation --help` imports torch, numpy, cv2) and print its size.
 
-    python build/build_bundle.py [--skip-sample] [--clean]
+    python build/build_bundle.py [--skip-sample] [--clean] [--cjk-source DIR] [--no-cjk-font]
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def smoke_test(bundle: Path) -> None:
     if probe.returncode != 0 or not images:
         raise SystemExit(f"bundle smoke test failed (exit {probe.returncode}):\n{(probe.stdout + probe.stderr)[-3000:]}")
     print(f"smoke test: predicted {len(images)} sample images with the bundled model")
+    qm = bundle / "_internal" / "resources" / "i18n"
+    missing = [ts.stem for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")) if not (qm / f"{ts.stem}.qm").is_file()]
+    if missing:  # zh_CN, ja, ko: a catalogue left out of the bundle would silently show English
+        raise SystemExit(f"bundle lacks compiled translations: {', '.join(missing)}")
 
 
 def folder_size(path: Path) -> int:
@@ -99,9 +104,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip-sample", action="store_true", help="reuse resources/samples as is")
     ap.add_argument("--clean", action="store_true", help="clear PyInstaller's cache first")
+    ap.add_argument("--cjk-source", type=Path, help="folder with NotoSansCJK-Regular.ttc (default: system)")
+    ap.add_argument("--no-cjk-font", action="store_true",
+                    help="ship no CJK font (the target PCs have fonts-noto-cjk or another CJK font)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     print("compiled:", ", ".join(p.name for p in compile_translations()))
+    if not args.no_cjk_font:
+        sys.path.insert(0, str(ROOT / "build"))
+        from cjk_font import FontBuildError, build_fonts
+
+        try:
+            fonts = build_fonts(source=args.cjk_source)
+        except FontBuildError as exc:  # a bundle that shows tofu on a fresh PC is not a bundle to ship
+            print(f"CJK font: {exc} (or pass --no-cjk-font)", file=sys.stderr)
+            return 2
+        print("CJK fonts:", ", ".join(f"{p.name} {p.stat().st_size // 1024} KiB" for p in fonts))
     if not args.skip_sample:
         print("sample model:", build_sample())
     if args.clean and OUT.exists():

@@ -325,7 +325,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     lang = getattr(args, "lang", None)
     if lang and lang not in LANGUAGES:
-        print(f"unknown language {lang!r}: choose auto, en or zh_CN", file=sys.stderr)
+        print(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}", file=sys.stderr)
         return 2
     try:
         store = store_from_args(args)

@@ -99,10 +99,13 @@ def _translations(lang: str) -> dict[str, str]:
 
 
 def normalise_language(lang: str | None) -> str:
-    """``zh``, ``zh-CN``, ``zh_CN`` → ``zh_CN``; anything unknown → ``en``."""
-    text = (lang or "en").strip().replace("-", "_")
-    if text.lower().startswith("zh"):
+    """``zh``, ``zh-CN``, ``zh_CN`` → ``zh_CN``; ``ja``/``ja_JP`` → ``ja``, ``ko``/``ko-KR`` → ``ko``;
+    anything unknown → ``en``."""
+    text = (lang or "en").strip().replace("-", "_").lower()
+    if text.startswith("zh"):
         return "zh_CN"
+    if text.split("_")[0] in ("ja", "ko"):
+        return text.split("_")[0]
     return "en"
 
 

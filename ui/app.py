@@ -131,6 +131,9 @@ def ensure_application(settings: Settings) -> str:
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName(ORGANISATION)
     language = install_translator(settings.ui.language, app)
+    from ui.fonts import prepare_fonts
+
+    prepare_fonts(language)  # bundled CJK fonts before any widget; logs when none draws the language
     apply_theme(app, settings.ui.theme)
     return language
 
@@ -159,6 +162,11 @@ def open_shell(runtime: Any, *, language: str = "en", log_path: Path | None = No
         window.help_action.triggered.disconnect()
     window.help_action.triggered.connect(lambda *_: show_help(window))
     _show_endpoint(shell)
+    from ui.fonts import SYSTEM_PACKAGE, font_warning
+
+    if (warning := font_warning(language)) is not None:  # e.g. 日本語 chosen, no CJK font installed
+        window.warning_label.setText("⚠ " + warning.split(":")[0] + f": install {SYSTEM_PACKAGE}")
+        window.warning_label.setToolTip(warning)
     window.show()
     return shell
 

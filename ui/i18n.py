@@ -20,7 +20,7 @@ from resources import resource_path
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "zh_CN")
+LANGUAGES = ("en", "zh_CN", "ja", "ko")
 PREFIX = "qcstation_"
 _installed: list[QTranslator] = []
 
@@ -78,6 +78,9 @@ def resolve_language(language: str) -> str:
         return name
     if name.startswith("zh"):
         return "zh_CN"
+    for lang in ("ja", "ko"):  # ja_JP, ko_KR
+        if name.split("_")[0] == lang:
+            return lang
     return "en"
 
 
@@ -122,7 +125,7 @@ def qm_file(language: str) -> Path | None:
 
 
 def install_translator(language: str, app: QCoreApplication | None = None) -> str:
-    """Install the catalogue for ``language`` (``auto``/``en``/``zh_CN``); the language in effect."""
+    """Install the catalogue for ``language`` (``auto`` or one of :data:`LANGUAGES`); the language in effect."""
     app = app or QCoreApplication.instance()
     for tr in _installed:
         app.removeTranslator(tr)

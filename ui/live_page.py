@@ -273,8 +273,8 @@ class LivePage(QWidget):
             return False
         try:
             self.build_source()  # checked now: a wrong path is a message, not a lost source
-        except SourceError as exc:
-            self._message(str(exc))
+        except SourceError as exc:  # the capture layer speaks English: say it in the UI language
+            self._message(self.panel.source_reason(str(exc)))
             return False
         save_choice(self.source_bar.choice())
         self._message("")

@@ -138,10 +138,16 @@ class VerdictPanel(QWidget):
             return known[reason]
         if reason.startswith("none of the images in ") and reason.endswith(" can be read"):
             return self.tr("none of the images in %1 can be read").replace("%1", reason[22:-12])
+        codec = ": unknown format or codec"
+        if reason.startswith("cannot open video ") and reason.endswith(codec):
+            return self.tr("cannot open video %1: unknown format or codec").replace("%1", reason[18:-len(codec)])
+        if reason.endswith(" is not a readable image"):
+            return self.tr("%1 is not a readable image").replace("%1", reason[:-24])
         for prefix, text in (("no images in ", self.tr("no images in %1")),
                              ("not a folder: ", self.tr("not a folder: %1")),
                              ("video file not found: ", self.tr("video file not found: %1")),
-                             ("cannot open video ", self.tr("cannot open video %1"))):
+                             ("cannot open video ", self.tr("cannot open video %1")),
+                             ("cannot read ", self.tr("cannot read %1"))):
             if reason.startswith(prefix):
                 return text.replace("%1", reason[len(prefix):])
         if reason.startswith("camera ") and reason.endswith("is not available (not connected or in use)"):

@@ -220,6 +220,8 @@ class SettingsPage(QWidget):
         self.language_combo.addItem(self.tr("System language"), "auto")
         self.language_combo.addItem("English", "en")
         self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.addItem("日本語", "ja")
+        self.language_combo.addItem("한국어", "ko")
         self.theme_combo = QComboBox()
         self.theme_combo.addItem(self.tr("Dark"), "dark")
         self.theme_combo.addItem(self.tr("Light"), "light")

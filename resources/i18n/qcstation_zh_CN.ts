@@ -4005,5 +4005,17 @@ or post images to the endpoint.</source>
             <source>none of the images in %1 can be read</source>
             <translation>%1 中的图像都无法读取</translation>
         </message>
+        <message>
+            <source>cannot open video %1: unknown format or codec</source>
+            <translation>无法打开视频 %1：格式或编解码器未知</translation>
+        </message>
+        <message>
+            <source>%1 is not a readable image</source>
+            <translation>%1 不是可读取的图像</translation>
+        </message>
+        <message>
+            <source>cannot read %1</source>
+            <translation>无法读取 %1</translation>
+        </message>
     </context>
 </TS>

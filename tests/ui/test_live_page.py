@@ -455,3 +455,28 @@ def test_counters_restart_when_the_next_shift_starts(live):
     assert page.counters.counts() == (0, 0, 0)
     assert "Shift B" in page.shift_label.text() and "14:00" in page.shift_label.text()
     assert "Shift B started" in page.message_label.text()
+
+
+def test_camera_error_reason_is_shown_in_the_ui_language(live, monkeypatch, tmp_path):
+    """The camera layer's English reason reaches the message line translated (issue 13)."""
+    from camera import SourceError
+    from ui import i18n
+
+    monkeypatch.setenv("QCS_CACHE_DIR", str(tmp_path / "cache"))
+    page, _ = live
+
+    def unplugged():
+        raise SourceError("camera 3 is not available (not connected or in use)")
+
+    monkeypatch.setattr(page, "build_source", unplugged)
+    try:
+        assert i18n.install_translator("ja") == "ja"
+        assert not page.start()
+        assert page.message_label.text() == "カメラ 3 を使用できません (未接続または使用中)"
+        assert i18n.install_translator("ko") == "ko"
+        assert not page.start()
+        assert page.message_label.text() == "카메라 3을(를) 사용할 수 없습니다 (연결되지 않았거나 사용 중)"
+    finally:
+        i18n.install_translator("en")
+    assert not page.start()
+    assert page.message_label.text() == "camera 3 is not available (not connected or in use)"

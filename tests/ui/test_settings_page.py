@@ -168,3 +168,13 @@ def test_the_window_hands_every_page_the_new_settings(qtbot, tmp_path):
         win.close()
         bridge.close()
         db.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko"])
+def test_japanese_and_korean_can_be_chosen(env, lang):
+    page, _station, _settings = env
+    index = page.language_combo.findData(lang)
+    assert index >= 0 and page.language_combo.itemText(index) in ("日本語", "한국어")
+    page.language_combo.setCurrentIndex(index)
+    assert page.save(), page.error_label.text()
+    assert load_settings().ui.language == lang and page.bridge.settings.ui.language == lang
