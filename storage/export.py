@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from common.fileio import user_file_mode
+
 HEADER = (
     "figId", "name", "date", "time", "source", "part_id", "label", "review_label", "final_label",
     "num", "score", "normalized_score", "dice", "model_id", "model_version", "processing_ms",
@@ -63,6 +65,7 @@ def write_csv(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]]) -> 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.fchmod(fd, user_file_mode())  # an export is the user's file: their umask, not mkstemp's 0600
     counted = _Counted(rows)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
