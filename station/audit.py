@@ -99,6 +99,15 @@ def record(holder: Any, action: str, *, actor: str | None = None, **detail: Any)
     trail.record(action, actor=actor, **detail)
 
 
+def set_review(db: Any, record_id: int, label: str | None, note: str | None = None, *,
+               actor: str | None = None) -> Any:
+    """Store an operator's review of a record and audit it (the one place the GUI reviews through)."""
+    stored = db.set_review(record_id, label, note)
+    record(db, "review.given", actor=actor, record_id=int(record_id), name=getattr(stored, "name", None),
+           label=label, machine_label=getattr(stored, "label", None), note=note or "")
+    return stored
+
+
 def redact(key: str, value: Any) -> Any:
     if key in SECRET_KEYS:
         return "changed" if value else "cleared"
@@ -176,5 +185,5 @@ def attach(station: Any, store: Any, actor: Callable[[], str] = lambda: "station
     return trail
 
 
-__all__ = ["ACTIONS", "AuditTrail", "SECRET_KEYS", "attach", "record", "redact", "settings_recorder",
+__all__ = ["ACTIONS", "AuditTrail", "SECRET_KEYS", "attach", "record", "redact", "set_review", "settings_recorder",
            "source_recorder", "trail_of"]
