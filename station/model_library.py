@@ -102,6 +102,22 @@ def list_models(models_dir: str | os.PathLike) -> list[ModelEntry]:
     return entries
 
 
+def library_entries(models_dir: str | os.PathLike, active_path: str | os.PathLike | None) -> list[ModelEntry]:
+    """The library's models plus the active one when it lives elsewhere (the sample model, a
+    bundle opened from a USB stick): the model judging the line is always listed."""
+    entries = list_models(models_dir)
+    if not active_path:
+        return entries
+    active = Path(active_path)
+    if any(_same_file(e.path, active) for e in entries) or not active.is_file():
+        return entries
+    try:
+        entries.insert(0, ModelEntry(active, read_manifest(active), active.stat().st_size))
+    except Exception as exc:  # noqa: BLE001 - listed with its error, like an unreadable library file
+        entries.insert(0, ModelEntry(active, None, 0, f"{active.name}: {exc}"))
+    return entries
+
+
 def safe_stem(name: str) -> str:
     """A file name stem from a user's model name: letters, digits, ``-_.``; never empty or hidden."""
     stem = re.sub(r"[^\w.-]+", "_", name.strip(), flags=re.UNICODE).strip("._")
@@ -249,5 +265,6 @@ def _copy_atomic(src: Path, dest: Path) -> None:
 
 
 __all__ = ["LibraryError", "ModelEntry", "delete_model", "export_model", "find_by_id", "import_model",
+           "library_entries",
            "is_active", "list_models", "read_manifest", "remember_active", "rename_model", "safe_stem", "save_trained",
            "unique_path"]

@@ -76,6 +76,7 @@ class ModelsPage(QWidget):
         self._pending_activate: Path | None = None
         self._train_dialog: Any = None
         self.preview_image: Any = None
+        self._preview_model_id = getattr(bridge.model_info(), "id", None)
         self.preview_source = ""
         self.preview_result: Any = None
         self._awaiting_preview = False
@@ -175,7 +176,8 @@ class ModelsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the manifests in the models folder (worker thread), then redraw the table."""
-        run_async(lib.list_models, self.settings.models_dir, on_done=self._entries_read,
+        run_async(lib.library_entries, self.settings.models_dir, self.bridge.station.model_path,
+                  on_done=self._entries_read,
                   on_error=lambda msg: self._status(self.tr("Cannot read the models folder: %1").replace("%1", msg)))
 
     def _entries_read(self, entries: list[lib.ModelEntry]) -> None:
@@ -326,7 +328,25 @@ class ModelsPage(QWidget):
         self.bridge.load_model_async(path, confirmed=confirmed)
         return True
 
+    def _clear_preview_of_other_model(self, info: Any) -> None:
+        """A changeover: the preview showed the old product's part; drop it (and take the new
+        model's last part when there is one)."""
+        new_id = getattr(info, "id", None)
+        if new_id == self._preview_model_id:
+            return
+        self._preview_model_id = new_id
+        if self.preview_image is None:
+            return
+        self.preview_image = None
+        self.preview_result = None
+        self.preview_source = ""
+        self.preview_info.setText("")
+        self.verdict_label.setText("")
+        self.preview_view.clear()
+        self.use_last_inspection()
+
     def _on_model_changed(self, info: Any) -> None:
+        self._clear_preview_of_other_model(info)
         pending = self._pending_activate
         current = self.bridge.station.model_path
         if pending is not None and current is not None and lib.is_active(pending, current):
@@ -661,8 +681,12 @@ class ModelsPage(QWidget):
     # -- preview ---------------------------------------------------------------------------------
     def use_last_inspection(self) -> bool:
         inspection = getattr(self.bridge, "last_inspection", None)
-        if inspection is None:
+        if inspection is None or getattr(inspection, "image", None) is None:
             return False
+        info = self.bridge.model_info()
+        judged_by = getattr(inspection.record, "model_id", None) if inspection.record is not None else None
+        if info is not None and judged_by and judged_by != info.id:
+            return False  # a part of the product judged before: not a preview of this model
         self.set_preview_image(inspection.image, inspection.record.name if inspection.record else "")
         return True
 
