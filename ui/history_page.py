@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -138,7 +138,8 @@ class HistoryPage(QWidget):
             self.table.setColumnWidth(col, width)
         # a reviewed verdict ("NG (was OK)") is read whole, never elided to "OK …"
         widest = max(self.table.fontMetrics().horizontalAdvance(t) for t in (
-            self.model.tr("{0} (was {1})").format("NG", "OK"), "NG ✓", self.tr("Verdict")))
+            QCoreApplication.translate("RecordTableModel", "{0} (was {1})").format("NG", "OK"), "NG ✓",
+            self.tr("Verdict")))
         self.table.setColumnWidth(4, widest + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)

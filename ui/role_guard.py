@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -204,7 +204,8 @@ def install(window: Any) -> RoleGuard | None:
     from widgets.counters import ShiftCounters
 
     for counters in window.findChildren(ShiftCounters):
-        counters.guard = lambda c=counters: guard.require(c, c.tr("Reset the counters"))
+        counters.guard = lambda c=counters: guard.require(
+            c, QCoreApplication.translate("ShiftCounters", "Reset the counters"))
     return guard
 
 
