@@ -214,3 +214,14 @@ def test_audit_route_behind_the_key_with_paging_and_400(tmp_path):
         for bad in ("startDate=2026-99-01", "limit=0", "page=x", "startDate=2026-02-02&endDate=2026-02-01"):
             r = client.get(f"/api/data/audit?{bad}", headers=headers)
             assert r.status_code == 400 and r.json(), bad
+
+
+def test_trained_model_is_audited(tmp_path, db, trained_model):
+    from station import model_library as lib
+
+    station = FakeStation(db)
+    audit.attach(station, None, lambda: "engineer")
+    path = lib.save_trained(trained_model, tmp_path / "models", trail=station)
+    (row,) = _rows(db)
+    assert row["action"] == "model.trained" and row["detail"]["file"] == path.name
+    assert row["detail"]["model_id"] == trained_model.info.id and row["actor"] == "engineer"
