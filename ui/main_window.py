@@ -29,7 +29,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, settings: Settings) -> None:
         """Pages, panels and dialogs keep ``self.settings``: give each one the new object."""
-        for widget in (self, *self.findChildren(QWidget)):
+        for widget in (self, *self.findChildren(QObject)):  # QObjects too (the shift tracker)
             if isinstance(widget.__dict__.get("settings"), Settings):
                 widget.settings = settings
 
