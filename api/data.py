@@ -119,3 +119,19 @@ def _resolve(request: Request, relative: str) -> Path | None:
         return path if path.is_relative_to(root) else None
     except ValueError:
         return None
+
+
+@router.get("/audit", summary="The audit trail: who changed models, settings, counters, reviews (newest first)")
+def audit(request: Request,
+          limit: int = Query(100, ge=1, le=1000, description="rows per page"),
+          page: int = Query(1, ge=1, le=MAX_PAGE, description="1-based page"),
+          startDate: str | None = Query(None, description="first day (UTC), YYYY-MM-DD"),  # noqa: N803
+          endDate: str | None = Query(None, description="last day (UTC), YYYY-MM-DD, inclusive"),  # noqa: N803
+          action: str | None = Query(None, description="exact action, or a family ending in '.' (model.)"),
+          actor: str | None = Query(None, description="operator, engineer, station, cli or an API client"),
+          ) -> dict[str, Any]:
+    from storage.audit_query import audit_page
+
+    total, rows = _storage_call(audit_page, _db(request), limit=limit, page=page, start_date=startDate,
+                                end_date=endDate, action=action or None, actor=actor or None)
+    return {"total": total, "data": rows}

@@ -137,9 +137,21 @@ def start_runtime(store: SettingsStore, *, database: Database | None = None, mod
         raise
     runtime = Runtime(store=store, station=station, database=database if own_database else None)
     runtime._unsubscribe.append(store.subscribe(station.apply_settings))
+    _attach_audit(runtime)
     if endpoint:
         runtime.start_endpoint()
     return runtime
+
+
+def _attach_audit(runtime: Runtime) -> None:
+    """The audit trail (issue 13) and the operator/engineer roles follow the store; rows of a
+    headless ``serve`` name "station" (the window names the role: :func:`open_gui`)."""
+    from station import audit
+    from station.roles import session_for
+
+    runtime.station.roles = session_for(runtime.store)
+    trail = audit.attach(runtime.station, runtime.store)
+    runtime._unsubscribe.append(trail.detach)  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------------------------ serve
@@ -291,6 +303,8 @@ def open_gui(settings: Settings | SettingsStore, *, log_path: Path | None = None
     store = settings if isinstance(settings, SettingsStore) else SettingsStore(settings)
     language = ensure_application(store.current)
     runtime = start_runtime(store)
+    roles = runtime.station.roles
+    runtime.station.audit_trail.actor = lambda: roles.role  # who acts at the window: operator / engineer
     try:
         if start_endpoint if start_endpoint is not None else store.current.server.enabled:
             runtime.start_endpoint()

@@ -52,9 +52,24 @@ def record_changeover(station: Any, event: ChangeoverDone) -> None:
     log.warning("changeover (%s): %s -> %s%s%s", event.action, event.old_model, event.new_model,
                 " while the line ran" if event.line_active else "",
                 " (confirmed)" if event.confirmed else "")
+    from station import audit
+
+    detail = {"old_model": event.old_model, "new_model": event.new_model, "line_active": event.line_active,
+              "confirmed": event.confirmed, **event.details}
+    audit.record(station, audit_action(event), **detail)
     events = getattr(station, "events", None)
     if events is not None:
         events.publish(event)
+
+
+def audit_action(event: ChangeoverDone) -> str:
+    """The audit row's action: a parameter change that only moved the threshold is ``threshold.applied``."""
+    if event.action == "params":
+        old, new = event.details.get("old") or {}, event.details.get("new") or {}
+        moved = {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
+        return "threshold.applied" if moved == {"threshold"} else "model.params_changed"
+    return {"activate": "model.activated", "train": "model.activated", "rename": "model.renamed"}.get(
+        event.action, f"model.{event.action}")
 
 
 class _Changeover:

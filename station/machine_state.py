@@ -184,6 +184,12 @@ class MachineStateModel:
     def state(self) -> MachineState:
         return self.snapshot().state
 
+    @property
+    def lost_reason(self) -> str | None:
+        """Why the live source is lost (also while NO_MODEL / CHANGEOVER hide it); None when not."""
+        with self._lock:
+            return self._lost_reason
+
     # -- listeners -------------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[StateSnapshot], None]) -> Callable[[], None]:
         with self._lock:

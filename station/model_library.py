@@ -102,6 +102,22 @@ def list_models(models_dir: str | os.PathLike) -> list[ModelEntry]:
     return entries
 
 
+def library_entries(models_dir: str | os.PathLike, active_path: str | os.PathLike | None) -> list[ModelEntry]:
+    """The library's models plus the active one when it lives elsewhere (the sample model, a
+    bundle opened from a USB stick): the model judging the line is always listed."""
+    entries = list_models(models_dir)
+    if not active_path:
+        return entries
+    active = Path(active_path)
+    if any(_same_file(e.path, active) for e in entries) or not active.is_file():
+        return entries
+    try:
+        entries.insert(0, ModelEntry(active, read_manifest(active), active.stat().st_size))
+    except Exception as exc:  # noqa: BLE001 - listed with its error, like an unreadable library file
+        entries.insert(0, ModelEntry(active, None, 0, f"{active.name}: {exc}"))
+    return entries
+
+
 def safe_stem(name: str) -> str:
     """A file name stem from a user's model name: letters, digits, ``-_.``; never empty or hidden."""
     return common_safe_stem(name, limit=80, fallback="model")
@@ -126,14 +142,29 @@ def find_by_id(models_dir: str | os.PathLike, model_id: str) -> ModelEntry | Non
     return None
 
 
-def save_trained(model: Any, models_dir: str | os.PathLike) -> Path:
+def _audit(trail: Any, action: str, **detail: Any) -> None:
+    """One audit row per library change (``trail``: a ``station.audit.AuditTrail``, a station, or None)."""
+    if trail is not None:
+        from station import audit
+
+        target = trail if isinstance(trail, audit.AuditTrail) else audit.trail_of(trail)
+        if target is not None:
+            target.record(action, **detail)
+
+
+def save_trained(model: Any, models_dir: str | os.PathLike, *, trail: Any = None) -> Path:
     """Save a freshly trained ``AnomalyModel`` into the library under a new file name."""
     root = Path(models_dir)
     root.mkdir(parents=True, exist_ok=True)
-    return Path(model.save(unique_path(root, model.info.name)))
+    path = Path(model.save(unique_path(root, model.info.name)))
+    info = model.info
+    _audit(trail, "model.trained", model=info.name, model_id=info.id, version=getattr(info, "version", None),
+           file=path.name)
+    return path
 
 
-def import_model(source: str | os.PathLike, models_dir: str | os.PathLike, device: str = "cpu") -> ModelEntry:
+def import_model(source: str | os.PathLike, models_dir: str | os.PathLike, device: str = "cpu", *,
+                 trail: Any = None) -> ModelEntry:
     """Validate ``source`` with the engine (full load), then copy it into the library.
 
     Raises ModelFileError (the engine's reason) for a bad file and LibraryError when a model with
@@ -151,6 +182,7 @@ def import_model(source: str | os.PathLike, models_dir: str | os.PathLike, devic
     root.mkdir(parents=True, exist_ok=True)
     dest = unique_path(root, info.name)
     _copy_atomic(src, dest)
+    _audit(trail, "model.imported", model=info.name, model_id=info.id, source=src.name, file=dest.name)
     return ModelEntry(dest, info, dest.stat().st_size)
 
 
@@ -165,7 +197,7 @@ def export_model(path: str | os.PathLike, dest: str | os.PathLike) -> Path:
     return out
 
 
-def rename_model(path: str | os.PathLike, new_name: str) -> ModelInfo:
+def rename_model(path: str | os.PathLike, new_name: str, *, trail: Any = None) -> ModelInfo:
     """Change the name in the manifest (same id, same tensors); the file keeps its name."""
     new_name = new_name.strip()
     if not new_name:
@@ -174,22 +206,31 @@ def rename_model(path: str | os.PathLike, new_name: str) -> ModelInfo:
         raise LibraryError("model names are limited to 120 characters")
     p = Path(path)
     manifest, tensors = read_bundle(p)
-    info = replace(info_from_manifest(manifest, p.name), name=new_name)
+    old = info_from_manifest(manifest, p.name)
+    info = replace(old, name=new_name)
     save_bundle(p, info, tensors)
+    _audit(trail, "model.renamed", model_id=info.id, old=old.name, new=new_name, file=p.name)
     return info
 
 
-def delete_model(path: str | os.PathLike, active_path: str | os.PathLike | None) -> None:
+def delete_model(path: str | os.PathLike, active_path: str | os.PathLike | None, *, trail: Any = None) -> None:
     """Remove a bundle; the active model is refused (deactivate or switch first)."""
     p = Path(path)
     if active_path and _same_file(p, Path(active_path)):
         raise LibraryError("this is the active model: activate another model before deleting it")
+    info = None
+    if trail is not None:
+        try:
+            info = read_manifest(p)
+        except Exception:  # noqa: BLE001 - a broken bundle is deleted all the same
+            info = None
     try:
         p.unlink()
     except FileNotFoundError:
         pass
     except OSError as exc:
         raise LibraryError(f"cannot delete {p.name}: {exc.strerror or exc}") from None
+    _audit(trail, "model.deleted", file=p.name, model=getattr(info, "name", None), model_id=getattr(info, "id", None))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -217,5 +258,6 @@ def _copy_atomic(src: Path, dest: Path) -> None:
 
 
 __all__ = ["LibraryError", "ModelEntry", "delete_model", "export_model", "find_by_id", "import_model",
+           "library_entries",
            "is_active", "list_models", "read_manifest", "remember_active", "rename_model", "safe_stem", "save_trained",
            "unique_path"]

@@ -139,6 +139,15 @@ class AnalysisSettings:
     video_sync_max_frames: int = 120  # more sampled frames than this: POST /video answers 202 + a job
 
 
+@dataclass(frozen=True)
+class RolesSettings:
+    """Operator / engineer roles (issue 13). The PIN is only ever kept as a salted PBKDF2 hash
+    (``station.roles.hash_pin``); empty: no PIN, everyone may do engineer actions (as before)."""
+
+    engineer_pin_hash: str = ""  # "pbkdf2_sha256$iterations$salt$hash" (base64), never the PIN
+    idle_timeout_min: float = 15.0  # engineer mode falls back to operator after this idle time
+
+
 # ------------------------------------------------------------------------------------ validation
 @dataclass(frozen=True)
 class FieldError:
@@ -213,6 +222,7 @@ MESSAGES = {
     "shift_twice": "Shift name “%1” is used twice.",
     "shift_time": "Shift “%1”: start “%2” is not a time like 06:00.",
     "shift_same_start": "Two shifts start at the same time.",
+    "pin_hash": "The engineer PIN is not a valid PIN hash; set the PIN again.",
 }
 
 
@@ -264,6 +274,14 @@ def _validate(s: Settings, cuda_available: bool | None) -> dict[str, FieldError]
     if not 0.0 <= ui.heatmap_opacity <= 1.0:
         bad("ui.heatmap_opacity", "opacity", ui.heatmap_opacity)
 
+    if s.roles.idle_timeout_min <= 0:
+        bad("roles.idle_timeout_min", "positive", "roles.idle_timeout_min", s.roles.idle_timeout_min)
+    if s.roles.engineer_pin_hash:
+        from station.roles import is_pin_hash  # station.roles imports nothing of settings
+
+        if not is_pin_hash(s.roles.engineer_pin_hash):
+            bad("roles.engineer_pin_hash", "pin_hash")
+
     names = [sh.name for sh in s.shifts]
     if not s.shifts:
         bad("shifts", "no_shift")
@@ -289,6 +307,7 @@ class Settings:
     ui: UiSettings = field(default_factory=UiSettings)
     shifts: tuple[Shift, ...] = DEFAULT_SHIFTS
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    roles: RolesSettings = field(default_factory=RolesSettings)
 
     def __post_init__(self) -> None:
         if not isinstance(self.shifts, tuple):  # a list from a caller: keep the object immutable
@@ -412,7 +431,7 @@ def _build(cls: type[T], data: Any) -> T:
 
 
 # Kept as found even when invalid: dropping a too-short API key would open the endpoint to anyone.
-KEEP_WHEN_INVALID = frozenset({"server.api_key"})
+KEEP_WHEN_INVALID = frozenset({"server.api_key", "roles.engineer_pin_hash"})
 
 
 def _defaults_for_invalid(settings: Settings, where: object) -> Settings:
@@ -431,7 +450,8 @@ def _defaults_for_invalid(settings: Settings, where: object) -> Settings:
             fixes[key] = defaults[key]
     fixed = settings.override(**fixes)
     if set(fixed.validate()) - KEEP_WHEN_INVALID:  # wrong only together (an ES index with its URL)
-        return Settings().override(**{k: getattr(fixed.server, k.partition(".")[2]) for k in KEEP_WHEN_INVALID})
+        kept = fixed.flat()
+        return Settings().override(**{k: kept[k] for k in KEEP_WHEN_INVALID})
     return fixed
 
 
@@ -552,7 +572,7 @@ class SettingsStore:
             raise SettingsApplyError(list(failures))
 
 
-__all__ = ["DEFAULT_SHIFTS", "FieldError", "InferenceSettings", "InvalidSettings", "LANGUAGES", "MESSAGES",
+__all__ = ["DEFAULT_SHIFTS", "FieldError", "InferenceSettings", "InvalidSettings", "LANGUAGES", "MESSAGES", "RolesSettings",
            "ServerSettings", "Settings", "SettingsApplyError", "SettingsError", "SettingsSaveError",
            "SettingsStore", "Shift", "StorageSettings", "UiSettings", "config_dir", "default_data_dir", "fill",
            "is_loopback", "load_settings", "save_settings", "settings_path"]

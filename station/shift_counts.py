@@ -25,9 +25,16 @@ def counting_since(db: Any, shift_start: datetime) -> datetime:
     return max(shift_start, reset) if reset is not None else shift_start
 
 
-def remember_reset(db: Any, when: datetime) -> None:
+def remember_reset(db: Any, when: datetime, counts: tuple[int, int] | None = None) -> None:
+    """Remember the reset moment (counting restarts there after a restart) and audit it."""
     if db is not None:
         db.set_meta(RESET_KEY, when.isoformat(timespec="microseconds"))
+        from station import audit
+
+        detail: dict[str, Any] = {"since": when.isoformat(timespec="seconds")}
+        if counts is not None:
+            detail.update(ok=counts[0], ng=counts[1])
+        audit.record(db, "counters.reset", **detail)
 
 
 def shift_counts(db: Any, since: datetime, until: datetime | None = None) -> tuple[int, int]:

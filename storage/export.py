@@ -61,7 +61,8 @@ class _Counted:
 def write_csv(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]]) -> int:
     """Write rows of :data:`EXPORT_COLUMNS` to ``path`` (atomically); returns the number of rows."""
     counted = _Counted(rows)
-    with atomic_write(path, encoding="utf-8-sig", newline="", suffix=".part") as fh:
+    # an export is the user's file: their umask, not the private 0600 of a temp file
+    with atomic_write(path, encoding="utf-8-sig", newline="", suffix=".part", shared=True) as fh:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
         writer.writerows(counted)

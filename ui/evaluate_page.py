@@ -51,6 +51,7 @@ from station.changeover import apply_params
 from station.validation import mark_validated
 from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
+from ui.role_guard import engineer_ok
 from ui.tasks import BackgroundTask
 from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, ErrorFilterProxy, EvalTableModel
@@ -186,6 +187,7 @@ class EvaluatePage(QWidget):
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.addWidget(self.original_view)
         pair.addWidget(self.viewer)
+        pair.setChildrenCollapsible(False)  # the annotated half never disappears on a small screen
         pair.setStretchFactor(0, 1)
         pair.setStretchFactor(1, 1)
         pair.setSizes([1000, 1000])  # equal halves
@@ -235,6 +237,9 @@ class EvaluatePage(QWidget):
         self.threshold_spin.setDecimals(4)
         self.threshold_spin.setRange(-1e9, 1e9)
         self.threshold_spin.setEnabled(False)
+        # Typed values count when finished (Enter, focus out): a value per keystroke re-wrote
+        # the text under the cursor (1.35 became 1.30) and left a half-typed threshold applied.
+        self.threshold_spin.setKeyboardTracking(False)
         self.reset_threshold = QPushButton(self.tr("Model's threshold"))
         self.use_button = QPushButton(self.tr("Use this threshold"))
         self.use_button.setEnabled(False)
@@ -254,6 +259,7 @@ class EvaluatePage(QWidget):
         self.hist.setMinimumHeight(200)
 
         upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.setChildrenCollapsible(False)
         upper.addWidget(viewer_box)
         upper.addWidget(self.metrics_box)
         upper.setStretchFactor(0, 3)
@@ -273,7 +279,8 @@ class EvaluatePage(QWidget):
         main.addWidget(right)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
-        main.setSizes([440, 1100])
+        main.setChildrenCollapsible(False)
+        main.setSizes([360, 1100])
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -441,6 +448,13 @@ class EvaluatePage(QWidget):
         if self.report is not None:
             self.set_threshold(self._from_slider(value), from_slider=True)
 
+    def _commit_typed(self) -> None:
+        """A threshold still being typed is taken as it reads before it is used."""
+        spin = self.threshold_spin
+        spin.interpretText()
+        if self.report is not None and abs(spin.value() - self._threshold) > 10 ** -(spin.decimals() + 1):
+            self.set_threshold(spin.value())
+
     def _on_spin(self, value: float) -> None:
         if self.report is not None and abs(value - self._threshold) > 1e-12:
             self.set_threshold(value)
@@ -454,9 +468,10 @@ class EvaluatePage(QWidget):
             self.slider.blockSignals(True)
             self.slider.setValue(self._to_slider(t))
             self.slider.blockSignals(False)
-        self.threshold_spin.blockSignals(True)
-        self.threshold_spin.setValue(t)
-        self.threshold_spin.blockSignals(False)
+        if abs(self.threshold_spin.value() - t) > 10 ** -(self.threshold_spin.decimals() + 1):
+            self.threshold_spin.blockSignals(True)
+            self.threshold_spin.setValue(t)
+            self.threshold_spin.blockSignals(False)
         m = self.report.metrics(t)
         self.current_metrics = m
         self.miss_label.setText(_fmt_rate(m["miss_rate"]))
@@ -490,6 +505,9 @@ class EvaluatePage(QWidget):
                                    self.tr("Only for the active model: evaluate it (or load this model) first"))
 
     def _confirm_use_threshold(self) -> None:
+        self._commit_typed()
+        if not engineer_ok(self.bridge, self, self.use_button.text()):
+            return
         answer = QMessageBox.question(
             self, self.tr("Use this threshold"),
             self.tr("Set the active model's threshold to {0:.4g}? The line judges with it from the next part.")
@@ -530,10 +548,12 @@ class EvaluatePage(QWidget):
     def _caption(self, i: int) -> str:
         r = self.table_model.row(i)
         pred = self.table_model.prediction(i)
-        color = "#2a2" if pred == r.label else "#d33"
+        # the verdict in its own colour (OK green, NG red); right or wrong is a mark beside it
+        color = "#2a2" if pred == "OK" else "#d33"
+        mark = "✓" if pred == r.label else "✗"
         true_, judged, score = self.tr("true"), self.tr("judged"), self.tr("score")
         return (f"<b>{html.escape(r.name)}</b> &nbsp; {true_} <b>{r.label}</b> ({html.escape(r.defect)}) &nbsp; "
-                f"{judged} <b style='color:{color}'>{pred}</b> &nbsp; {score} {r.score:.4g}")
+                f"{judged} <b style='color:{color}'>{pred}</b> {mark} &nbsp; {score} {r.score:.4g}")
 
     def _on_overlay(self, _token: int, result: tuple[str, np.ndarray, Any]) -> None:
         path, image, res = result

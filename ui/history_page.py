@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -135,6 +136,11 @@ class HistoryPage(QWidget):
         header.setStretchLastSection(True)
         for col, width in enumerate((140, 170, 56, 70, 56, 56, 60, 100)):
             self.table.setColumnWidth(col, width)
+        # a reviewed verdict ("NG (was OK)") is read whole, never elided to "OK …"
+        widest = max(self.table.fontMetrics().horizontalAdvance(t) for t in (
+            QCoreApplication.translate("RecordTableModel", "{0} (was {1})").format("NG", "OK"), "NG ✓",
+            self.tr("Verdict")))
+        self.table.setColumnWidth(4, widest + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -169,12 +175,24 @@ class HistoryPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([780, 520])
+        split.setSizes([700, 600])  # room for the record's images
         self.splitter = split
 
+        records = QWidget()
+        rec_lay = QVBoxLayout(records)
+        rec_lay.setContentsMargins(0, 0, 0, 0)
+        rec_lay.addWidget(self.filter_box)
+        rec_lay.addWidget(split, 1)
+        from ui.audit_view import AuditView
+
+        self.audit_view = AuditView(self._database, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("historyTabs")
+        self.tabs.addTab(records, self.tr("Records"))
+        self.tabs.addTab(self.audit_view, self.tr("Audit trail"))
+        self.tabs.currentChanged.connect(lambda i: self.audit_view.refresh() if i == 1 else None)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.filter_box)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.tabs, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -437,9 +455,29 @@ class HistoryPage(QWidget):
 
     def _refresh_models(self) -> None:
         self._remember_models([])
+        self._read_library_names()
+
+    def _read_library_names(self) -> None:
+        """Names of every model in the library (off the GUI thread): records of models not loaded
+        since the start show a name, not a hex id."""
+        from station.model_library import list_models
+
+        def done(entries: list[Any]) -> None:
+            names = {e.info.id: e.info.name for e in entries if e.info is not None}
+            names = {k: v for k, v in names.items() if k not in self._model_names}
+            if not names:
+                return
+            self._model_names.update(names)
+            self.model.set_model_names(names)
+            self.detail.model_names.update(names)
+            self._remember_models([])
+
+        run_async(list_models, self.settings.models_dir, on_done=done,
+                  on_error=lambda m: log.info("model library not read: %s", m))
 
     # -- live updates -------------------------------------------------------------------------------
     def page_shown(self) -> None:
+        self._read_library_names()
         if self._stale or self._new_since_query:
             self.apply_filters(keep_selection=True)
 
@@ -498,7 +536,9 @@ class HistoryPage(QWidget):
                 self.detail.set_images(record.id, images["original"], images["annotated"])
                 self._images = images
 
-        run_async(db.set_review, record_id, label, note or None, on_done=done,
+        from station.audit import set_review
+
+        run_async(set_review, db, record_id, label, note or None, on_done=done,
                   on_error=self.detail.review_failed)
 
     def _find_similar(self, record_id: int) -> None:

@@ -83,7 +83,7 @@ class ShiftTracker(QObject):
     def _on_reset(self) -> None:
         self.since = datetime.now()
         try:
-            remember_reset(self.database, self.since)
+            remember_reset(self.database, self.since, getattr(self.counters, "counts_before_reset", None))
         except Exception:  # noqa: BLE001 - the reset itself is done; the memory of it is lost
             log.exception("counter reset not remembered")
         self.check()

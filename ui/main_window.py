@@ -29,7 +29,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self.page_gate: Any = None  # roles: returns False when an engineer page is refused
+        self._shown_row = -1
+        from ui import role_guard
+
+        self.role_guard = role_guard.install(self)
         self.bridge.modelChanged.connect(self._on_model_changed)
         self.bridge.queueDepth.connect(self._on_queue_depth)
         self.bridge.storageWarning.connect(self._on_storage_warning)
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, settings: Settings) -> None:
         """Pages, panels and dialogs keep ``self.settings``: give each one the new object."""
-        for widget in (self, *self.findChildren(QWidget)):
+        for widget in (self, *self.findChildren(QObject)):  # QObjects too (the shift tracker)
             if isinstance(widget.__dict__.get("settings"), Settings):
                 widget.settings = settings
 
@@ -159,6 +164,12 @@ class MainWindow(QMainWindow):
     def _on_row(self, row: int) -> None:
         if not 0 <= row < len(self._keys):
             return
+        if self.page_gate is not None and not self.page_gate(self._keys[row]):
+            self.nav.blockSignals(True)  # the engineer PIN was not given: stay where we were
+            self.nav.setCurrentRow(self._shown_row)
+            self.nav.blockSignals(False)
+            return
+        self._shown_row = row
         page = self.pages[self._keys[row]]
         self.stack.setCurrentWidget(page)
         hook = getattr(page, "page_shown", None)

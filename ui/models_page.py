@@ -38,13 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station import changeover
+from station import audit, changeover
 from station import model_library as lib
 from station.changeover import describe
 from station.settings import Settings
 from station.validation import is_validated
 from ui.background import run_async
 from ui.changeover_prompt import confirm_changeover
+from ui.role_guard import engineer_ok
 from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class ModelsPage(QWidget):
         self._pending_activate: Path | None = None
         self._train_dialog: Any = None
         self.preview_image: Any = None
+        self._preview_model_id = getattr(bridge.model_info(), "id", None)
         self.preview_source = ""
         self.preview_result: Any = None
         self._awaiting_preview = False
@@ -174,7 +176,8 @@ class ModelsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the manifests in the models folder (worker thread), then redraw the table."""
-        run_async(lib.list_models, self.settings.models_dir, on_done=self._entries_read,
+        run_async(lib.library_entries, self.settings.models_dir, self.bridge.station.model_path,
+                  on_done=self._entries_read,
                   on_error=lambda msg: self._status(self.tr("Cannot read the models folder: %1").replace("%1", msg)))
 
     def _entries_read(self, entries: list[lib.ModelEntry]) -> None:
@@ -280,8 +283,15 @@ class ModelsPage(QWidget):
         QMessageBox.warning(self, title, text)
 
     # -- train -----------------------------------------------------------------------------------
+    def _engineer(self, button: Any) -> bool:
+        """Roles: an engineer action asks for the PIN (named by its button) when one is set."""
+        return engineer_ok(self.bridge, self, button.text().replace("&", "").rstrip("…."))
+
     def open_train_dialog(self) -> Any:
         from ui.train_dialog import TrainDialog
+
+        if not self._engineer(self.train_button):
+            return None
 
         dlg = TrainDialog(self.bridge, self.settings, self)
         dlg.modelTrained.connect(self._on_trained)
@@ -303,6 +313,8 @@ class ModelsPage(QWidget):
     def activate(self, path: Path) -> bool:
         """Load the bundle on a worker; the table and settings follow when ``modelChanged`` arrives.
         While the line runs, asks first (naming both models); False when the user declines."""
+        if not self._engineer(self.activate_button):
+            return False
         entry = next((e for e in self.entries if lib.is_active(e.path, path)), None)
         new = describe(entry.info) if entry is not None and entry.info is not None else Path(path).name
         go, confirmed = confirm_changeover(self, self.bridge.station, "activate",
@@ -316,7 +328,25 @@ class ModelsPage(QWidget):
         self.bridge.load_model_async(path, confirmed=confirmed)
         return True
 
+    def _clear_preview_of_other_model(self, info: Any) -> None:
+        """A changeover: the preview showed the old product's part; drop it (and take the new
+        model's last part when there is one)."""
+        new_id = getattr(info, "id", None)
+        if new_id == self._preview_model_id:
+            return
+        self._preview_model_id = new_id
+        if self.preview_image is None:
+            return
+        self.preview_image = None
+        self.preview_result = None
+        self.preview_source = ""
+        self.preview_info.setText("")
+        self.verdict_label.setText("")
+        self.preview_view.clear()
+        self.use_last_inspection()
+
     def _on_model_changed(self, info: Any) -> None:
+        self._clear_preview_of_other_model(info)
         pending = self._pending_activate
         current = self.bridge.station.model_path
         if pending is not None and current is not None and lib.is_active(pending, current):
@@ -349,7 +379,7 @@ class ModelsPage(QWidget):
 
     def rename_selected(self, new_name: str) -> None:
         e = self.selected_entry()
-        if e is None or e.info is None:
+        if e is None or e.info is None or not self._engineer(self.rename_button):
             return
         station = self.bridge.station
         live = station.model
@@ -367,11 +397,13 @@ class ModelsPage(QWidget):
 
             def done(model: Any) -> None:
                 station.set_model(model, path)
+                audit.record(station, "model.renamed", model_id=model.info.id, old=live.info.name,
+                             new=model.info.name, file=path.name, active=True)
                 self.refresh()
 
             run_async(work, on_done=done, on_error=lambda m: self._warn(self.tr("Rename failed"), m))
             return
-        run_async(lib.rename_model, e.path, new_name, on_done=lambda _i: self.refresh(),
+        run_async(lib.rename_model, e.path, new_name, trail=station, on_done=lambda _i: self.refresh(),
                   on_error=lambda m: self._warn(self.tr("Rename failed"), m))
 
     # -- delete ----------------------------------------------------------------------------------
@@ -392,10 +424,11 @@ class ModelsPage(QWidget):
 
     def delete_selected(self) -> bool:
         e = self.selected_entry()
-        if e is None:
+        if e is None or not self._engineer(self.delete_button):
             return False
         try:
-            lib.delete_model(e.path, self.bridge.station.model_path or self.settings.inference.model_path)
+            lib.delete_model(e.path, self.bridge.station.model_path or self.settings.inference.model_path,
+                             trail=self.bridge.station)
         except lib.LibraryError as exc:
             self._warn(self.tr("Cannot delete"), str(exc))
             return False
@@ -429,6 +462,8 @@ class ModelsPage(QWidget):
 
     def import_file(self, src: Path) -> None:
         """Validate with the engine, then copy into the library; a bad file gets the engine's reason."""
+        if not self._engineer(self.import_button):
+            return
         self._status(self.tr("Checking %1…").replace("%1", Path(src).name))
         self.import_button.setEnabled(False)
 
@@ -444,7 +479,8 @@ class ModelsPage(QWidget):
             self._warn(self.tr("Import failed"),
                        self.tr("%1 was not imported:\n%2").replace("%1", Path(src).name).replace("%2", message))
 
-        run_async(lib.import_model, src, self.settings.models_dir, "cpu", on_done=done, on_error=failed)
+        run_async(lib.import_model, src, self.settings.models_dir, "cpu", trail=self.bridge.station,
+                  on_done=done, on_error=failed)
 
     # ============================================================== prediction parameters
     def _build_params(self) -> None:
@@ -621,7 +657,7 @@ class ModelsPage(QWidget):
     def apply_params(self) -> bool:
         """The station uses the new values from the next image on and rewrites the bundle."""
         params = self.edited_params()
-        if params is None:
+        if params is None or not self._engineer(self.apply_button):
             return False
         info = self.bridge.model_info()
         old = self.bridge.params()
@@ -645,8 +681,12 @@ class ModelsPage(QWidget):
     # -- preview ---------------------------------------------------------------------------------
     def use_last_inspection(self) -> bool:
         inspection = getattr(self.bridge, "last_inspection", None)
-        if inspection is None:
+        if inspection is None or getattr(inspection, "image", None) is None:
             return False
+        info = self.bridge.model_info()
+        judged_by = getattr(inspection.record, "model_id", None) if inspection.record is not None else None
+        if info is not None and judged_by and judged_by != info.id:
+            return False  # a part of the product judged before: not a preview of this model
         self.set_preview_image(inspection.image, inspection.record.name if inspection.record else "")
         return True
 

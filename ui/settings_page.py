@@ -268,6 +268,10 @@ class SettingsPage(QWidget):
         grid.addWidget(storage_box, 0, 1)
         grid.addWidget(station_box, 1, 0)
         grid.addWidget(shifts_box, 1, 1)
+        from ui.roles_box import RolesBox
+
+        self.roles_box = RolesBox(self.bridge, self.settings)  # applied at once, not by Save
+        grid.addWidget(self.roles_box, 2, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         content = QWidget()
@@ -430,11 +434,16 @@ class SettingsPage(QWidget):
     def save(self) -> bool:
         """Validate; when everything is valid, hand the change to the settings store, which writes
         the file and applies it (station, endpoint, window); then the theme changes at once."""
+        from ui.role_guard import engineer_ok
+
+        if not engineer_ok(self.bridge, self, self.save_button.text()):
+            return False
         new, errors = self.collect()
         self._show_errors(errors)
         if errors:
             self.status_label.setText(self.tr("Not saved."))
             return False
+        new = replace(new, roles=self.bridge.settings_store.current.roles)  # the Roles box's own
         old = self.settings
         restart = (
             (old.server.enabled, old.server.host, old.server.port) != (new.server.enabled, new.server.host, new.server.port)

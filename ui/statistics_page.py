@@ -231,11 +231,19 @@ class StatisticsPage(QWidget):
             f"{ok} <b>{snap.ok:,}</b> &nbsp;&nbsp; {ng} <b>{snap.ng:,}</b> "
             f"({ng_rate}) &nbsp;&nbsp; {yield_} <b>{yield_text}</b> &nbsp;&nbsp; "
             f"{found} <b>{snap.defect_total:,}</b></span>")
-        days = [row["stat_date"][5:] for row in snap.by_day]
-        self.daily_chart.set_data(
-            days, {self.tr("records"): [r["record_count"] for r in snap.by_day],
-                   self.tr("defects"): [r["total_num"] for r in snap.by_day]},
-            category_header=self.tr("date"))
+        if snap.rate_bucket == "day":
+            days = [row["stat_date"][5:] for row in snap.by_day]
+            self.daily_chart.set_title(self.tr("Records and defects per day"))
+            self.daily_chart.set_data(
+                days, {self.tr("records"): [r["record_count"] for r in snap.by_day],
+                       self.tr("defects"): [r["total_num"] for r in snap.by_day]},
+                category_header=self.tr("date"))
+        else:  # a shift or a day: hour by hour, like the NG-rate line beside it
+            self.daily_chart.set_title(self.tr("Records and NG parts per hour"))
+            self.daily_chart.set_data(
+                [b.label[11:] or b.label for b in snap.rate],
+                {self.tr("records"): [b.total for b in snap.rate], self.tr("NG"): [b.ng for b in snap.rate]},
+                category_header=self.tr("hour"))
         if snap.rate_bucket == "day":
             self.rate_chart.set_title(self.tr("NG rate per day"))
             labels = [b.label[5:] for b in snap.rate]
@@ -303,33 +311,37 @@ class StatisticsPage(QWidget):
     def _report(self) -> None:
         if self.snapshot is None:
             return
-        from ui.report import gather_ng_images, render_chart_pngs, write_report
-
         default = f"qcstation-report-{datetime.now():%Y%m%d-%H%M}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save shift report"), str(Path.home() / default),
                                               self.tr("PDF (*.pdf);;HTML (*.html)"))
-        if not path:
-            return
+        if path:
+            self.write_report_async(Path(path))
+
+    def write_report_async(self, path: Path, on_done: Any = None) -> float:
+        """Charts are drawn here (pyqtgraph lives on the GUI thread); NG images, layout and the
+        PDF are built on a worker. Returns the seconds the GUI thread spent."""
+        from ui.report import model_line, render_chart_pngs, report_job
+
+        started = time.perf_counter()
         snap, insights, location_map = self.snapshot, self.insights, self.insights_panel.map_image
-        charts = render_chart_pngs(self.charts)
+        charts = render_chart_pngs(self.charts, width=None)
+        model = model_line(self.bridge.model_info(), self.bridge.params())
         self.report_button.setEnabled(False)
 
-        def done(ng_images: list) -> None:
+        def done(written: Path) -> None:
             self.report_button.setEnabled(True)
-            try:
-                written = write_report(path, snap, charts, ng_images, self.settings, insights=insights,
-                                       location_map=location_map)
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("Shift report"), str(exc))
-                return
             self.period_label.setText(self.tr("Report written to {0}").format(written))
+            if on_done is not None:
+                on_done(written)
 
         def failed(reason: str) -> None:
             self.report_button.setEnabled(True)
             QMessageBox.warning(self, self.tr("Shift report"), reason)
 
-        run_async(gather_ng_images, self.bridge.database, snap.period, self.settings.data_dir,
-                  on_done=done, on_error=failed)
+        run_async(report_job, path, snap, charts, self.bridge.database, self.settings, insights, location_map,
+                  model, on_done=done, on_error=failed)
+        self.report_gui_s = time.perf_counter() - started
+        return self.report_gui_s
 
     def shutdown(self) -> None:
         self._timer.stop()

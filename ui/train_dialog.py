@@ -441,6 +441,7 @@ class TrainDialog(QDialog):
         name = self.name_edit.text().strip()
         device = self.settings.inference.device
         models_dir = self.settings.models_dir
+        trail_holder = self.bridge.station
 
         def work(progress, cancel):
             from inference import train
@@ -450,7 +451,7 @@ class TrainDialog(QDialog):
                           device=device, progress=progress, cancel=cancel)
             if cancel.is_set():
                 return None
-            path = save_trained(model, models_dir)
+            path = save_trained(model, models_dir, trail=trail_holder)
             return model, path
 
         self.saved_path = None

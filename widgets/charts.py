@@ -57,8 +57,17 @@ class ChartWidget(pg.PlotWidget):
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
         self.getPlotItem().setTitle(self._title, color=text.name())
-        if self.legend is not None:
-            self.legend.setLabelTextColor(text)
+        self._legend_color(text)
+
+    def _legend_color(self, color: Any) -> None:
+        """Legend text in ``color``, existing labels included: pyqtgraph's setLabelTextColor only
+        stores the colour, so labels drawn before kept theirs (near-white on a printed page)."""
+        if self.legend is None:
+            return
+        self.legend.setLabelTextColor(color)
+        value = pg.mkColor(color)
+        for _sample, label in self.legend.items:
+            label.setText(label.text, color=value)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -149,12 +158,15 @@ class ChartWidget(pg.PlotWidget):
                     item.getAxis(name).setPen("k")
                     item.getAxis(name).setTextPen("k")
                 item.setTitle(self._title, color="k")
+                self._legend_color("k")
                 if self.legend is not None:
-                    self.legend.setLabelTextColor("k")
+                    self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
             exporter = ImageExporter(item)
             exporter.parameters()["width"] = int(width)
             exporter.export(str(path))
         finally:
+            if self.legend is not None:
+                self.legend.setBrush(None)
             self._apply_palette()
         if not path.is_file():
             raise OSError(f"could not write {path}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -17,6 +19,9 @@ class ShiftCounters(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._ok = 0
         self._ng = 0
+        # Set by the window: returns False when the engineer PIN is needed and not given (roles).
+        self.guard: Callable[[], bool] | None = None
+        self.counts_before_reset: tuple[int, int] | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setHorizontalSpacing(12)
@@ -71,7 +76,10 @@ class ShiftCounters(QFrame):
 
     def _on_reset(self) -> None:
         """Reset asks first: a slip of the mouse must not lose the shift's figures."""
+        if self.guard is not None and not self.guard():
+            return
         total, ok, ng = self.counts()
+        self.counts_before_reset = (ok, ng)
         if total:
             answer = QMessageBox.question(
                 self, self.tr("Reset the counters"),

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.image_convert import FitImageLabel
+from widgets.zoom_image import ZoomImageView
 
 
 def _region_confidence(normalized_score: float) -> float:
@@ -127,8 +127,8 @@ class RecordDetailPanel(QWidget):
         self.header = QLabel(self.tr("Select a record to see its details."))
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.original = FitImageLabel()
-        self.annotated = FitImageLabel()
+        self.original = ZoomImageView()  # wheel zooms, drag pans, double-click fits
+        self.annotated = ZoomImageView()
         self.original.setToolTip(self.tr("Original image"))
         self.annotated.setToolTip(self.tr("Annotated: heatmap and defect boxes"))
         images = QSplitter(Qt.Orientation.Horizontal)
@@ -172,6 +172,7 @@ class RecordDetailPanel(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 260])  # the images get most of the height
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.header)

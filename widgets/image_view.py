@@ -100,16 +100,23 @@ class ImageView(QGraphicsView):
         self._placeholder.setText(text)
         self._placeholder.setVisible(not self.has_image())
         if not self.has_image():
-            self.scene().setSceneRect(self._placeholder.boundingRect())
-            self.resetTransform()
+            self._fit_placeholder()
+
+    def _fit_placeholder(self) -> None:
+        """The empty-state text fits the view (shrunk in a narrow pane, never clipped or enlarged)."""
+        rect = self._placeholder.boundingRect()
+        self.scene().setSceneRect(rect)
+        self.resetTransform()
+        room = self.viewport().width() - 16
+        if rect.width() > 0 and 0 < room < rect.width():
+            self.scale(room / rect.width(), room / rect.width())
 
     def clear(self) -> None:
         self._image_item.setPixmap(QPixmap())
         self._heat_item.setPixmap(QPixmap())
         self._clear_boxes()
         self._placeholder.setVisible(True)
-        self.scene().setSceneRect(self._placeholder.boundingRect())
-        self.resetTransform()
+        self._fit_placeholder()
 
     def set_image(self, image: np.ndarray | QImage) -> None:
         """A numpy image, or a QImage already converted off the GUI thread (large frames)."""
@@ -238,3 +245,5 @@ class ImageView(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit and self.has_image():
             self.fitInView(self._image_item, Qt.AspectRatioMode.KeepAspectRatio)
+        elif not self.has_image():
+            self._fit_placeholder()

@@ -552,6 +552,14 @@ The details are in the log file:
     <context>
         <name>HistoryPage</name>
         <message>
+            <source>Records</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
             <location filename="../../ui/history_page.py" line="146" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
@@ -2272,6 +2280,18 @@ python main.py train --ok 文件夹 --out model.qcs
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>no model loaded</source>
+            <translation>未加载模型</translation>
+        </message>
+        <message>
+            <source>threshold %1</source>
+            <translation>阈值 %1</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
             <location filename="../../ui/report.py" line="27" />
             <source>Charts</source>
             <translation>图表</translation>
@@ -2405,6 +2425,14 @@ python main.py train --ok 文件夹 --out model.qcs
     </context>
     <context>
         <name>StatisticsPage</name>
+        <message>
+            <source>Records and NG parts per hour</source>
+            <translation>每小时记录数和 NG 件数</translation>
+        </message>
+        <message>
+            <source>hour</source>
+            <translation>小时</translation>
+        </message>
         <message>
             <location filename="../../ui/statistics_page.py" line="60" />
             <source>Today</source>
@@ -3066,6 +3094,10 @@ python main.py train --ok 文件夹 --out model.qcs
         </context>
     <context>
         <name>SettingsValidation</name>
+        <message>
+            <source>The engineer PIN is not a valid PIN hash; set the PIN again.</source>
+            <translation>工程师 PIN 不是有效的 PIN 哈希；请重新设置 PIN。</translation>
+        </message>
         <message>
             <source>Host must be an IP address or a host name (e.g. 127.0.0.1 or 0.0.0.0).</source>
             <translation>主机必须是 IP 地址或主机名（例如 127.0.0.1 或 0.0.0.0）。</translation>
@@ -4016,6 +4048,273 @@ or post images to the endpoint.</source>
         <message>
             <source>cannot read %1</source>
             <translation>无法读取 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <source>All actions</source>
+            <translation>全部操作</translation>
+        </message>
+        <message>
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Thresholds</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation>计数器</translation>
+        </message>
+        <message>
+            <source>Reviews</source>
+            <translation>复核</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>图像源</translation>
+        </message>
+        <message>
+            <source>Endpoint key</source>
+            <translation>接口密钥</translation>
+        </message>
+        <message>
+            <source>Dates (UTC)</source>
+            <translation>日期 (UTC)</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>时间 (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作者</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>No history database.</source>
+            <translation>没有历史数据库。</translation>
+        </message>
+        <message>
+            <source>%1 entries</source>
+            <translation>%1 条记录</translation>
+        </message>
+        <message>
+            <source>newest %1 of %2 entries</source>
+            <translation>最新 %1 条，共 %2 条</translation>
+        </message>
+        <message>
+            <source>model activated</source>
+            <translation>模型已激活</translation>
+        </message>
+        <message>
+            <source>model trained</source>
+            <translation>模型已训练</translation>
+        </message>
+        <message>
+            <source>model imported</source>
+            <translation>模型已导入</translation>
+        </message>
+        <message>
+            <source>model deleted</source>
+            <translation>模型已删除</translation>
+        </message>
+        <message>
+            <source>model renamed</source>
+            <translation>模型已重命名</translation>
+        </message>
+        <message>
+            <source>parameters changed</source>
+            <translation>参数已更改</translation>
+        </message>
+        <message>
+            <source>threshold applied</source>
+            <translation>阈值已应用</translation>
+        </message>
+        <message>
+            <source>settings saved</source>
+            <translation>设置已保存</translation>
+        </message>
+        <message>
+            <source>endpoint key changed</source>
+            <translation>接口密钥已更改</translation>
+        </message>
+        <message>
+            <source>PIN changed</source>
+            <translation>PIN 已更改</translation>
+        </message>
+        <message>
+            <source>engineer unlocked</source>
+            <translation>工程师已解锁</translation>
+        </message>
+        <message>
+            <source>back to operator</source>
+            <translation>已回到操作员</translation>
+        </message>
+        <message>
+            <source>counters reset</source>
+            <translation>计数器已清零</translation>
+        </message>
+        <message>
+            <source>review given</source>
+            <translation>已复核</translation>
+        </message>
+        <message>
+            <source>source started</source>
+            <translation>图像源已启动</translation>
+        </message>
+        <message>
+            <source>source stopped</source>
+            <translation>图像源已停止</translation>
+        </message>
+        <message>
+            <source>source lost</source>
+            <translation>图像源丢失</translation>
+        </message>
+        <message>
+            <source>Export the audit trail</source>
+            <translation>导出审计记录</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 entries written to %2</source>
+            <translation>已将 %1 条记录写入 %2</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPinDialog</name>
+        <message>
+            <source>Set the engineer PIN</source>
+            <translation>设置工程师 PIN</translation>
+        </message>
+        <message>
+            <source>New PIN:</source>
+            <translation>新 PIN：</translation>
+        </message>
+        <message>
+            <source>Again:</source>
+            <translation>再次输入：</translation>
+        </message>
+        <message>
+            <source>4 to 32 digits or letters. It is stored only as a salted hash.</source>
+            <translation>4 到 32 位数字或字母。只保存加盐哈希值。</translation>
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation>两次输入的 PIN 不一致。</translation>
+        </message>
+        <message>
+            <source>The PIN needs 4 to 32 digits or letters.</source>
+            <translation>PIN 需要 4 到 32 位数字或字母。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Engineer PIN</source>
+            <translation>工程师 PIN</translation>
+        </message>
+        <message>
+            <source>“%1” is an engineer action. Enter the engineer PIN:</source>
+            <translation>“%1”是工程师操作。请输入工程师 PIN：</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>PIN 错误。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleIndicator</name>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Back to operator now</source>
+            <translation>立即回到操作员</translation>
+        </message>
+        <message>
+            <source>Engineer</source>
+            <translation>工程师</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>No engineer PIN set: everyone may change models and settings (Settings → Roles)</source>
+            <translation>未设置工程师 PIN：任何人都可更改模型和设置（设置 → 角色）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesBox</name>
+        <message>
+            <source>Roles</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Set PIN…</source>
+            <translation>设置 PIN…</translation>
+        </message>
+        <message>
+            <source>Remove PIN</source>
+            <translation>删除 PIN</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>Back to operator after:</source>
+            <translation>空闲后回到操作员：</translation>
+        </message>
+        <message>
+            <source>An engineer PIN is set: operators see Live and History; models, settings, thresholds and resets ask for it.</source>
+            <translation>已设置工程师 PIN：操作员可查看实时和历史；模型、设置、阈值和清零需要输入 PIN。</translation>
+        </message>
+        <message>
+            <source>No engineer PIN: everyone may change models and settings.</source>
+            <translation>未设置工程师 PIN：任何人都可更改模型和设置。</translation>
+        </message>
+        <message>
+            <source>PIN set.</source>
+            <translation>PIN 已设置。</translation>
+        </message>
+        <message>
+            <source>PIN removed.</source>
+            <translation>PIN 已删除。</translation>
         </message>
     </context>
 </TS>
