@@ -201,8 +201,11 @@ def censored(normalised: float, ok: bool) -> float:
 
 
 def record_audit(station: Any, action: str, detail: dict[str, Any]) -> None:
-    """The one hook into the station's audit trail (a later audit log replaces this body)."""
+    """The one hook into the station's audit trail (``score_drift_raised`` / ``score_drift_ended``)."""
+    from station import audit
+
     log.warning("audit %s: %s", action, json.dumps(detail, ensure_ascii=False, default=str))
+    audit.record(station, action, actor="station", **detail)
 
 
 class DriftMonitor:
