@@ -49,9 +49,8 @@ from PySide6.QtWidgets import (
 
 from station.changeover import apply_params
 from station.validation import mark_validated
-from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
-from ui.tasks import BackgroundTask
+from ui.workers import LatestOnly, Worker, create_worker, run_async, wait_for_pool
 from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, ErrorFilterProxy, EvalTableModel
 from widgets.image_view import ImageView
@@ -81,7 +80,7 @@ class EvaluatePage(QWidget):
         self.report: Any = None
         self.eval_model: Any = None  # what predicted the report (StationModel or AnomalyModel)
         self.labelled_set: Any = None
-        self._task: BackgroundTask | None = None
+        self._task: Worker | None = None
         self._threshold = 0.0
         self._lo, self._hi = 0.0, 1.0
         self._order: list[int] = []
@@ -346,10 +345,11 @@ class EvaluatePage(QWidget):
             report = evaluate(model, labelled, progress=progress, cancel=cancel)
             return report, model, labelled
 
-        self._task = BackgroundTask(work, parent=self, name="qcs-evaluate")
+        self._task = create_worker(work, _progress=True, _long=True, _start=False, _parent=self,
+                                   _name="qcs-evaluate")
         self._task.progress.connect(self._on_progress)
-        self._task.succeeded.connect(self._on_done)
-        self._task.failed.connect(self._on_failed)
+        self._task.returned.connect(self._on_done)
+        self._task.errored.connect(self._on_failed)
         self._task.cancelled.connect(self._on_cancelled)
         self._task.finished.connect(self._on_finished)
         self.run_button.setEnabled(False)
@@ -619,6 +619,6 @@ class EvaluatePage(QWidget):
         self._play_timer.stop()
         if self._task is not None:
             self._task.cancel()
-            self._task.wait(5)
+            self._task.wait(5)  # an event loop, not a join: the window keeps drawing
         self._overlay.cancel()
         wait_for_pool(3000)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async, wait_for_pool
+from ui.workers import LatestOnly, run_async, wait_for_pool
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from station.shift_counts import counting_since, remember_reset, shift_counts
-from ui.background import run_async
+from ui.workers import run_async
 
 log = logging.getLogger(__name__)
 

@@ -43,8 +43,8 @@ from station import model_library as lib
 from station.changeover import describe
 from station.settings import Settings
 from station.validation import is_validated
-from ui.background import run_async
 from ui.changeover_prompt import confirm_changeover
+from ui.workers import run_async
 from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ import secrets
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -51,7 +52,7 @@ from station.settings import (
     Shift,
     fill,
 )
-from ui.background import run_async
+from ui.workers import run_async
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import run_async
+from ui.workers import run_async
 from widgets.detail_panel import RecordDetailPanel
 from widgets.similar_grid import SimilarGrid
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.insights_view import InsightsPanel, attach_drift_banner, collect_insights, ui_language
 from ui.stats_data import Period, StatsSnapshot, collect, make_period
+from ui.workers import LatestOnly, run_async, wait_for_pool
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
 
 if TYPE_CHECKING:

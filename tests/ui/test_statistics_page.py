@@ -14,11 +14,11 @@ import pytest
 from station.core import Inspection
 from station.settings import Settings, Shift
 from tests.ui.part2_helpers import make_record, station_with_db, varied_records
-from ui.background import wait_for_pool
 from ui.report import build_html, write_report
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
 from ui.stats_data import current_shift, make_period
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(90)
 
