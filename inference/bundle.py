@@ -40,17 +40,6 @@ def manifest_of(info: ModelInfo, tensors: dict[str, np.ndarray]) -> dict[str, An
     return d
 
 
-def parse_manifest(raw: bytes, source: str) -> dict[str, Any]:
-    """The manifest's JSON object; anything else is a ModelFileError naming ``source``."""
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{source}: manifest is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict):
-        raise ModelFileError(f"{source}: manifest must be a JSON object")
-    return manifest
-
-
 def save_bundle(path: Path, info: ModelInfo, tensors: dict[str, np.ndarray]) -> Path:
     """Write atomically (temp file + rename) so a crash never leaves half a model under the real name."""
     path = Path(path)

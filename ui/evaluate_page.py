@@ -345,7 +345,7 @@ class EvaluatePage(QWidget):
             report = evaluate(model, labelled, progress=progress, cancel=cancel)
             return report, model, labelled
 
-        self._task = create_worker(work, _progress=True, _long=True, _start=False, _parent=self,
+        self._task = create_worker(work, _progress=True, _long=True, _start=False,
                                    _name="qcs-evaluate")
         self._task.progress.connect(self._on_progress)
         self._task.returned.connect(self._on_done)

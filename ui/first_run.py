@@ -189,7 +189,7 @@ class FirstRunPanel(QWidget):
         def work(progress: Any, cancel: Any) -> Path:
             return ensure_sample_model(root, device=device, progress=progress, cancel=cancel)
 
-        self.task = create_worker(work, _progress=True, _long=True, _start=False, _parent=self, _name="qcs-sample")
+        self.task = create_worker(work, _progress=True, _long=True, _start=False, _name="qcs-sample")
         self.task.progress.connect(self._on_progress)
         self.task.returned.connect(self._on_sample_trained)
         self.task.errored.connect(self._on_sample_failed)

@@ -33,7 +33,7 @@ class ShiftTracker(QObject):
         counters.resetClicked.connect(self._on_reset)
 
     def current_shift(self, now: datetime) -> tuple[str, datetime, datetime] | None:
-        from ui.stats_data import current_shift
+        from storage.shifts import current_shift
 
         try:
             return current_shift(self.settings.shifts, now)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -351,27 +350,8 @@ class ModelsPage(QWidget):
         e = self.selected_entry()
         if e is None or e.info is None:
             return
-        station = self.bridge.station
-        live = station.model
-        if live is not None and lib.is_active(e.path, station.model_path):
-            if not new_name.strip():
-                self._warn(self.tr("Rename failed"), self.tr("A model needs a name."))
-                return
-            renamed = live.with_params(live.params)  # a new object: the running one is untouched
-            renamed.info = replace(live.info, name=new_name.strip())
-            path = e.path
-
-            def work() -> Any:
-                renamed.save(path)
-                return renamed
-
-            def done(model: Any) -> None:
-                station.set_model(model, path)
-                self.refresh()
-
-            run_async(work, on_done=done, on_error=lambda m: self._warn(self.tr("Rename failed"), m))
-            return
-        run_async(lib.rename_model, e.path, new_name, on_done=lambda _i: self.refresh(),
+        # station.model_library: the active model is renamed by a switch to a renamed copy
+        run_async(lib.rename_in_station, self.bridge.station, e.path, new_name, on_done=lambda _i: self.refresh(),
                   on_error=lambda m: self._warn(self.tr("Rename failed"), m))
 
     # -- delete ----------------------------------------------------------------------------------

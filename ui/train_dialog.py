@@ -438,7 +438,7 @@ class TrainDialog(QDialog):
         self.model = None
         self.progress.setValue(0)
         self.stage_label.setText(self.tr("Starting…"))
-        self.task = create_worker(work, _progress=True, _long=True, _start=False, _parent=self, _name="qcs-train")
+        self.task = create_worker(work, _progress=True, _long=True, _start=False, _name="qcs-train")
         self.task.progress.connect(self._on_progress)
         self.task.returned.connect(self._on_done)
         self.task.errored.connect(self._on_failed)

@@ -69,9 +69,8 @@ class Worker(QObject):
     finished = Signal()
 
     def __init__(self, fn: Callable[..., Any], args: tuple = (), kwargs: dict | None = None, *,
-                 with_progress: bool = False, long: bool = False, name: str = "qcs-worker",
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+                 with_progress: bool = False, long: bool = False, name: str = "qcs-worker") -> None:
+        super().__init__()
         self._fn = fn
         self._args = args
         self._kwargs = kwargs or {}
@@ -171,14 +170,16 @@ def _guarded(cb: Callable[[Any], None]) -> Callable[..., None]:
 
 def create_worker(fn: Callable[..., Any], *args: Any, _progress: bool = False, _long: bool = False,
                   _start: bool = True, _connect: dict[str, Callable[..., Any]] | None = None,
-                  _name: str = "qcs-worker", _parent: QObject | None = None, **kwargs: Any) -> Worker:
+                  _name: str = "qcs-worker", **kwargs: Any) -> Worker:
     """A :class:`Worker` for ``fn(*args, **kwargs)``; started at once unless ``_start=False``.
 
     ``_connect`` maps signal names (``returned``, ``errored``, ``progress``, ``cancelled``,
     ``finished``, ``started``) to callbacks, connected before the start so none is missed; those
-    callbacks tolerate a widget deleted in the meantime.
+    callbacks tolerate a widget deleted in the meantime. A worker has no Qt parent on purpose: a
+    page closed mid-run must not delete the object its thread still reports through (the module
+    keeps it alive until ``finished`` was delivered; the page's reference keeps it after).
     """
-    worker = Worker(fn, args, kwargs, with_progress=_progress, long=_long, name=_name, parent=_parent)
+    worker = Worker(fn, args, kwargs, with_progress=_progress, long=_long, name=_name)
     for signal, cb in (_connect or {}).items():
         if cb is not None:
             getattr(worker, signal).connect(_guarded(cb))
@@ -219,10 +220,11 @@ class LatestOnly(QObject):
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
         self._latest += 1
         token = self._latest
-        worker = create_worker(fn, *args, _start=False, _parent=self, **kwargs)
-        worker.returned.connect(lambda result, t=token: self._deliver(t, result, None))
-        worker.errored.connect(lambda reason, t=token: self._deliver(t, None, reason))
-        worker.finished.connect(lambda t=token: self._running.pop(t, None))
+        worker = create_worker(fn, *args, _start=False, **kwargs)
+        # guarded: the LatestOnly may belong to a page closed while the call ran
+        worker.returned.connect(_guarded(lambda result, t=token: self._deliver(t, result, None)))
+        worker.errored.connect(_guarded(lambda reason, t=token: self._deliver(t, None, reason)))
+        worker.finished.connect(_guarded(lambda t=token: self._running.pop(t, None)))
         self._running[token] = worker
         worker.start()
         return token
