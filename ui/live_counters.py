@@ -24,13 +24,20 @@ class ShiftTracker(QObject):
         super().__init__(parent)
         self.counters = counters
         self.label = label
-        self.settings = settings
+        self._initial_settings = settings
         self.database = database
         self._message = message
         self.shift: tuple[str, datetime, datetime] | None = None
         self.since = datetime.now()
         self.restored = False
         counters.resetClicked.connect(self._on_reset)
+
+    @property
+    def settings(self) -> Any:
+        """The owning page's settings when it has them: the window replaces a page's settings when
+        the store publishes new ones, so edited shifts apply at once; a copy would go stale."""
+        owner = self.parent()
+        return getattr(owner, "settings", None) or self._initial_settings
 
     def current_shift(self, now: datetime) -> tuple[str, datetime, datetime] | None:
         from storage.shifts import current_shift
