@@ -8,6 +8,11 @@ and drag a threshold slider that recomputes the rates from the stored scores (no
 
 The active model is evaluated through the station's own inference worker (``station.preview``),
 so the one-thread-per-model rule holds while the line runs; a model file is loaded privately.
+
+Why it stays one file for now (~620 lines): the run controls, the results table and the overlay
+viewer will become panels (issue 11, item 5); this page is being edited on other branches, so the
+split waits until that work has landed. The off-GUI-thread helpers already live in
+``ui.evaluate_workers``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ Why one page: an engineer trains a model, activates it, then tunes threshold / m
 border on a real image before the shift starts. Every slow step (listing manifests, loading a
 bundle, importing, inference for the preview) runs off the GUI thread; the library rules live in
 the headless ``station.model_library``.
+
+Why it stays one file for now (~700 lines): the library list, the parameter editor with its live
+preview and the import/export actions will become panels (issue 11, item 5); this page is being
+edited on other branches, so the split waits until that work has landed. The library rules are
+already headless (``station.model_library``).
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Why a dialog of its own: the Live page's first-run screen and the Models page both open it. The
 engine's ``inference.train`` runs in a ``ui.workers`` worker with the dialog's Cancel wired to its
 ``threading.Event``; the bundle lands in ``settings.models_dir`` and can be activated at once.
+
+Why it stays one file for now (~570 lines): the form, the advanced parameters and the run state
+belong to one dialog flow; the per-algorithm parameter boxes are the natural cut, postponed while
+this dialog is being edited on other branches.
 """
 
 from __future__ import annotations
