@@ -111,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     from station.settings import Settings
     from storage import Database
-    from ui.background import wait_for_pool
     from ui.history_page import HistoryFilter, HistoryPage
+    from ui.workers import wait_for_pool
 
     db = Database(path)
     n = db.count()

@@ -33,7 +33,13 @@ class Calibration:
     stats: dict[str, Any]
 
 
-def calibrate(ok_scores, ng_scores=None, *, ok_reject_rate: float = DEFAULT_OK_REJECT_RATE,
+def image_scores(model: Any, images: Any) -> np.ndarray:
+    """Each image's score for calibration: the maximum of the model's anomaly map (any algorithm
+    with ``anomaly_maps``; PatchCore and CS-Flow training both calibrate on it)."""
+    return np.array([float(m.max()) for m in model.anomaly_maps(images)], dtype=np.float64)
+
+
+def calibrate(ok_scores: Any, ng_scores: Any = None, *, ok_reject_rate: float = DEFAULT_OK_REJECT_RATE,
               miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
     ok = np.asarray(ok_scores, dtype=np.float64)
     ok = ok[np.isfinite(ok)]

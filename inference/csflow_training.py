@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from inference.algorithms.csflow import CSFlow, channels_of, scale_features
-from inference.calibration import calibrate
+from inference.calibration import calibrate, image_scores
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
@@ -43,8 +43,6 @@ def _check(cancel: threading.Event | None) -> None:
 def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any], *, fx: torch.nn.Module,
                  device: str, held: list[int], name: str | None, report: Progress,
                  cancel: threading.Event | None, t_start: float, model_version: int) -> AnomalyModel:
-    from inference.training import _max_scores  # the shared calibration scoring
-
     held_set = set(held)
     train_imgs = [im for i, im in enumerate(ok) if i not in held_set]
     rng = np.random.default_rng(int(cfg["seed"]))
@@ -89,9 +87,9 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     model = AnomalyModel(draft, core)
     _check(cancel)
     report("calibrating", 0.0)
-    ok_scores = _max_scores(model, [ok[i] for i in held])
+    ok_scores = image_scores(model, [ok[i] for i in held])
     report("calibrating", 0.5)
-    ng_scores = _max_scores(model, ng) if ng else None
+    ng_scores = image_scores(model, ng) if ng else None
     _check(cancel)
     cal = calibrate(ok_scores, ng_scores, margin=cfg["threshold_margin"])
     report("calibrating", 1.0)

@@ -19,7 +19,7 @@ from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
-from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate
+from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate, image_scores
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
@@ -180,10 +180,10 @@ def train(
             if core.head is not None:
                 s = core.head.combine(feats_of(i)[None], s[None])[0]
             loo_scores.append(float(finish_map(prepared[i], s.float().cpu().numpy(), cfg).max()))
-    held_scores = _max_scores(model, [ok[i] for i in held])
+    held_scores = image_scores(model, [ok[i] for i in held])
     ok_scores = np.concatenate([np.asarray(loo_scores, dtype=np.float64), held_scores])
     report("calibrating", 0.5)
-    ng_scores = _max_scores(model, ng) if ng else None
+    ng_scores = image_scores(model, ng) if ng else None
     _check_cancel(cancel)
     try:
         cal = calibrate(ok_scores, ng_scores, ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
@@ -325,11 +325,6 @@ def _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc) -> dict[str, float
     if a is None or b is None:
         return None
     return {"unsupervised": round(a, 4), "combined": round(b, 4)}
-
-
-def _max_scores(model: AnomalyModel, images: Sequence[np.ndarray]) -> np.ndarray:
-    maps = model.anomaly_maps(images)
-    return np.array([float(m.max()) for m in maps], dtype=np.float64)
 
 
 def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:

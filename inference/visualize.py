@@ -12,6 +12,25 @@ OK_COLOUR = (80, 180, 60)  # BGR
 NG_COLOUR = (40, 40, 230)
 
 
+def heat_fade(relative: np.ndarray) -> np.ndarray:
+    """Overlay weight 0‥1 for an anomaly map divided by the threshold: clear below 75 % of the
+    threshold, opaque at it. Normal parts score ~2/3 of the threshold (1.0 on the position-normalised
+    scale) and must not look tinted. One rule for the live view, the saved images and the reports."""
+    return np.clip((np.asarray(relative, dtype=np.float32) - 0.75) / 0.25, 0.0, 1.0)
+
+
+def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
+    """BGRA colour map of ``anomaly_map`` for drawing over the image: the JET scale puts the
+    threshold at 2/3 of the range (parts just below it show warm, clear defects saturate) and alpha
+    follows :func:`heat_fade`. Without a threshold the map's maximum sets the scale."""
+    amap = np.asarray(anomaly_map, dtype=np.float32)
+    scale = 1.5 * float(threshold) if threshold and threshold > 0 else float(np.max(amap) or 1.0)
+    v = np.clip(amap / scale, 0.0, 1.0)
+    bgr = cv2.applyColorMap((v * 255).astype(np.uint8), cv2.COLORMAP_JET)
+    alpha = (heat_fade(v * 1.5) * 255).astype(np.uint8)
+    return np.dstack([bgr, alpha])
+
+
 def heatmap_image(result: InspectionResult, vmax: float | None = None) -> np.ndarray:
     """JET colour map of the anomaly map, 0 → blue, ``vmax`` (default 1.5 × threshold) → red."""
     top = vmax if vmax and vmax > 0 else 1.5 * result.threshold
@@ -26,11 +45,8 @@ def annotate(image: np.ndarray, result: InspectionResult, opacity: float = 0.45,
         raise ValueError(f"image {base.shape[:2]} does not match the result's map {result.anomaly_map.shape}")
     if opacity > 0:
         heat = heatmap_image(result)
-        # fade the overlay in from 75 % of the threshold (normal parts score ~2/3 of it) so clean
-        # areas stay untinted; the same rule as the live view
-        rel = result.anomaly_map / max(result.threshold, 1e-9)
-        weight = np.clip((rel - 0.75) / 0.25, 0.0, 1.0) * opacity
-        weight = weight[:, :, None].astype(np.float32)
+        weight = heat_fade(result.anomaly_map / max(result.threshold, 1e-9)) * opacity
+        weight = weight[:, :, None]
         base = (base * (1 - weight) + heat * weight).astype(np.uint8)
     if boxes:
         h, w = base.shape[:2]

@@ -197,13 +197,18 @@ def export_model(path: str | os.PathLike, dest: str | os.PathLike) -> Path:
     return out
 
 
-def rename_model(path: str | os.PathLike, new_name: str, *, trail: Any = None) -> ModelInfo:
-    """Change the name in the manifest (same id, same tensors); the file keeps its name."""
+def _checked_name(new_name: str) -> str:
     new_name = new_name.strip()
     if not new_name:
         raise LibraryError("a model needs a name")
     if len(new_name) > 120:
         raise LibraryError("model names are limited to 120 characters")
+    return new_name
+
+
+def rename_model(path: str | os.PathLike, new_name: str, *, trail: Any = None) -> ModelInfo:
+    """Change the name in the manifest (same id, same tensors); the file keeps its name."""
+    new_name = _checked_name(new_name)
     p = Path(path)
     manifest, tensors = read_bundle(p)
     old = info_from_manifest(manifest, p.name)
@@ -211,6 +216,24 @@ def rename_model(path: str | os.PathLike, new_name: str, *, trail: Any = None) -
     save_bundle(p, info, tensors)
     _audit(trail, "model.renamed", model_id=info.id, old=old.name, new=new_name, file=p.name)
     return info
+
+
+def rename_in_station(station: Any, path: str | os.PathLike, new_name: str, *, trail: Any = None) -> ModelInfo:
+    """Rename the bundle at ``path``; when it is the station's active model, the running model is
+    not touched: a renamed copy is saved over the file and the station switches to it (work already
+    queued finishes on the old object), so the live view, the API and the file agree on the name.
+    Any thread (the GUI calls it from a worker)."""
+    new_name = _checked_name(new_name)
+    live = station.model
+    if live is None or not is_active(path, station.model_path):
+        return rename_model(path, new_name, trail=trail)
+    renamed = live.with_params(live.params)  # a new object: the running one is untouched
+    renamed.info = replace(live.info, name=new_name)
+    renamed.save(Path(path))
+    station.set_model(renamed, path)
+    _audit(trail, "model.renamed", model_id=renamed.info.id, old=live.info.name, new=new_name,
+           file=Path(path).name, active=True)
+    return renamed.info
 
 
 def delete_model(path: str | os.PathLike, active_path: str | os.PathLike | None, *, trail: Any = None) -> None:

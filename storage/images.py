@@ -56,6 +56,20 @@ class SavedImages:
     bytes: int
 
 
+def resolve_image_path(data_dir: Path, stored: str | None) -> Path | None:
+    """Where a record's stored image path points: relative to the data directory (or its
+    ``images/`` folder, older records); absolute paths (imported history) are kept."""
+    if not stored:
+        return None
+    p = Path(stored)
+    if p.is_absolute():
+        return p
+    for candidate in (data_dir / p, data_dir / IMAGES_DIR / p):
+        if candidate.is_file():
+            return candidate
+    return data_dir / p
+
+
 def safe_stem(name: str, limit: int = 60) -> str:
     """A file-name stem safe on every OS: no separators, no dots in front, at most ``limit`` chars."""
     stem = Path(str(name).replace("\\", "/").split("/")[-1]).stem

@@ -202,8 +202,7 @@ def close_shell(shell: Shell, before_pool: Callable[[], None] | None = None) -> 
     if shell.closed:
         return
     shell.closed = True
-    from ui.background import wait_for_pool
-    from ui.tasks import cancel_all
+    from ui.workers import cancel_all, wait_for_pool
 
     window = shell.window
     if window.isVisible():

@@ -8,6 +8,11 @@ and drag a threshold slider that recomputes the rates from the stored scores (no
 
 The active model is evaluated through the station's own inference worker (``station.preview``),
 so the one-thread-per-model rule holds while the line runs; a model file is loaded privately.
+
+Why it stays one file for now (~620 lines): the run controls, the results table and the overlay
+viewer will become panels (issue 11, item 5); this page is being edited on other branches, so the
+split waits until that work has landed. The off-GUI-thread helpers already live in
+``ui.evaluate_workers``.
 """
 
 from __future__ import annotations
@@ -49,10 +54,9 @@ from PySide6.QtWidgets import (
 
 from station.changeover import apply_params
 from station.validation import mark_validated
-from ui.background import LatestOnly, run_async, wait_for_pool
 from ui.evaluate_workers import StationModel, predict_one, thumbnails
 from ui.role_guard import engineer_ok
-from ui.tasks import BackgroundTask
+from ui.workers import LatestOnly, Worker, create_worker, run_async, wait_for_pool
 from widgets.charts import ScoreHistogram, histogram_bins
 from widgets.eval_table import THUMB, ErrorFilterProxy, EvalTableModel
 from widgets.image_view import ImageView
@@ -82,7 +86,7 @@ class EvaluatePage(QWidget):
         self.report: Any = None
         self.eval_model: Any = None  # what predicted the report (StationModel or AnomalyModel)
         self.labelled_set: Any = None
-        self._task: BackgroundTask | None = None
+        self._task: Worker | None = None
         self._threshold = 0.0
         self._lo, self._hi = 0.0, 1.0
         self._order: list[int] = []
@@ -353,10 +357,11 @@ class EvaluatePage(QWidget):
             report = evaluate(model, labelled, progress=progress, cancel=cancel)
             return report, model, labelled
 
-        self._task = BackgroundTask(work, parent=self, name="qcs-evaluate")
+        self._task = create_worker(work, _progress=True, _long=True, _start=False,
+                                   _name="qcs-evaluate")
         self._task.progress.connect(self._on_progress)
-        self._task.succeeded.connect(self._on_done)
-        self._task.failed.connect(self._on_failed)
+        self._task.returned.connect(self._on_done)
+        self._task.errored.connect(self._on_failed)
         self._task.cancelled.connect(self._on_cancelled)
         self._task.finished.connect(self._on_finished)
         self.run_button.setEnabled(False)
@@ -639,6 +644,6 @@ class EvaluatePage(QWidget):
         self._play_timer.stop()
         if self._task is not None:
             self._task.cancel()
-            self._task.wait(5)
+            self._task.wait(5)  # an event loop, not a join: the window keeps drawing
         self._overlay.cancel()
         wait_for_pool(3000)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from station.settings import Settings
 from ui.station_bridge import StationBridge
-from ui.tasks import BackgroundTask
+from ui.workers import Worker, create_worker
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class FirstRunPanel(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings
-        self.task: BackgroundTask | None = None
+        self.task: Worker | None = None
         self.setObjectName("firstRun")
 
         self.heading = QLabel()
@@ -189,10 +189,10 @@ class FirstRunPanel(QWidget):
         def work(progress: Any, cancel: Any) -> Path:
             return ensure_sample_model(root, device=device, progress=progress, cancel=cancel)
 
-        self.task = BackgroundTask(work, parent=self, name="qcs-sample")
+        self.task = create_worker(work, _progress=True, _long=True, _start=False, _name="qcs-sample")
         self.task.progress.connect(self._on_progress)
-        self.task.succeeded.connect(self._on_sample_trained)
-        self.task.failed.connect(self._on_sample_failed)
+        self.task.returned.connect(self._on_sample_trained)
+        self.task.errored.connect(self._on_sample_failed)
         self.task.cancelled.connect(self._on_sample_cancelled)
         self._set_busy(True)
         self.status.setText(self.tr("Preparing the sample…"))
@@ -243,5 +243,4 @@ class FirstRunPanel(QWidget):
 
     def shutdown(self) -> None:
         if self.task is not None and self.task.is_running():
-            self.task.cancel()
-            self.task.wait(10)
+            self.task.cancel()  # close_shell waits for every worker (event loop, no join)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QPushButton
 
-from ui.background import run_async
+from ui.workers import run_async
 
 
 class HistoryTrainingAction(QObject):

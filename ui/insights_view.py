@@ -40,7 +40,9 @@ class _DriftHook(QObject):
 
     def __init__(self, banner: DriftBanner, bridge: Any, settings: Any) -> None:
         super().__init__(banner)
-        self.banner, self.bridge, self.settings = banner, bridge, settings
+        # the language is read from the bridge at each update: a copy kept here would go stale
+        # when the settings store publishes new settings
+        self.banner, self.bridge, self._fallback_settings = banner, bridge, settings
         self.title = QCoreApplication.translate("DriftBanner", "Score drift")
         bridge.driftChanged.connect(self.show_status)
         bridge.modelChanged.connect(self.refresh)
@@ -54,7 +56,7 @@ class _DriftHook(QObject):
         from station.insights import drift_text
 
         if status is not None and getattr(status, "drifting", False):
-            self.banner.show_drift(self.title, drift_text(status, ui_language(self.settings)))
+            self.banner.show_drift(self.title, drift_text(status, ui_language(getattr(self.bridge, "settings", None) or self._fallback_settings)))
         else:
             self.banner.clear()
 

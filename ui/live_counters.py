@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from station.shift_counts import counting_since, remember_reset, shift_counts
-from ui.background import run_async
+from ui.workers import run_async
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class ShiftTracker(QObject):
         super().__init__(parent)
         self.counters = counters
         self.label = label
-        self.settings = settings
+        self._initial_settings = settings
         self.database = database
         self._message = message
         self.shift: tuple[str, datetime, datetime] | None = None
@@ -32,8 +32,15 @@ class ShiftTracker(QObject):
         self.restored = False
         counters.resetClicked.connect(self._on_reset)
 
+    @property
+    def settings(self) -> Any:
+        """The owning page's settings when it has them: the window replaces a page's settings when
+        the store publishes new ones, so edited shifts apply at once; a copy would go stale."""
+        owner = self.parent()
+        return getattr(owner, "settings", None) or self._initial_settings
+
     def current_shift(self, now: datetime) -> tuple[str, datetime, datetime] | None:
-        from ui.stats_data import current_shift
+        from storage.shifts import current_shift
 
         try:
             return current_shift(self.settings.shifts, now)

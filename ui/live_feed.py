@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.background import run_async
 from ui.live_shown import SNAPSHOT_SIDE, Shown
+from ui.workers import run_async
 from widgets.image_convert import thumbnail
 
 log = logging.getLogger(__name__)

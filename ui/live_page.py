@@ -9,6 +9,10 @@ drawn and the others only count. HTTP arrivals show here too.
 Pieces: ``ui.source_bar`` (which source, Start/Stop/Trigger), ``ui.capture_controller`` (runs it),
 ``ui.live_verdict_panel`` (tile, product, score, counters) and this view, which draws the part
 and turns the station's machine state (``station.machine_state``) into the tile.
+
+Why it stays one file (477 lines): the source bar, capture controller and verdict panel are already
+their own modules; what is left is the view itself (image, heatmap, boxes, tile state), whose parts
+share the shown frame and its state; cutting it further would only pass that state around.
 """
 
 from __future__ import annotations

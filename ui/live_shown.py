@@ -15,8 +15,8 @@ import cv2
 import numpy as np
 from PySide6.QtGui import QImage
 
+from inference.visualize import heatmap_rgba
 from widgets.image_convert import bgr_to_qimage
-from widgets.image_view import heatmap_rgba
 
 SNAPSHOT_SIDE = 1280  # NG parts kept for the strip are scaled down to this long side
 

@@ -11,9 +11,9 @@ Page contract (GUI part 1 and part 2 build pages independently against it)
 - Optional hooks, called when present:
     ``page_shown()``   the page became visible: refresh lazily here, not in ``__init__``.
     ``shutdown()``     the window is closing, before the station stops: stop your workers
-                       and timers (``ui.tasks.cancel_all`` also cancels BackgroundTasks).
+                       and timers (``ui.workers.cancel_all`` also cancels every worker).
     ``retranslate()``  the UI language changed at run time.
-- Pages never block the GUI thread: slow work goes to ``ui.tasks.BackgroundTask`` or through
+- Pages never block the GUI thread: slow work goes to ``ui.workers.create_worker`` or through
   the bridge's signals (``resultReady``, ``modelChanged``, ``previewReady`` ...).
 - Pages are plugged in from ``PAGE_SPECS`` below, in navigation order. A module that does not
   import (``ImportError``) is skipped with a log line, so each page lands on its own:

@@ -5,13 +5,17 @@ Why one page: an engineer trains a model, activates it, then tunes threshold / m
 border on a real image before the shift starts. Every slow step (listing manifests, loading a
 bundle, importing, inference for the preview) runs off the GUI thread; the library rules live in
 the headless ``station.model_library``.
+
+Why it stays one file for now (~700 lines): the library list, the parameter editor with its live
+preview and the import/export actions will become panels (issue 11, item 5); this page is being
+edited on other branches, so the split waits until that work has landed. The library rules are
+already headless (``station.model_library``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station import audit, changeover
+from station import changeover
 from station import model_library as lib
 from station.changeover import describe
 from station.settings import Settings
 from station.validation import is_validated
-from ui.background import run_async
 from ui.changeover_prompt import confirm_changeover
 from ui.role_guard import engineer_ok
+from ui.workers import run_async
 from widgets.image_view import ImageView
 
 log = logging.getLogger(__name__)
@@ -381,29 +385,8 @@ class ModelsPage(QWidget):
         e = self.selected_entry()
         if e is None or e.info is None or not self._engineer(self.rename_button):
             return
-        station = self.bridge.station
-        live = station.model
-        if live is not None and lib.is_active(e.path, station.model_path):
-            if not new_name.strip():
-                self._warn(self.tr("Rename failed"), self.tr("A model needs a name."))
-                return
-            renamed = live.with_params(live.params)  # a new object: the running one is untouched
-            renamed.info = replace(live.info, name=new_name.strip())
-            path = e.path
-
-            def work() -> Any:
-                renamed.save(path)
-                return renamed
-
-            def done(model: Any) -> None:
-                station.set_model(model, path)
-                audit.record(station, "model.renamed", model_id=model.info.id, old=live.info.name,
-                             new=model.info.name, file=path.name, active=True)
-                self.refresh()
-
-            run_async(work, on_done=done, on_error=lambda m: self._warn(self.tr("Rename failed"), m))
-            return
-        run_async(lib.rename_model, e.path, new_name, trail=station, on_done=lambda _i: self.refresh(),
+        # station.model_library: the active model is renamed by a switch to a renamed copy
+        run_async(lib.rename_in_station, self.bridge.station, e.path, new_name, trail=self.bridge.station, on_done=lambda _i: self.refresh(),
                   on_error=lambda m: self._warn(self.tr("Rename failed"), m))
 
     # -- delete ----------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ui.history_page import resolve_image_path
-from ui.stats_data import StatsSnapshot
+from storage.images import resolve_image_path
+from storage.period_stats import StatsSnapshot
 
 
 def _labels() -> dict[str, str]:

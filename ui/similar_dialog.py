@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import run_async
+from ui.record_images import load_record_images
+from ui.workers import run_async
 from widgets.detail_panel import RecordDetailPanel
 from widgets.similar_grid import SimilarGrid
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 def _search(station: Any, data_dir: Any, record_id: int, k: int, verdict: str | None) -> tuple[list, dict]:
     """Pool thread: the hits and their thumbnails (annotated image when saved, else the original)."""
     from station.similar import find_similar, record_vector
-    from ui.history_page import resolve_image_path
+    from storage.images import resolve_image_path
 
     hits = find_similar(station, record_vector(station, record_id), k, verdict=verdict, exclude=record_id)
     thumbs: dict[int, QImage | None] = {}
@@ -106,13 +107,12 @@ class SimilarDialog(QDialog):
         self.search()
 
     def show_record(self, record_id: int) -> None:
-        from ui.history_page import _load_images
 
         hit = next((h for h in self.hits if h.record.id == record_id), None)
         if hit is None:
             return
         self.detail.show_record(hit.record)
-        run_async(_load_images, self.bridge.settings.data_dir, hit.record,
+        run_async(load_record_images, self.bridge.settings.data_dir, hit.record,
                   on_done=lambda res: self.detail.set_images(*res))
 
 

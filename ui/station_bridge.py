@@ -2,7 +2,8 @@
 
 Why: the station publishes plain-Python events from its inference worker and answers with
 ``concurrent.futures.Future`` objects. Widgets must only be touched on the GUI thread, and the
-GUI thread must never wait on a future. Every signal below is emitted from whatever thread
+GUI thread must never wait on a future. Work of its own (model loads) runs in a
+``ui.workers`` worker like every page's. Every signal below is emitted from whatever thread
 finished the work; Qt queues it to the receivers living on the GUI thread (auto connection).
 
 Pages use the bridge, never ``station.events`` directly:
@@ -163,15 +164,10 @@ class StationBridge(QObject):
         Goes through ``station.changeover`` (CHANGEOVER while loading, atomic switch, recorded).
         """
         from station.changeover import load_and_switch
+        from ui.workers import create_worker
 
-        def work() -> None:
-            try:
-                load_and_switch(self._station, path, confirmed=confirmed)
-            except Exception as exc:  # noqa: BLE001 - reported to the user
-                log.warning("could not load model %s: %s", path, exc)
-                self.modelLoadFailed.emit(str(exc) or type(exc).__name__)
-
-        threading.Thread(target=work, name="qcs-load-model", daemon=True).start()
+        create_worker(load_and_switch, self._station, path, confirmed=confirmed, _long=True,
+                      _name="qcs-load-model", _connect={"errored": self.modelLoadFailed.emit})
 
     def close(self) -> None:
         """Stop listening to the station (call before the station stops)."""

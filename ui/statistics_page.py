@@ -1,7 +1,7 @@
 """Statistics page: how the line is doing — volume, NG rate per day and shift, score spread.
 
 The seed's "data visualization analysis" (statByDate and recent records) as live charts. Numbers
-come from the history's summary queries in one worker call (:func:`ui.stats_data.collect`);
+come from the history's summary queries in one worker call (:func:`storage.period_stats.collect`);
 while the line runs the page refreshes at most every 2 s and only while it is visible.
 """
 
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import LatestOnly, run_async, wait_for_pool
+from storage.period_stats import Period, StatsSnapshot, collect, make_period
 from ui.insights_view import InsightsPanel, attach_drift_banner, collect_insights, ui_language
-from ui.stats_data import Period, StatsSnapshot, collect, make_period
+from ui.workers import LatestOnly, run_async, wait_for_pool
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
 
 if TYPE_CHECKING:

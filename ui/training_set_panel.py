@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import run_async
+from ui.workers import run_async
 
 log = logging.getLogger(__name__)
 

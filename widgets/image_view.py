@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import cv2
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
@@ -23,28 +22,10 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from inference.visualize import heatmap_rgba
 from widgets.image_convert import bgr_to_qimage
 
 BOX_COLOR = QColor("#ff3b30")
-
-
-def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
-    """BGRA colour map of ``anomaly_map``: transparent where normal, opaque near/above ``threshold``.
-
-    Scaled so the threshold sits at 2/3 of the colour range: parts just below it show warm, clear
-    defects saturate. Alpha grows from 75 % of the threshold to the threshold, so good areas keep the
-    image untouched.
-    """
-    amap = np.asarray(anomaly_map, dtype=np.float32)
-    scale = 1.5 * float(threshold) if threshold and threshold > 0 else float(np.max(amap) or 1.0)
-    v = np.clip(amap / scale, 0.0, 1.0)
-    v8 = (v * 255).astype(np.uint8)
-    bgr = cv2.applyColorMap(v8, cv2.COLORMAP_JET)
-    # clear below 75 % of the threshold, opaque at it: normal parts score ~2/3 of the threshold
-    # (1.0 on the position-normalised scale), and must not look tinted
-    alpha = np.clip((v - 0.5) / (1 / 6), 0.0, 1.0)
-    alpha = (alpha * 255).astype(np.uint8)
-    return np.dstack([bgr, alpha])
 
 
 def _region_tuple(region: Any) -> tuple[float, float, float, float, float, float | None]:

@@ -74,3 +74,31 @@ def test_rename_keeps_id_and_tensors_and_delete_refuses_active(tmp_path, trained
     assert path.exists()
     lib.delete_model(path, None)
     assert not path.exists()
+
+
+def test_rename_in_station_switches_the_active_model_to_a_renamed_copy(tmp_path, trained_model_path):
+    from inference import load
+
+    class _Station:  # the two attributes and the one call rename_in_station uses
+        def __init__(self, model, path):
+            self.model, self.model_path, self.switches = model, path, []
+
+        def set_model(self, model, path):
+            self.switches.append(path)
+            self.model, self.model_path = model, path
+
+    active = shutil.copy(trained_model_path, tmp_path / "active.qcs")
+    other = shutil.copy(trained_model_path, tmp_path / "other.qcs")
+    running = load(active, device="cpu")
+    station = _Station(running, active)
+
+    assert lib.rename_in_station(station, other, "stored one").name == "stored one"
+    assert station.switches == [] and station.model is running  # not active: only the file changes
+
+    info = lib.rename_in_station(station, active, " live one ")
+    assert info.name == "live one" == lib.read_manifest(active).name
+    assert station.switches == [active] and station.model is not running
+    assert station.model.info.name == "live one" and running.info.name == "bottle-test"  # old one untouched
+    with pytest.raises(lib.LibraryError):
+        lib.rename_in_station(station, active, "  ")
+    assert station.switches == [active]

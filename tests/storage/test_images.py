@@ -145,3 +145,18 @@ def test_images_saved_after_the_insert_are_attached_and_pruned_later(db, tmp_pat
     assert db.get(rid).image_pruned and db.get(rid).image_path is None
     with pytest.raises(RecordNotFound):
         db.set_image_paths(999, "images/x.jpg")
+
+
+def test_resolve_image_path_finds_relative_legacy_and_absolute_paths(tmp_path):
+    from storage.images import resolve_image_path
+
+    (tmp_path / "2024-05-31").mkdir()
+    (tmp_path / "2024-05-31" / "a.png").write_bytes(b"x")
+    (tmp_path / "images" / "2024-05-30").mkdir(parents=True)
+    (tmp_path / "images" / "2024-05-30" / "b.png").write_bytes(b"x")
+    assert resolve_image_path(tmp_path, None) is None and resolve_image_path(tmp_path, "") is None
+    assert resolve_image_path(tmp_path, "2024-05-31/a.png") == tmp_path / "2024-05-31" / "a.png"
+    assert resolve_image_path(tmp_path, "2024-05-30/b.png") == tmp_path / "images" / "2024-05-30" / "b.png"
+    elsewhere = tmp_path.parent / "imported.png"
+    assert resolve_image_path(tmp_path, str(elsewhere)) == elsewhere
+    assert resolve_image_path(tmp_path, "gone/c.png") == tmp_path / "gone" / "c.png"  # shown as missing

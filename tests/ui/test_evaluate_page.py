@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from station.core import Station
 from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.evaluate_page import EvaluatePage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from station import audit
 from tests.ui.part2_helpers import make_record, station_with_db
-from ui.background import wait_for_pool
+from ui.workers import wait_for_pool
 from ui.history_page import HistoryPage
 from ui.station_bridge import StationBridge
 

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.ui.part2_helpers import make_record, station_with_db, varied_records
-from ui.background import wait_for_pool
 from ui.history_page import PAGE_SIZE, HistoryFilter, HistoryPage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from station.settings import Settings
 from tests.ui.part2_helpers import make_record
-from ui.background import wait_for_pool
 from ui.history_page import HistoryFilter, HistoryPage
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(60)
 N = 1_000_000

@@ -11,9 +11,9 @@ from inference.imageio import list_images
 from station.insights import drift_text
 from storage import insights_store
 from tests.api.conftest import make_settings, serving
-from ui.background import wait_for_pool
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 

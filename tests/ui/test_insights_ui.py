@@ -10,10 +10,10 @@ import pytest
 from station.drift import DriftChanged, DriftStatus
 from tests.station.insight_history import history
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.live_page import LivePage
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 

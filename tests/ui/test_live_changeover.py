@@ -13,9 +13,9 @@ from station.machine_state import MachineState
 from tests.station.fakes import GatedModel
 from tests.ui.part2_helpers import station_with_db
 from tests.ui.test_live_states import write_parts
-from ui.background import wait_for_pool
 from ui.live_page import LivePage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from station.errors import StationBusy
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.live_page import LivePage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 

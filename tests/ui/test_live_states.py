@@ -20,9 +20,9 @@ from PySide6.QtGui import QColor
 from station.machine_state import MachineState
 from tests.station.fakes import GatedModel
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.live_page import LivePage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.ui.part2_helpers import station_with_db
 from tests.ui.test_models_page import _second_model
-from ui.background import wait_for_pool
+from ui.workers import wait_for_pool
 from ui.models_page import ModelsPage
 from ui.station_bridge import StationBridge
 

@@ -15,9 +15,9 @@ from inference.bundle import info_from_manifest, read_bundle, save_bundle
 from station import model_library as lib
 from station.settings import load_settings
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.models_page import ModelsPage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(240)
 

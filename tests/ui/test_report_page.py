@@ -10,7 +10,7 @@ import pytest
 
 from station.settings import Settings, Shift
 from tests.ui.part2_helpers import station_with_db, varied_records
-from ui.background import wait_for_pool
+from ui.workers import wait_for_pool
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
 

@@ -14,11 +14,10 @@ import pytest
 from station.core import Inspection
 from station.settings import Settings, Shift
 from tests.ui.part2_helpers import make_record, station_with_db, varied_records
-from ui.background import wait_for_pool
 from ui.report import build_html, write_report
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
-from ui.stats_data import current_shift, make_period
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -126,13 +125,3 @@ def test_export_and_report(qtbot, page, tmp_path):
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
     assert "No NG parts" in build_html(p.snapshot, [], [])
 
-
-def test_periods():
-    shifts = [Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00")]
-    assert current_shift(shifts, datetime(2024, 5, 31, 3, 0))[0] == "C"
-    name, start, end = current_shift(shifts, datetime(2024, 5, 31, 23, 0))
-    assert (name, start, end) == ("C", datetime(2024, 5, 31, 22), datetime(2024, 6, 1, 6))
-    p = make_period("15d", shifts, now=datetime(2024, 5, 31, 12))
-    assert p.first_day == date(2024, 5, 17) and p.last_day == date(2024, 5, 31)
-    with pytest.raises(ValueError):
-        make_period("custom", shifts, custom=(date(2024, 6, 2), date(2024, 6, 1)))

@@ -11,9 +11,9 @@ import pytest
 from station import model_library as lib
 from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.station_bridge import StationBridge
 from ui.train_dialog import BAR_MAX, TrainDialog, overall_fraction
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -10,10 +10,10 @@ from station.items import Upload
 from station.machine import services_for
 from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
-from ui.background import wait_for_pool
 from ui.history_page import HistoryPage
 from ui.models_page import ModelsPage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(400)
 

@@ -12,8 +12,8 @@ from station.settings import Settings
 from tests.ui.part2_helpers import station_with_db
 from tests.video.conftest import pick_clear_parts, sequence
 from tests.video.media import write_video
-from ui.background import wait_for_pool
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 

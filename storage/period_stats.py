@@ -1,7 +1,7 @@
-"""Statistics of a period, gathered in one worker call (headless: no widgets here).
+"""Statistics of a period, gathered in one call from the history's summary queries.
 
-The Statistics page and the shift report show the same numbers, so both take them from
-:func:`collect` — one snapshot per refresh, read off the GUI thread.
+The Statistics page, the shift report and any headless script show the same numbers, so all take
+them from :func:`collect` — one snapshot per refresh (the GUI reads it off its own thread).
 """
 
 from __future__ import annotations
