@@ -13,9 +13,9 @@ from PySide6.QtGui import QImage
 
 from station import audit
 from tests.ui.part2_helpers import make_record, station_with_db
-from ui.workers import wait_for_pool
 from ui.history_page import HistoryPage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -11,9 +11,9 @@ import pytest
 
 from tests.ui.part2_helpers import station_with_db
 from tests.ui.test_models_page import _second_model
-from ui.workers import wait_for_pool
 from ui.models_page import ModelsPage
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(240)
 

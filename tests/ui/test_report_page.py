@@ -10,9 +10,9 @@ import pytest
 
 from station.settings import Settings, Shift
 from tests.ui.part2_helpers import station_with_db, varied_records
-from ui.workers import wait_for_pool
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 

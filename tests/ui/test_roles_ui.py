@@ -11,9 +11,9 @@ from inference.evaluation import EvaluationReport, Row
 from station import audit
 from station.roles import ENGINEER, OPERATOR, RoleSession, hash_pin
 from tests.ui.part2_helpers import station_with_db
-from ui.workers import wait_for_pool
 from ui.role_guard import PinDialog, RoleGuard
 from ui.station_bridge import StationBridge
+from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
