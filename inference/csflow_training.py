@@ -21,6 +21,7 @@ from inference.calibration import calibrate
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
+from inference.scoring import max_scores as _max_scores
 from inference.types import ModelInfo, PredictParams
 
 Progress = Callable[[str, float], None]
@@ -43,8 +44,6 @@ def _check(cancel: threading.Event | None) -> None:
 def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any], *, fx: torch.nn.Module,
                  device: str, held: list[int], name: str | None, report: Progress,
                  cancel: threading.Event | None, t_start: float, model_version: int) -> AnomalyModel:
-    from inference.training import _max_scores  # the shared calibration scoring
-
     held_set = set(held)
     train_imgs = [im for i, im in enumerate(ok) if i not in held_set]
     rng = np.random.default_rng(int(cfg["seed"]))

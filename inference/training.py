@@ -27,6 +27,7 @@ from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
 from inference.ng_head import GAIN as GAIN_OF_HEAD
 from inference.ng_head import NGHead, mask_to_grid
 from inference.plausibility import check_model_values
+from inference.scoring import max_scores as _max_scores
 from inference.selfcheck import synthetic_check
 from inference.types import ModelInfo, PredictParams
 
@@ -325,11 +326,6 @@ def _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc) -> dict[str, float
     if a is None or b is None:
         return None
     return {"unsupervised": round(a, 4), "combined": round(b, 4)}
-
-
-def _max_scores(model: AnomalyModel, images: Sequence[np.ndarray]) -> np.ndarray:
-    maps = model.anomaly_maps(images)
-    return np.array([float(m.max()) for m in maps], dtype=np.float64)
 
 
 def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:

@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.image_paths import resolve_image_path
 from ui.background import LatestOnly, run_async, wait_for_pool
+from ui.record_images import load_images as _load_images
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
 
@@ -77,29 +79,6 @@ class HistoryFilter:
             "part_id": self.part_id.strip() or None,
         }
         return {k: v for k, v in kw.items() if v is not None}
-
-
-def resolve_image_path(data_dir: Path, stored: str | None) -> Path | None:
-    """Stored image paths are relative to the data directory (absolute ones are kept)."""
-    if not stored:
-        return None
-    p = Path(stored)
-    if p.is_absolute():
-        return p
-    for candidate in (data_dir / p, data_dir / "images" / p):
-        if candidate.is_file():
-            return candidate
-    return data_dir / p
-
-
-def _load_images(data_dir: Path, record: Any) -> tuple[int, QImage | None, QImage | None]:
-    """Worker thread: decode the record's original and annotated images (QImage is thread-safe)."""
-    out: list[QImage | None] = []
-    for stored in (record.image_path, record.result_path):
-        path = resolve_image_path(data_dir, stored)
-        img = QImage(str(path)) if path is not None and path.is_file() else None
-        out.append(img if img is not None and not img.isNull() else None)
-    return record.id, out[0], out[1]
 
 
 class HistoryPage(QWidget):

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ui.history_page import resolve_image_path
+from storage.image_paths import resolve_image_path
 from ui.stats_data import StatsSnapshot
 
 

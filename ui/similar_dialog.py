@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 def _search(station: Any, data_dir: Any, record_id: int, k: int, verdict: str | None) -> tuple[list, dict]:
     """Pool thread: the hits and their thumbnails (annotated image when saved, else the original)."""
     from station.similar import find_similar, record_vector
-    from ui.history_page import resolve_image_path
+    from storage.image_paths import resolve_image_path
 
     hits = find_similar(station, record_vector(station, record_id), k, verdict=verdict, exclude=record_id)
     thumbs: dict[int, QImage | None] = {}
@@ -106,7 +106,7 @@ class SimilarDialog(QDialog):
         self.search()
 
     def show_record(self, record_id: int) -> None:
-        from ui.history_page import _load_images
+        from ui.record_images import load_images as _load_images
 
         hit = next((h for h in self.hits if h.record.id == record_id), None)
         if hit is None:
