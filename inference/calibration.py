@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from inference.tail import tail_threshold
 
@@ -33,8 +34,8 @@ class Calibration:
     stats: dict[str, Any]
 
 
-def calibrate(ok_scores, ng_scores=None, *, ok_reject_rate: float = DEFAULT_OK_REJECT_RATE,
-              miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
+def calibrate(ok_scores: ArrayLike, ng_scores: ArrayLike | None = None, *,
+              ok_reject_rate: float = DEFAULT_OK_REJECT_RATE, miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
     ok = np.asarray(ok_scores, dtype=np.float64)
     ok = ok[np.isfinite(ok)]
     if ok.size == 0:

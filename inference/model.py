@@ -20,6 +20,7 @@ from inference.backbone import FeatureExtractor, backbone_lock
 from inference.embedding import embed
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
+from inference.ng_head import NGHead
 from inference.regions import find_regions
 from inference.types import InspectionResult, ModelInfo, PredictParams, Verdict
 
@@ -68,7 +69,7 @@ class _Core:
         self.cfg = cfg
         self.device = device
         self.lock = threading.Lock()
-        self.head = None  # optional NG-aware head (inference.ng_head.NGHead) on the algorithm's patch map
+        self.head: NGHead | None = None  # optional NG-aware head on the algorithm's patch map
 
     def patch_maps(self, prepared: Sequence[Prepared], batch_size: int, raw: bool = False,
                    embeddings: list[Any] | None = None) -> tuple[list[np.ndarray], list[float], float, float]:
