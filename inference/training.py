@@ -172,7 +172,7 @@ def train(
     if ng and not cfg.get("ng_head", False):
         head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
     if ng and cfg.get("ng_head", False):  # off by default: it hurt magnetic_tile on the protocol (docs/engine.md)
-        head_stats = _fit_ng_head(core, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
+        head_stats = _fit_ng_head(core, algo, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
     report("calibrating", 0.3)
     with torch.inference_mode():
         loo_scores = []
@@ -241,7 +241,7 @@ def _prepared_mask(mask: np.ndarray, p: Prepared, cfg: dict[str, Any]) -> np.nda
                         (ih // 8, iw // 8))
 
 
-def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | None],
+def _fit_ng_head(core: _Core, algo: PatchCore, ng: list[np.ndarray], masks: list[np.ndarray | None],
                  ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], cfg: dict[str, Any]) -> dict[str, Any]:
     """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen).
 
@@ -253,7 +253,6 @@ def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | Non
     from inference.evaluation import auroc
     from inference.ng_head import MASK_POS, NGHead, _inputs
 
-    algo = core.algo
     ok_rows, ng_pos, ng_neg, ng_rows = [], [], [], []  # per image
     with torch.inference_mode():
         for feats, raw in ok_parts.values():
@@ -356,7 +355,7 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
         if info.algorithm == "csflow":
             from inference.algorithms.csflow import CSFlow, channels_of
 
-            algo = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
+            algo: PatchCore | CSFlow = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
         else:
             algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)
         head = NGHead.from_tensors(head_tensors, feature_dim(fx, cfg), dev) if head_tensors else None

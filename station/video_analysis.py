@@ -246,13 +246,12 @@ def analyse_video(
             bucket.ng += 1
         else:
             bucket.ok += 1
-        annotated = None
         if writer is not None or on_frame is not None:
             annotated = burn_in(frame.image, result, frame.time_ms)
             if writer is not None:
                 writer.write(annotated)
-        if on_frame is not None:
-            on_frame(fv, result, annotated, bucket)
+            if on_frame is not None:
+                on_frame(fv, result, annotated, bucket)
         if progress is not None:
             progress(len(out.frames), total)
         if partial is not None:
