@@ -38,9 +38,9 @@ def request_key(request: Request, query: dict[str, str | None] | None = None) ->
 def check_request(request: Request) -> None:
     """FastAPI dependency for protected routes (reads the live settings from ``app.state``).
 
-    A bearer token from ``POST /api/auth/token`` is accepted beside the key (``api.machine.bearer``).
+    A bearer token from ``POST /api/auth/token`` is accepted beside the key (``api.bearer``).
     """
-    from api.machine.bearer import bearer_token, check_bearer, clients_exist
+    from api.bearer import bearer_token, check_bearer, clients_exist
 
     token = bearer_token(request)
     if token is not None:

@@ -57,12 +57,13 @@ def _error_entry(name: str, err: ApiError) -> dict[str, Any]:
 @router.post(
     "/detect",
     summary="Judge a batch of images (multipart field `images`, repeatable)",
+    response_model=list[dict[str, Any]],
     dependencies=[Depends(check_request)],
     openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
         "type": "object", "required": ["images"],
         "properties": {"images": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}},
 )
-async def detect(request: Request) -> list[dict[str, Any]]:
+async def detect(request: Request) -> list[dict[str, Any]] | JSONResponse:
     settings = request.app.state.settings
     station = request.app.state.station
     request_id = idempotency.request_id_of(request)

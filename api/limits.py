@@ -51,10 +51,10 @@ def guarded_protocol(base: type, limits: Callable[[], Any]) -> type:
     """A subclass of uvicorn's protocol ``base`` with the header timeout and the connection cap;
     ``limits()`` returns the live ``LimitsSettings``."""
 
-    class GuardedProtocol(base):  # type: ignore[misc, valid-type]
+    class GuardedProtocol(base):
         _header_timer: asyncio.TimerHandle | None = None
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        def connection_made(self, transport: asyncio.Transport) -> None:
             super().connection_made(transport)
             cap = int(limits().max_connections)
             if cap > 0 and len(self.connections) > cap:

@@ -8,7 +8,7 @@ a limit ends the upload with 413 and the spooled files are closed (deleted) at o
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from fastapi import Request
@@ -27,7 +27,7 @@ class UploadTooLarge(ApiError):
 
 
 class _LimitedParser(MultiPartParser):
-    def __init__(self, headers: Any, stream: AsyncIterator[bytes], *, max_files: int, max_file_bytes: int) -> None:
+    def __init__(self, headers: Any, stream: AsyncGenerator[bytes, None], *, max_files: int, max_file_bytes: int) -> None:
         super().__init__(headers, stream, max_files=max_files, max_fields=MAX_FIELDS, max_part_size=MAX_FIELD_BYTES)
         self.max_file_bytes = max_file_bytes
         self._part_bytes = 0
@@ -46,7 +46,7 @@ class _LimitedParser(MultiPartParser):
         super().on_part_data(data, start, end)
 
 
-async def _counted(request: Request, max_total: int) -> AsyncIterator[bytes]:
+async def _counted(request: Request, max_total: int) -> AsyncGenerator[bytes, None]:
     size = 0
     async for chunk in request.stream():
         size += len(chunk)

@@ -17,9 +17,9 @@ from starlette.concurrency import run_in_threadpool
 
 from api import budget, idempotency, images, inspection, rawimage, shm
 from api.auth import request_key, require_key
+from api.bearer import bearer_token, check_bearer
 from api.context import build_context
 from api.errors import ApiError
-from api.machine.bearer import bearer_token, check_bearer
 from api.protocol import RESPONSE_TYPES, AnalyzeQuery, flag, frame_size, parse_query
 from api.responses import pekat_response, render_png
 

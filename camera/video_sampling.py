@@ -129,9 +129,9 @@ def sample(info: VideoInfo, interval_ms: float, stop: threading.Event | None = N
                 ok, image = cap.read()
             else:
                 ok, image = cap.grab(), None
-            if not ok:
+            if not ok or (wanted and image is None):
                 return  # end of the file (or a truncated tail: what was readable is analysed)
-            if wanted:
+            if wanted and image is not None:
                 yield SampledFrame(index, round(t, 3), image)
                 target += interval_ms
                 while target <= t:

@@ -86,7 +86,7 @@ class CaptureWorker:
         with self._cv:
             self._pending = None
             self._cv.notify_all()
-        if hasattr(self._thread, "request_stop"):
+        if self._thread is not None and hasattr(self._thread, "request_stop"):
             self._thread.request_stop()
         if self._thread is None or self._thread is threading.current_thread():
             return True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from inference.tail import tail_threshold
 
@@ -39,8 +40,8 @@ def image_scores(model: Any, images: Any) -> np.ndarray:
     return np.array([float(m.max()) for m in model.anomaly_maps(images)], dtype=np.float64)
 
 
-def calibrate(ok_scores: Any, ng_scores: Any = None, *, ok_reject_rate: float = DEFAULT_OK_REJECT_RATE,
-              miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
+def calibrate(ok_scores: ArrayLike, ng_scores: ArrayLike | None = None, *,
+              ok_reject_rate: float = DEFAULT_OK_REJECT_RATE, miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05) -> Calibration:
     ok = np.asarray(ok_scores, dtype=np.float64)
     ok = ok[np.isfinite(ok)]
     if ok.size == 0:

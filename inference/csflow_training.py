@@ -17,6 +17,7 @@ import numpy as np
 import torch
 
 from inference.algorithms.csflow import CSFlow, channels_of, scale_features
+from inference.backbone import FeatureExtractor
 from inference.calibration import calibrate, image_scores
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
@@ -40,7 +41,7 @@ def _check(cancel: threading.Event | None) -> None:
         raise TrainingCancelled("training cancelled")
 
 
-def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any], *, fx: torch.nn.Module,
+def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any], *, fx: FeatureExtractor,
                  device: str, held: list[int], name: str | None, report: Progress,
                  cancel: threading.Event | None, t_start: float, model_version: int) -> AnomalyModel:
     held_set = set(held)
@@ -77,7 +78,7 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     report("training flow", 1.0)
     del samples_, samples
 
-    core = _Core(fx, algo, cfg, device)  # type: ignore[arg-type]
+    core = _Core(fx, algo, cfg, device)
     draft = ModelInfo(
         id=uuid.uuid4().hex, name=name or "model", algorithm="csflow", version=model_version,
         backbone=cfg["backbone"], input_size=int(cfg["input_size"]), parameters=dict(cfg),

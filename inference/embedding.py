@@ -56,8 +56,8 @@ def embed(feats: torch.Tensor, scores: torch.Tensor) -> np.ndarray:
         # 10-20 ms on thread wake-ups on a busy 2-core PC for what takes well under 1 ms
         arr = feats.float().numpy()  # a view in whatever layout the backbone left (no copy)
         sc = scores.reshape(b, h * w).float().numpy()
-        top = np.argpartition(-sc, k - 1, axis=1)[:, :k]  # (B, k), any order
-        ys, xs = np.unravel_index(top, (h, w))
+        top_idx = np.argpartition(-sc, k - 1, axis=1)[:, :k]  # (B, k), any order
+        ys, xs = np.unravel_index(top_idx, (h, w))
         local = arr[np.arange(b)[:, None], :, ys, xs].mean(1)  # (B, k, D) → (B, D)
         context = arr.mean(axis=(2, 3))
     defect = _unit(local - context) * DEFECT_WEIGHT

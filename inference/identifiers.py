@@ -10,15 +10,20 @@ on a part are big enough for that) and at full size only when nothing was found.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 import cv2
 import numpy as np
 
 log = logging.getLogger(__name__)
 
+zxingcpp: ModuleType | None  # a module variable, so a benchmark can switch it off
 try:  # optional dependency: the station still runs (QR + 1-D via OpenCV) without it
-    import zxingcpp
+    import zxingcpp as _zxingcpp
+
+    zxingcpp = _zxingcpp
 except ImportError:  # pragma: no cover - exercised only where the wheel is absent
     zxingcpp = None
 
@@ -85,26 +90,29 @@ def _read(grey: np.ndarray, back: float) -> Identifier | None:
     return _read_zxing(grey, back) if zxingcpp is not None else _read_opencv(grey, back)
 
 
-def _box(points: list[tuple[float, float]], back: float) -> tuple[int, int, int, int]:
+def _box(points: Sequence[tuple[float, float]], back: float) -> tuple[int, int, int, int]:
     xs = [p[0] * back for p in points]
     ys = [p[1] * back for p in points]
     return int(min(xs)), int(min(ys)), int(max(xs) - min(xs)) + 1, int(max(ys) - min(ys)) + 1
 
 
-_zx_formats = None
+_zx_formats: object | None = None
 
 
-def _formats() -> object:
+def _formats(zx: ModuleType) -> object:
     global _zx_formats
     if _zx_formats is None:
-        _zx_formats = zxingcpp.barcode_formats_from_str(FORMATS)
+        _zx_formats = zx.barcode_formats_from_str(FORMATS)
     return _zx_formats
 
 
 def _read_zxing(grey: np.ndarray, back: float) -> Identifier | None:
     best: Identifier | None = None
     best_area = -1
-    for code in zxingcpp.read_barcodes(grey, formats=_formats(), try_downscale=False, try_invert=False):
+    zx = zxingcpp
+    if zx is None:  # switched off since the caller looked
+        return None
+    for code in zx.read_barcodes(grey, formats=_formats(zx), try_downscale=False, try_invert=False):
         if not code.valid or not code.text:
             continue
         pos = code.position

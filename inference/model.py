@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
@@ -20,8 +20,12 @@ from inference.backbone import FeatureExtractor, backbone_lock
 from inference.embedding import embed
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
+from inference.ng_head import NGHead
 from inference.regions import find_regions
 from inference.types import InspectionResult, ModelInfo, PredictParams, Verdict
+
+if TYPE_CHECKING:
+    from inference.algorithms.csflow import CSFlow
 
 DEFAULT_BATCH = 8
 
@@ -62,13 +66,13 @@ def finish_map(p: Prepared, patch_map: np.ndarray, cfg: dict[str, Any], weight: 
 class _Core:
     """What copies made by ``with_params`` share: backbone, algorithm state, a lock."""
 
-    def __init__(self, fx: FeatureExtractor, algo: PatchCore, cfg: dict[str, Any], device: str):
+    def __init__(self, fx: FeatureExtractor, algo: PatchCore | CSFlow, cfg: dict[str, Any], device: str):
         self.fx = fx
         self.algo = algo
         self.cfg = cfg
         self.device = device
         self.lock = threading.Lock()
-        self.head = None  # optional NG-aware head (inference.ng_head.NGHead) on the algorithm's patch map
+        self.head: NGHead | None = None  # optional NG-aware head on the algorithm's patch map
 
     def patch_maps(self, prepared: Sequence[Prepared], batch_size: int, raw: bool = False,
                    embeddings: list[Any] | None = None) -> tuple[list[np.ndarray], list[float], float, float]:

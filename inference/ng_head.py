@@ -59,16 +59,16 @@ class NGHead:
         b = torch.zeros(1, requires_grad=True)
         opt = torch.optim.LBFGS([w, b], lr=1, max_iter=100, line_search_fn="strong_wolfe")
 
-        def closure():
+        def closure() -> torch.Tensor:
             opt.zero_grad()
             z = xs @ w + b
             loss = (wt * torch.nn.functional.binary_cross_entropy_with_logits(z, y, reduction="none")).sum()
             loss = loss + l2 * (w * w).sum()
-            loss.backward()
+            loss.backward()  # type: ignore[no-untyped-call]  # torch leaves Tensor.backward unannotated
             return loss
 
         with torch.enable_grad():
-            opt.step(closure)
+            opt.step(closure)  # type: ignore[no-untyped-call]  # torch leaves LBFGS.step unannotated
         return cls(w.detach(), b.detach(), mean, std)
 
     def probability(self, feats: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:

@@ -8,30 +8,36 @@ predicted the real miss rate across the development categories.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from inference.synthetic import KINDS, make_defect, part_mask
 
+if TYPE_CHECKING:
+    from inference.model import AnomalyModel
+
 WARN_BELOW = 0.8
 WARNING = ("this model will likely miss small defects on this part: add NG examples or more OK images")
 
 
-def synthetic_check(model, ok_images: Sequence[np.ndarray], per_image: int = 3, seed: int = 0,
-                    cancel=None) -> dict:
+def synthetic_check(model: AnomalyModel, ok_images: Sequence[np.ndarray], per_image: int = 3, seed: int = 0,
+                    cancel: threading.Event | None = None) -> dict[str, Any]:
     """Catch rate overall and per kind; ``per_image`` defects (one per copy) on each OK image."""
     rng = np.random.default_rng(seed)
-    images, kinds = [], []
+    images: list[np.ndarray] = []
+    kinds: list[str] = []
     j = 0
     for im in ok_images:
         part = part_mask(im if im.ndim == 3 else np.dstack([im] * 3))
         for _ in range(per_image):
             kind = KINDS[j % len(KINDS)]
             j += 1
-            out, mask = make_defect(im, kind, rng, part)
+            defective, mask = make_defect(im, kind, rng, part)
             if mask.any():
-                images.append(out)
+                images.append(defective)
                 kinds.append(kind)
     if not images:
         return {}
@@ -42,7 +48,7 @@ def synthetic_check(model, ok_images: Sequence[np.ndarray], per_image: int = 3, 
     by_kind = {k: round(float(caught[[i for i, kk in enumerate(kinds) if kk == k]].mean()), 4)
                for k in KINDS if k in kinds}
     rate = float(caught.mean())
-    out = {"synthetic_catch_rate": round(rate, 4), "synthetic_catch_by_kind": by_kind,
+    out: dict[str, Any] = {"synthetic_catch_rate": round(rate, 4), "synthetic_catch_by_kind": by_kind,
            "synthetic_count": len(images)}
     if rate < WARN_BELOW:
         out["synthetic_warning"] = WARNING

@@ -11,6 +11,7 @@ the headroom), so they look like defects on dark and bright, grey and colour par
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -66,7 +67,7 @@ def _scale(mask: np.ndarray) -> float:
     return math.sqrt(max(1.0, float((mask > 0).sum())))
 
 
-def _stroke_mask(shape, pts: np.ndarray, thickness: int) -> np.ndarray:
+def _stroke_mask(shape: tuple[int, ...], pts: np.ndarray, thickness: int) -> np.ndarray:
     m = np.zeros(shape, np.uint8)
     cv2.polylines(m, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, thickness, lineType=cv2.LINE_8)
     return m
@@ -80,10 +81,11 @@ def _apply_bright(img: np.ndarray, alpha: np.ndarray, amount: float) -> np.ndarr
     return img + amount * (255 - img) * alpha[..., None]
 
 
-def _crack(img, part, rng, s):
+def _crack(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     h, w = part.shape
     length = rng.uniform(0.08, 0.3) * s
-    x, y = _point_in(part, rng)
+    x0, y0 = _point_in(part, rng)
+    x, y = float(x0), float(y0)
     ang = rng.uniform(0, 2 * np.pi)
     pts, walked = [(x, y)], 0.0
     step = max(2.0, s / 60)
@@ -100,7 +102,7 @@ def _crack(img, part, rng, s):
     return _apply_dark(img, (m > 0).astype(np.float32), rng.uniform(0.45, 0.75)), m
 
 
-def _scratch(img, part, rng, s):
+def _scratch(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     h, w = part.shape
     x0, y0 = _point_in(part, rng)
     length = rng.uniform(0.1, 0.35) * s
@@ -119,7 +121,7 @@ def _scratch(img, part, rng, s):
     return _apply_dark(img, a, rng.uniform(0.45, 0.7)), m
 
 
-def _pit(img, part, rng, s):
+def _pit(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     r = rng.uniform(max(2.0, 0.01 * s), max(3.0, 0.045 * s))
     x, y = _point_in(_inner(part, int(r) + 1), rng) if _inner(part, int(r) + 1).any() else _point_in(part, rng)
     m = np.zeros(part.shape, np.uint8)
@@ -128,12 +130,12 @@ def _pit(img, part, rng, s):
     m &= part
     core = (m > 0).astype(np.float32)
     out = _apply_dark(img, core, rng.uniform(0.55, 0.8))
-    rim = cv2.dilate(m, np.ones((3, 3), np.uint8)) & ~m & part  # the lit edge of a hole
+    rim = np.asarray(cv2.dilate(m, np.ones((3, 3), np.uint8)), np.uint8) & ~m & part  # the lit edge of a hole
     out = _apply_bright(out, (rim > 0).astype(np.float32), 0.3)
     return out, cv2.bitwise_or(m, rim)
 
 
-def _blob(shape, x, y, r, rng) -> np.ndarray:
+def _blob(shape: tuple[int, ...], x: float, y: float, r: float, rng: np.random.Generator) -> np.ndarray:
     h, w = shape
     field = np.zeros(shape, np.float32)
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
@@ -144,7 +146,7 @@ def _blob(shape, x, y, r, rng) -> np.ndarray:
     return field
 
 
-def _stain(img, part, rng, s):
+def _stain(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     r = rng.uniform(0.03, 0.08) * s
     x, y = _point_in(part, rng)
     field = _blob(part.shape, x, y, r, rng)
@@ -159,7 +161,7 @@ def _stain(img, part, rng, s):
     return out, m
 
 
-def _edge_chip(img, part, rng, s):
+def _edge_chip(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     contours, _ = cv2.findContours(part, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     c = max(contours, key=len).reshape(-1, 2)
     h, w = part.shape
@@ -185,7 +187,7 @@ def _edge_chip(img, part, rng, s):
     return out, m
 
 
-def _brightness(img, part, rng, s):
+def _brightness(img: np.ndarray, part: np.ndarray, rng: np.random.Generator, s: float) -> tuple[np.ndarray, np.ndarray]:
     r = rng.uniform(0.05, 0.12) * s
     x, y = _point_in(part, rng)
     h, w = part.shape
@@ -201,7 +203,8 @@ def _brightness(img, part, rng, s):
     return out, m
 
 
-_MAKERS = {"crack": _crack, "scratch": _scratch, "pit": _pit, "stain": _stain, "edge_chip": _edge_chip,
+_Maker = Callable[[np.ndarray, np.ndarray, np.random.Generator, float], tuple[np.ndarray, np.ndarray]]
+_MAKERS: dict[str, _Maker] = {"crack": _crack, "scratch": _scratch, "pit": _pit, "stain": _stain, "edge_chip": _edge_chip,
            "brightness": _brightness}
 
 

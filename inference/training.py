@@ -21,7 +21,7 @@ from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
 from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate, image_scores
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
-from inference.features import feature_dim, group_by_shape, patch_features, prepare, to_batch
+from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
 from inference.ng_head import GAIN as GAIN_OF_HEAD
@@ -171,7 +171,7 @@ def train(
     if ng and not cfg.get("ng_head", False):
         head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
     if ng and cfg.get("ng_head", False):  # off by default: it hurt magnetic_tile on the protocol (docs/engine.md)
-        head_stats = _fit_ng_head(core, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
+        head_stats = _fit_ng_head(core, algo, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
     report("calibrating", 0.3)
     with torch.inference_mode():
         loo_scores = []
@@ -230,7 +230,7 @@ def _load_mask(source: Any, shape: tuple[int, int], i: int) -> np.ndarray | None
     return m > 0
 
 
-def _prepared_mask(mask: np.ndarray, p, cfg: dict[str, Any]) -> np.ndarray:
+def _prepared_mask(mask: np.ndarray, p: Prepared, cfg: dict[str, Any]) -> np.ndarray:
     """The mask in the prepared image's geometry (ROI crop, resize), as covered fraction per patch."""
     if p.roi is not None:
         x, y, rw, rh = p.roi
@@ -240,7 +240,7 @@ def _prepared_mask(mask: np.ndarray, p, cfg: dict[str, Any]) -> np.ndarray:
                         (ih // 8, iw // 8))
 
 
-def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | None],
+def _fit_ng_head(core: _Core, algo: PatchCore, ng: list[np.ndarray], masks: list[np.ndarray | None],
                  ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], cfg: dict[str, Any]) -> dict[str, Any]:
     """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen).
 
@@ -252,22 +252,22 @@ def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | Non
     from inference.evaluation import auroc
     from inference.ng_head import MASK_POS, NGHead, _inputs
 
-    algo = core.algo
     ok_rows, ng_pos, ng_neg, ng_rows = [], [], [], []  # per image
     with torch.inference_mode():
         for feats, raw in ok_parts.values():
             ok_rows.append(_inputs(feats[None], algo.apply_profile(raw)[None]))
         prepared = [prepare(im, cfg) for im in ng]
         n_masked = 0
-        per_image: dict[int, tuple] = {}
+        per_image: dict[int, tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = {}
         for idx in group_by_shape(prepared, DEFAULT_BATCH):
             feats = patch_features(core.fx, to_batch(prepared, idx, core.device), cfg).float()
             scores, _ = algo.patch_scores(feats)
             for j, i in enumerate(idx):
                 rows = _inputs(feats[j : j + 1], scores[j : j + 1])
-                if masks[i] is not None and masks[i].any():
+                mask = masks[i]
+                if mask is not None and mask.any():
                     n_masked += 1
-                    cover = torch.from_numpy(_prepared_mask(masks[i], prepared[i], cfg)).reshape(-1).to(rows.device)
+                    cover = torch.from_numpy(_prepared_mask(mask, prepared[i], cfg)).reshape(-1).to(rows.device)
                     if not bool((cover >= MASK_POS).any()):  # a defect smaller than a patch: its best cell
                         cover = (cover >= cover.max()).float()
                     per_image[i] = (rows, rows[cover >= MASK_POS], rows[cover == 0])
@@ -293,7 +293,9 @@ def _fit_ng_head(core: _Core, ng: list[np.ndarray], masks: list[np.ndarray | Non
     return stats
 
 
-def _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc) -> dict[str, float] | None:
+def _head_gate(ok_rows: list[torch.Tensor], ng_rows: list[torch.Tensor], ng_pos: list[torch.Tensor],
+               ng_neg: list[torch.Tensor], seed: int,
+               auroc: Callable[[np.ndarray, np.ndarray], float | None]) -> dict[str, float] | None:
     """Pooled out-of-fold image AUROC (OK vs NG) of the unsupervised and the combined patch maxima."""
     from inference.ng_head import NGHead
 
@@ -352,7 +354,7 @@ def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:
         if info.algorithm == "csflow":
             from inference.algorithms.csflow import CSFlow, channels_of
 
-            algo = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
+            algo: PatchCore | CSFlow = CSFlow.from_tensors(cfg, tensors, channels_of(fx, cfg), dev)
         else:
             algo = PatchCore.from_tensors(cfg, tensors, feature_dim(fx, cfg), dev)
         head = NGHead.from_tensors(head_tensors, feature_dim(fx, cfg), dev) if head_tensors else None

@@ -310,19 +310,21 @@ class DriftMonitor:
         """Under the lock: replay the model's recent parts, then reconcile with the stored warnings."""
         from storage import insights_store as store
 
+        state = self._state
+        assert state is not None  # _adopt made it for this model
         changed = None
         replay = store.recent_scores(db, info.id, self.rule.replay)
         last = None
         for when, raw, ok in replay:
-            self._state.feed(censored(raw / threshold, ok))
+            state.feed(censored(raw / threshold, ok))
             last = when
-        if reference is None and self._state.ref is not None:
+        if reference is None and state.ref is not None:
             self._save_reference()
         open_events = [e for e in store.drift_events(db, active_only=True) if e.model_id == info.id]
-        if self._state.side and open_events:
+        if state.side and open_events:
             self._event_id, self._since = open_events[-1].id, open_events[-1].started_at
-            self._state.parts = max(self._state.parts, open_events[-1].parts)
-        elif self._state.side:
+            state.parts = max(state.parts, open_events[-1].parts)
+        elif state.side:
             self._raise(last or datetime.now())
             changed = (self._status(), True)
         else:
@@ -338,7 +340,7 @@ class DriftMonitor:
     def _save_reference(self) -> None:
         db = self.station.database
         s = self._state
-        if db is None or s is None or s.reference is None:
+        if db is None or s is None or s.ref is None:
             return
         try:
             db.set_meta(REFERENCE_KEY + str(self._model_id), json.dumps(
@@ -370,6 +372,7 @@ class DriftMonitor:
         from storage import insights_store as store
 
         s = self._state
+        assert s is not None and self._event_id is not None  # feed() checked both
         try:
             store.update_drift_event(self.station.database, int(self._event_id), latest=s.median or 0.0,
                                      parts=s.parts)
@@ -380,6 +383,7 @@ class DriftMonitor:
         from storage import insights_store as store
 
         s = self._state
+        assert s is not None  # called from feed() with a state
         detail = {"model_id": self._model_id, "model": self._model_name, "median": round(s.median or 0.0, 4),
                   "since": self._since.isoformat(timespec="seconds") if self._since else None}
         if self._event_id is not None and self.station.database is not None:

@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -28,6 +28,15 @@ SEVERITY_ORDER = {"alert": 0, "warning": 1, "info": 2}
 ALPHA = 0.01  # a difference is reported as significant below this p (after Bonferroni where many)
 MIN_NG_FOR_MAP = 10  # NG parts with a known size before clusters are named
 CLUSTER_RADIUS = 3  # cells (a 7×7-cell window ≈ 22 % of the part's side)
+
+
+class _FpyRow(TypedDict):
+    """One part-id prefix's first-pass yield (a row of the ``first_pass_yield`` figure)."""
+
+    prefix: str
+    parts: int
+    first_pass_ok: int
+    first_pass_yield: float | None
 
 
 @dataclass(frozen=True)
@@ -239,7 +248,7 @@ def compute(db: Any, start: datetime, end: datetime, *, shifts: list[Any] | None
         figures["shifts"] = rows
         active = [(k, v) for k, v in per_shift.items() if v[1]]
         if len(active) >= 2:
-            stat, p_all, df = chi_square_rates([tuple(v) for _, v in active])
+            stat, p_all, df = chi_square_rates([(v[0], v[1]) for _, v in active])
             worst = max(active, key=lambda kv: kv[1][0] / kv[1][1])
             best = min(active, key=lambda kv: kv[1][0] / kv[1][1])
             test = two_proportions(worst[1][0], worst[1][1], best[1][0], best[1][1])
@@ -299,7 +308,7 @@ def compute(db: Any, start: datetime, end: datetime, *, shifts: list[Any] | None
             "pareto.size", size=cat.text(f"size.{size}"), share=pct(n_size / areas.sum()),
             regions=f"{int(areas.sum()):,}"), {"by_region_size": figures["region_size_pareto"]}))
 
-    fpy_rows = []
+    fpy_rows: list[_FpyRow] = []
     for prefix, (ok_first, ng_first) in sorted(agg.first_pass.items()):
         n = ok_first + ng_first
         fpy_rows.append({"prefix": prefix, "parts": n, "first_pass_ok": ok_first,
@@ -308,14 +317,14 @@ def compute(db: Any, start: datetime, end: datetime, *, shifts: list[Any] | None
     if len(fpy_rows) >= 2:
         all_ok = sum(r["first_pass_ok"] for r in fpy_rows)
         all_n = sum(r["parts"] for r in fpy_rows)
-        worst = min(fpy_rows, key=lambda r: r["first_pass_yield"] if r["first_pass_yield"] is not None else 2)
-        test = two_proportions(worst["parts"] - worst["first_pass_ok"], worst["parts"],
-                               (all_n - all_ok) - (worst["parts"] - worst["first_pass_ok"]), all_n - worst["parts"])
+        low = min(fpy_rows, key=lambda r: r["first_pass_yield"] if r["first_pass_yield"] is not None else 2)
+        test = two_proportions(low["parts"] - low["first_pass_ok"], low["parts"],
+                               (all_n - all_ok) - (low["parts"] - low["first_pass_ok"]), all_n - low["parts"])
         p = min(1.0, test.p * len(fpy_rows))
         if p < ALPHA and test.rate_a > test.rate_b:
             findings.append(Finding("fpy", "warning", cat.text(
-                "fpy.low", prefix=worst["prefix"], fpy=pct(1 - test.rate_a), rest=pct(1 - test.rate_b),
-                p=fmt_p(p), parts=f"{all_n:,}"), {"prefix": worst["prefix"], **test.to_dict(),
+                "fpy.low", prefix=low["prefix"], fpy=pct(1 - test.rate_a), rest=pct(1 - test.rate_b),
+                p=fmt_p(p), parts=f"{all_n:,}"), {"prefix": low["prefix"], **test.to_dict(),
                                                  "p_value": float(f"{p:.4g}")}))
     if fpy_rows:
         table = ", ".join(f"{r['prefix']} {pct(r['first_pass_yield'])} ({r['parts']:,})" for r in fpy_rows[:8])
@@ -373,7 +382,7 @@ def _drift_section(db: Any, agg: Any, start: datetime, end: datetime, cat: Catal
     live = status.to_dict() if status is not None and getattr(status, "model_id", None) else None
     fmt = "%Y-%m-%d %H:%M"
     for e in events:
-        if e.active:
+        if e.ended_at is None:  # still active
             severity = "alert"
             text = _drift_sentence(cat, e.direction, e.latest, e.reference, e.model_name, e.started_at.strftime(fmt))
         else:
@@ -419,7 +428,7 @@ def location_heatmap(grid: np.ndarray, size: tuple[int, int], background: np.nda
     import cv2
 
     w, h = size
-    g = grid.astype(np.float32)
+    g: np.ndarray = grid.astype(np.float32)
     if g.max() > 0:
         g = cv2.GaussianBlur(cv2.resize(g, (w, h), interpolation=cv2.INTER_NEAREST), (0, 0),
                              sigmaX=max(1.0, w / GRID * 0.8), sigmaY=max(1.0, h / GRID * 0.8))
@@ -427,6 +436,7 @@ def location_heatmap(grid: np.ndarray, size: tuple[int, int], background: np.nda
     else:
         g = np.zeros((h, w), np.float32)
     colour = cv2.applyColorMap((g * 255).astype(np.uint8), cv2.COLORMAP_JET)
+    base: np.ndarray
     if background is None:
         base = np.full((h, w, 3), 90, np.uint8)
     else:

@@ -155,7 +155,8 @@ class ItemService:
     def training_paths(self, items: Sequence[dict[str, Any]]) -> tuple[list[Path], list[Path]]:
         """(OK image paths, NG image paths) of training items (unassessed items count as OK)."""
         images = self.store.images_of([i["item_id"] for i in items])
-        ok, ng = [], []
+        ok: list[Path] = []
+        ng: list[Path] = []
         for item in items:
             paths = [self.image_path(r) for r in images[item["item_id"]]]
             (ng if item["good"] == 0 else ok).extend(paths)

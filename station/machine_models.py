@@ -56,9 +56,10 @@ class ModelCatalog:
 
     def views(self) -> list[ModelView]:
         active = self.station.model
-        active_id = active.info.id if active is not None else None
-        out, seen = [], set()
+        out: list[ModelView] = []
+        seen: set[str] = set()
         if active is not None:
+            active_id = active.info.id
             out.append(ModelView(active_id, active.info, self.station.model_path, True, "finished", "active"))
             seen.add(active_id)
         for entry in lib.list_models(self.models_dir):
@@ -101,7 +102,7 @@ class ModelCatalog:
 
     # ------------------------------------------------------------------ deleting
     def delete(self, model_ids: Sequence[str]) -> list[str]:
-        views = []
+        views: list[tuple[ModelView, Path]] = []  # with the path the checks were made on
         for i, mid in enumerate(model_ids):
             v = self.view(mid, f"/query/model_ids/{i}")
             if v.active:
@@ -111,35 +112,35 @@ class ModelCatalog:
                 raise Conflict(f"model {mid!r} is {v.status}; it has no file to delete", f"/query/model_ids/{i}")
             if not v.path.resolve().is_relative_to(self.models_dir.resolve()):
                 raise Conflict(f"model {mid!r} is not in the library folder", f"/query/model_ids/{i}")
-            views.append(v)
-        for v in views:
+            views.append((v, v.path))
+        for v, path in views:
             try:
-                lib.delete_model(v.path, self.station.model_path)
+                lib.delete_model(path, self.station.model_path)
             except lib.LibraryError as exc:
                 raise Conflict(str(exc)) from None
             self._cache.pop(v.model_id, None)
-        return [v.model_id for v in views]
+        return [v.model_id for v, _ in views]
 
     # ------------------------------------------------------------------ export / import
     def export_zip(self, model_ids: Sequence[str]) -> bytes:
         """A zip of the bundles (stored, not recompressed: a bundle is a zip already)."""
         if not model_ids:
             raise InvalidInput("model_ids: give at least one model id", "/body/model_ids")
-        views = []
+        views: list[tuple[ModelView, Path]] = []
         for i, mid in enumerate(model_ids):
             v = self.view(mid, f"/body/model_ids/{i}")
             if v.path is None or not v.path.is_file():
                 raise InvalidInput(f"model {mid!r} is {v.status}; it has no file yet", f"/body/model_ids/{i}")
-            views.append(v)
+            views.append((v, v.path))
         buf = io.BytesIO()
         names: set[str] = set()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
-            for v in views:
+            for v, path in views:
                 name = f"{lib.safe_stem(v.info.name)}-{v.model_id[:8]}{lib.SUFFIX}"
                 while name in names:
                     name = "_" + name
                 names.add(name)
-                zf.write(v.path, name)
+                zf.write(path, name)
         return buf.getvalue()
 
     def import_upload(self, data: bytes, filename: str | None) -> list[Any]:

@@ -132,7 +132,7 @@ def open_writer(path_stem: Path, fps: float, size: tuple[int, int]) -> tuple[Any
     order = [_codec_cache["chosen"]] if "chosen" in _codec_cache else list(CODECS)
     for fourcc, ext in order:
         target = path_stem.with_suffix(f".{ext}")
-        writer = cv2.VideoWriter(str(target), cv2.VideoWriter_fourcc(*fourcc), fps, size)
+        writer = cv2.VideoWriter(str(target), cv2.VideoWriter.fourcc(*fourcc), fps, size)
         if writer.isOpened():
             _codec_cache["chosen"] = (fourcc, ext)
             return writer, target, fourcc
@@ -246,13 +246,12 @@ def analyse_video(
             bucket.ng += 1
         else:
             bucket.ok += 1
-        annotated = None
         if writer is not None or on_frame is not None:
             annotated = burn_in(frame.image, result, frame.time_ms)
-        if writer is not None:
-            writer.write(annotated)
-        if on_frame is not None:
-            on_frame(fv, result, annotated, bucket)
+            if writer is not None:
+                writer.write(annotated)
+            if on_frame is not None:
+                on_frame(fv, result, annotated, bucket)
         if progress is not None:
             progress(len(out.frames), total)
         if partial is not None:

@@ -207,12 +207,12 @@ class EsSync:
 
         from storage.vectors import get_embeddings
 
-        vectors = get_embeddings(self.db, [r.id for r in records])
+        vectors = get_embeddings(self.db, [r.id for r in records if r.id is not None])
         operations: list[dict[str, Any]] = []
         for r in records:
             operations.append({"index": {"_id": str(r.id)}})
             doc = document(r)
-            vec = vectors.get(r.id)
+            vec = vectors.get(r.id) if r.id is not None else None
             if vec is not None and vec.shape[0] == EMBEDDING_DIMS:
                 doc["embedding"] = [round(float(x), 5) for x in vec]
             operations.append(doc)

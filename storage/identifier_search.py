@@ -38,7 +38,7 @@ def iter_by_identifier(db: Any, identifier: str, *, prefix: bool = False, limit:
     while limit is None or sent < limit:
         n = page if limit is None else min(page, limit - sent)
         sql = f"SELECT {SELECT_COLUMNS} FROM inspections WHERE part_id IS NOT NULL AND {where}"
-        params = list(args)
+        params: list[str | int] = list(args)
         if cursor is not None:
             sql += " AND (timestamp < ? OR (timestamp = ? AND id < ?))"
             params += [cursor[0], cursor[0], cursor[1]]

@@ -129,10 +129,10 @@ def period_aggregates(db: Any, start: datetime, end: datetime) -> PeriodAggregat
         elif kind == "ng_parts":
             ng_parts[key] += n
         elif kind == "area":
-            arr = areas.get(key)
-            if arr is None:
-                arr = areas[key] = np.zeros(16, np.int64)
-            arr[min(b, 15)] += n
+            area = areas.get(key)
+            if area is None:
+                area = areas[key] = np.zeros(16, np.int64)
+            area[min(b, 15)] += n
         elif kind == "fpy":
             fpy[key][1 if b else 0] += n
         elif kind == "defects":

@@ -194,7 +194,8 @@ class MachineStore:
 
     def _item_where(self, is_training: bool | None, model_id: str | None,
                     target_id: int | None) -> tuple[str, list[Any]]:
-        where, params = ["active = 1"], []
+        where: list[str] = ["active = 1"]
+        params: list[Any] = []
         if is_training is not None:
             where.append("is_training = ?")
             params.append(int(is_training))

@@ -11,10 +11,12 @@ Filters (verdict, since) are applied to the best candidates with the records' cu
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -22,8 +24,9 @@ import numpy as np
 from storage.records import InspectionRecord
 from storage.rows import SELECT_COLUMNS, row_record
 
+torch: ModuleType | None
 try:
-    import torch
+    torch = importlib.import_module("torch")
 except ImportError:  # pragma: no cover - torch is a dependency; numpy is the fallback
     torch = None
 
@@ -78,7 +81,7 @@ def get_embeddings(db: Any, record_ids: Sequence[int]) -> dict[int, np.ndarray]:
 def get_records(db: Any, record_ids: Sequence[int]) -> dict[int, InspectionRecord]:
     sql = f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id IN ({{marks}})"
     records = (row_record(row) for row in _rows_in(db, sql, record_ids))
-    return {int(r.id): r for r in records}
+    return {int(r.id): r for r in records if r.id is not None}  # rows read back always have an id
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,13 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.bearer import is_machine as is_machine
 from station.machine_errors import MachineError
 
-MACHINE_PREFIXES = ("/api/v1", "/api/auth")
 STATUS = {"invalid": 422, "not_found": 404, "busy": 425, "conflict": 409, "unavailable": 503}
 TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
           409: "Conflict", 413: "Payload Too Large", 422: "Unprocessable Entity", 425: "Too Early",
           500: "Internal Server Error", 503: "Service Unavailable", 504: "Gateway Timeout"}
-
-
-def is_machine(request: Request) -> bool:
-    return request.url.path.startswith(MACHINE_PREFIXES)
 
 
 def base_error(status: int, detail: str, pointer: str | None = None,

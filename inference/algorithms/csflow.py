@@ -16,7 +16,9 @@ per-channel standardisation of the features (stored with the model).
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +31,7 @@ from torch import nn
 
 from inference.algorithms import AlgorithmSpec, ParamSpec
 from inference.algorithms.patchcore import SPEC as _PATCHCORE
+from inference.backbone import FeatureExtractor
 from inference.coreset import _single_thread as single_thread
 
 N_SCALES = 3
@@ -156,6 +159,8 @@ class Coupling(nn.Module):
 class CrossScaleFlow(nn.Module):
     """Fixed channel permutation + coupling, ``blocks`` times; the last block has a 5×5 kernel (paper)."""
 
+    perms: torch.Tensor  # a registered buffer
+
     def __init__(self, channels: int, blocks: int, hidden: int, clamp: float, perms: torch.Tensor):
         super().__init__()
         kernels = [3] * (blocks - 1) + [5]
@@ -180,7 +185,8 @@ def random_perms(blocks: int, channels: int, seed: int) -> torch.Tensor:
 def nll_loss(zs: Sequence[torch.Tensor], logdet: Sequence[torch.Tensor]) -> torch.Tensor:
     """Negative log-likelihood per dimension (constant dropped), averaged over the batch."""
     dims = sum(z.shape[1] * z.shape[2] * z.shape[3] for z in zs)
-    per_image = sum(0.5 * (z * z).sum((1, 2, 3)) - ld.sum((1, 2)) for z, ld in zip(zs, logdet, strict=True))
+    per_image = functools.reduce(operator.add, (0.5 * (z * z).sum((1, 2, 3)) - ld.sum((1, 2))
+                                                 for z, ld in zip(zs, logdet, strict=True)))
     return (per_image / dims).mean()
 
 
@@ -241,7 +247,9 @@ class CSFlow:
                  std: torch.Tensor):
         self.cfg = cfg
         self.channels = channels
-        self.net = net.eval().to(memory_format=CL)  # oneDNN's fast path for these small convolutions
+        # oneDNN's fast path for these small convolutions; Module.to takes memory_format at runtime,
+        # torch's overloads leave it out
+        self.net = net.eval().to(memory_format=CL)  # type: ignore[call-overload]
         for p in self.net.parameters():
             p.requires_grad_(False)
         self.mean = mean.float().contiguous()  # (scales, C)
@@ -285,7 +293,7 @@ class CSFlow:
     def paper_scores(self, feats: Sequence[torch.Tensor]) -> torch.Tensor:
         """The paper's image score: mean of z²/2 over every latent dimension of all scales (B,)."""
         zs = self._latents(feats)
-        total = sum((z * z).sum((1, 2, 3)) for z in zs)
+        total = functools.reduce(operator.add, ((z * z).sum((1, 2, 3)) for z in zs))
         dims = sum(z[0].numel() for z in zs)
         return 0.5 * total / dims
 
@@ -310,11 +318,12 @@ class CSFlow:
         data = [[((s[i] - mean_b[i]) / std_b[i]).contiguous() for i in range(N_SCALES)] for s in samples]
         groups: dict[tuple[int, int], list[int]] = {}
         for j, s in enumerate(data):
-            groups.setdefault(tuple(s[0].shape[-2:]), []).append(j)
+            h, w = s[0].shape[-2:]
+            groups.setdefault((int(h), int(w)), []).append(j)
 
         with _training_context():
             torch.manual_seed(seed)
-            net = cls.build(cfg, channels).to(device, memory_format=CL)
+            net = cls.build(cfg, channels).to(device, memory_format=CL)  # type: ignore[call-overload]  # as above
             gen = torch.Generator().manual_seed(seed)
             opt = torch.optim.Adam(net.parameters(), lr=float(cfg["learning_rate"]), eps=1e-4, weight_decay=1e-5)
             bs = int(cfg["batch_size"])
@@ -341,7 +350,7 @@ class CSFlow:
                         loss = nll_loss(zs, ld)
                         if not torch.isfinite(loss):
                             raise FloatingPointError("the flow diverged (non-finite loss); lower learning_rate")
-                        loss.backward()
+                        loss.backward()  # type: ignore[no-untyped-call]  # torch leaves Tensor.backward unannotated
                         nn.utils.clip_grad_norm_(net.parameters(), 1.0)
                         opt.step()
                         losses.append(float(loss.detach()))
@@ -417,5 +426,5 @@ class CSFlow:
         return cls(cfg, channels, template.to(device), mean.to(device), std.to(device))
 
 
-def channels_of(fx: nn.Module, cfg: dict[str, Any]) -> int:
+def channels_of(fx: FeatureExtractor, cfg: dict[str, Any]) -> int:
     return int(fx.stages.channels[cfg["layer"]])
