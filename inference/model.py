@@ -91,7 +91,8 @@ class _Core:
                 t0 = time.perf_counter()
                 batch = to_batch(prepared, idx, self.device)
                 own = getattr(self.algo, "features", None)  # an algorithm with its own feature layout
-                feats = own(self.fx, batch, self.cfg) if own else patch_features(self.fx, batch, self.cfg)
+                # one (B, D, h, w) tensor, or a list of them (csflow: one per scale)
+                feats: Any = own(self.fx, batch, self.cfg) if own else patch_features(self.fx, batch, self.cfg)
                 t1 = time.perf_counter()
                 scored, w = self.algo.patch_scores(feats, raw=raw)
                 if self.head is not None and not raw:

@@ -109,6 +109,8 @@ class Station:
         self._last_es_error: str | None = None
         self.warnings: list[str] = []  # problems met at start, for a GUI that subscribes later
         self.drift: Any = None  # station.drift.DriftMonitor once started
+        self.roles: Any = None  # station.roles.RoleSession, attached by composition
+        self.audit_trail: Any = None  # station.audit.AuditTrail, attached by composition
         from station.jobs import JobRegistry
 
         self.jobs = JobRegistry()  # long work (video analysis) shared by the GUI and the endpoint

@@ -29,14 +29,14 @@ def _ceil(t: datetime, unit: str) -> datetime:
 
 
 def _split(lo: datetime | None, hi: datetime | None, unit: str
-           ) -> tuple[tuple[str | None, str | None], list[tuple[str | None, str | None]]]:
+           ) -> tuple[tuple[str | None, str | None], list[tuple[str, str]]]:
     """``((first, last) keys of whole units, [(a, b) raw-row ranges at the edges])``; None = open."""
     width = 10 if unit == "day" else 13
     a = _ceil(lo, unit) if lo is not None else None
     b = _floor(hi, unit) if hi is not None else None
     if a is not None and b is not None and a >= b:  # inside one unit: rows only
         return (None, ""), [(to_db(lo), to_db(hi))]  # type: ignore[arg-type]
-    edges = []
+    edges: list[tuple[str, str]] = []
     if lo is not None and a != lo:
         edges.append((to_db(lo), to_db(a)))  # type: ignore[arg-type]
     if hi is not None and b != hi:
