@@ -39,8 +39,7 @@ def test_switch_model_shows_changeover_and_publishes_one_record(tmp_path):
     from station.settings import Settings
     from tests.station.fakes import MemoryDatabase
 
-    settings = Settings()
-    settings.storage.data_dir = str(tmp_path)
+    settings = Settings().override(**{"storage.data_dir": str(tmp_path)})
     station = Station(settings, database=MemoryDatabase(), model=GatedModel("old"))
     states, events = [], []
     station.machine.subscribe(lambda snap: states.append(snap.state))

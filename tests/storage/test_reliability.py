@@ -38,7 +38,10 @@ def kill_after(proc, acknowledged: int, extra_s: float) -> int:
         assert time.time() < deadline
     time.sleep(extra_s)
     os.kill(proc.pid, signal.SIGKILL)
-    out, _err = proc.communicate(timeout=10)
+    # read through the text reader: lines it buffered ahead while we waited would be skipped by
+    # communicate(), which reads the pipe's descriptor directly (a fast writer fills that buffer)
+    out = proc.stdout.read()
+    proc.wait(timeout=10)
     for line in out.split():
         last = int(line)  # commits reported before the kill landed
     assert proc.returncode == -signal.SIGKILL

@@ -437,8 +437,10 @@ def test_camera_source_with_settings_the_driver_ignores(qtbot, live, bottle_imag
     page._update_perf()
     assert "ignores: exposure" in page.perf_label.text()
     assert page.dropped_frames() > 0, "a camera outpaces inference: the newest frame wins"
-    page.stop()
+    # parts are prepared for display off the GUI thread: the counters can lead the picture
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=10_000)
     assert page.shown.record.source == "camera"
+    page.stop()
 
 
 def test_counters_restart_when_the_next_shift_starts(live):
