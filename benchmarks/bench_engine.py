@@ -320,7 +320,7 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
             if rates and any(k.startswith("rate_") for r in rows if r["config"] == cfg for k in r):
                 lines += ["", f"Miss / over-detection of `{cfg}` at other target false-reject rates "
                           "(same models, only the threshold moves):", ""] + rate_table(rows, cfg, rates)
-    if compare and len(configs) == 2:
+    if compare and len(configs) >= 2:  # the first two are the compared pair
         for k in shots:
             if not (by_cat(rows, configs[0], k) and by_cat(rows, configs[1], k)):
                 continue
@@ -334,7 +334,7 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
 
 def merge(args) -> int:
     rows = [r for f in args.merge for r in json.loads(f.read_text(encoding="utf-8"))]
-    configs = list(args.compare) if args.compare else list(dict.fromkeys(r["config"] for r in rows))
+    configs = list(dict.fromkeys([*(args.compare or []), *(r["config"] for r in rows)]))
     shots = sorted({r["ng_shots"] for r in rows})
     rates = sorted({float(k[5:]) for r in rows for k in r if k.startswith("rate_")})
     seeds = len({r["seed"] for r in rows})

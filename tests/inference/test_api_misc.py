@@ -81,7 +81,7 @@ def test_progress_reports_stages(bottle_images):
     stages = [s for s, _ in seen]
     assert {"loading images", "extracting features", "building memory bank", "calibrating"} <= set(stages)
     assert all(0.0 <= f <= 1.0 for _, f in seen)
-    # every training image is scored as an unseen part (leave-one-out) for the calibration
+    # calibration sees every OK image: 4 bank images leave-one-out + 1 held out
     assert model.info.ok_img_count == 5 and model.info.stats["calibration_ok_count"] == 5
 
 
