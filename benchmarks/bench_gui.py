@@ -77,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     # 2 first: Settings must be opened before anything imports torch
     from station.settings import Settings
 
-    settings = Settings()
-    settings.storage.data_dir = str(tmp / "data")
+    settings = Settings().override(**{"storage.data_dir": str(tmp / "data")})
     bridge = _make_bridge(settings, tmp)
     from ui import settings_page
 

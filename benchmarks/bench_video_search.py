@@ -74,10 +74,8 @@ def bench_video(model, tmp: Path) -> dict[str, float]:
             model.predict(frames[i:i + 8])
 
     engine_ms = median_ms(engine, repeat=3, warm=1)
-    s = Settings()
-    s.storage.data_dir = str(tmp / "data")
-    s.storage.save_images = "none"
-    s.inference.device = "cpu"
+    s = Settings().override(**{"storage.data_dir": str(tmp / "data"), "storage.save_images": "none",
+                               "inference.device": "cpu"})
     runs = []
     with Station(s, model=model) as st:
         for record in (True, True, True, True):

@@ -28,11 +28,10 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
     import numpy as np
     from PySide6.QtGui import QGuiApplication
 
-    from ui.app import close_shell, open_shell
+    from composition import close_gui, open_gui
 
-    settings.ui.language = lang
-    settings.server.port = free_port()
-    shell = open_shell(settings, None)
+    settings = settings.override(**{"ui.language": lang, "server.port": free_port()})
+    shell = open_gui(settings)
     win = shell.window
     live = win.pages["live"]
     saved: list[Path] = []
@@ -76,8 +75,8 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
               f"tile widget {live.banner.width()}×{live.banner.height()}", flush=True)
 
         keys = live.ng_strip.keys()
-        settings.ui.review_timeout_s = 120.0
-        settings.ui.review_new_ng_returns = False
+        live.bridge.settings_store.update({"ui.review_timeout_s": 120.0, "ui.review_new_ng_returns": False},
+                                          save=False)
         if keys:
             live.show_ng_part(keys[-1])
             grab("operator_reviewing", screen=True, settle_ms=1000)
@@ -102,7 +101,7 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
         win.toggle_operator_mode()
         live.stop()
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
     return saved
 
 
@@ -124,8 +123,7 @@ def main() -> int:
     from station.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings()
-    settings.storage.data_dir = str(work / "data")
+    settings = Settings().override(**{"storage.data_dir": str(work / "data")})
     prepare_data(settings, category)
     saved = []
     for lang in args.lang:

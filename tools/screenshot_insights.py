@@ -59,17 +59,15 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from composition import close_gui, open_gui
     from station.settings import Settings
-    from ui.app import close_shell, open_shell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings()
-    settings.storage.data_dir = str(work / "data")
+    settings = Settings().override(**{"storage.data_dir": str(work / "data")})
     prepare_data(settings, category)
     inspect_lighting_change(settings, category)
-    settings.ui.language = args.lang
-    settings.server.port = free_port()
-    shell = open_shell(settings, None)
+    settings = settings.override(**{"ui.language": args.lang, "server.port": free_port()})
+    shell = open_gui(settings)
     win = shell.window
     try:
         for w, h in SIZES:
@@ -90,7 +88,7 @@ def main() -> int:
             win.grab().save(str(path))
             print("saved", path, flush=True)
     finally:
-        close_shell(shell, save=False)
+        close_gui(shell, save=False)
     app.processEvents()
     return 0
 
