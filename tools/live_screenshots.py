@@ -124,7 +124,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings().override(**{"storage.data_dir": str(work / "data")})
-    prepare_data(settings, category)
+    settings = prepare_data(settings, category)
     saved = []
     for lang in args.lang:
         saved += shoot(out, lang, settings, category)

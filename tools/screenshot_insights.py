@@ -64,7 +64,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings().override(**{"storage.data_dir": str(work / "data")})
-    prepare_data(settings, category)
+    settings = prepare_data(settings, category)
     inspect_lighting_change(settings, category)
     settings = settings.override(**{"ui.language": args.lang, "server.port": free_port()})
     shell = open_gui(settings)
