@@ -1176,131 +1176,6 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>モデル</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="107" />
-            <source>Model library</source>
-            <translation>モデルライブラリ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Created</source>
-            <translation>作成日時</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Algorithm</source>
-            <translation>アルゴリズム</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>OK imgs</source>
-            <translation>OK 画像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>NG imgs</source>
-            <translation>NG 画像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Training</source>
-            <translation>学習</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Threshold</source>
-            <translation>しきい値</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Precision</source>
-            <translation>適合率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Recall</source>
-            <translation>再現率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>File</source>
-            <translation>ファイル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="129" />
-            <source>Train new model…</source>
-            <translation>新しいモデルを学習…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="130" />
-            <source>Activate</source>
-            <translation>有効化</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="131" />
-            <source>Rename…</source>
-            <translation>名前を変更…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="132" />
-            <source>Delete…</source>
-            <translation>削除…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="133" />
-            <source>Export…</source>
-            <translation>エクスポート…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="134" />
-            <source>Import…</source>
-            <translation>インポート…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="135" />
-            <source>Refresh</source>
-            <translation>更新</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="170" />
-            <source>Cannot read the models folder: %1</source>
-            <translation>モデルフォルダーを読み取れません: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="186" />
-            <source>(unreadable)</source>
-            <translation>(読み取り不可)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="214" />
-            <source>Active model</source>
-            <translation>使用中のモデル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="219" />
-            <source>No models in %1 yet: train one or import a .qcs file.</source>
-            <translation>%1 にはまだモデルがありません: 学習するか .qcs ファイルをインポートしてください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="227" />
-            <source>Backbone: %1, input %2 px</source>
-            <translation>バックボーン: %1、入力 %2 px</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="228" />
-            <source>Pixel threshold: %1</source>
-            <translation>画素しきい値: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="229" />
-            <source>Min. defect area: %1 px, ignore border: %2 px</source>
-            <translation>最小欠陥面積: %1 px、周辺無視幅: %2 px</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="237" />
             <source>Models: delete the selected model</source>
             <translation>モデル: 選択したモデルを削除</translation>
@@ -1316,300 +1191,9 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>モデル: 選択したモデルを有効化</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="281" />
-            <source>Saved %1.</source>
-            <translation>%1 を保存しました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="294" />
-            <source>Loading %1…</source>
-            <translation>%1 を読み込み中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="306" />
-            <source>Settings not saved</source>
-            <translation>設定は保存されませんでした</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="307" />
-            <source>Active model: %1</source>
-            <translation>使用中のモデル: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="318" />
-            <source>Model not activated</source>
-            <translation>モデルは有効化されませんでした</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>Rename model</source>
-            <translation>モデル名の変更</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>New name:</source>
-            <translation>新しい名前:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="337" />
-            <location filename="../../ui/models_page.py" line="351" />
-            <location filename="../../ui/models_page.py" line="354" />
-            <source>Rename failed</source>
-            <translation>名前の変更に失敗しました</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="337" />
             <source>A model needs a name.</source>
             <translation>モデルには名前が必要です。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="362" />
-            <location filename="../../ui/models_page.py" line="379" />
-            <source>Cannot delete</source>
-            <translation>削除できません</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="363" />
-            <source>This is the active model. Activate another model before deleting it.</source>
-            <translation>これは使用中のモデルです。削除する前に別のモデルを有効化してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="367" />
-            <source>Delete model</source>
-            <translation>モデルの削除</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="368" />
-            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
-            <translation>モデル「%1」(%2) を削除しますか? 元に戻せません。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="381" />
-            <source>Deleted %1.</source>
-            <translation>%1 を削除しました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="390" />
-            <source>Export model</source>
-            <translation>モデルのエクスポート</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="391" />
-            <source>QC Station models (*.qcs)</source>
-            <translation>QC Station モデル (*.qcs)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="400" />
-            <source>Exported to %1.</source>
-            <translation>%1 にエクスポートしました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="401" />
-            <source>Export failed</source>
-            <translation>エクスポートに失敗しました</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="404" />
-            <source>Import model</source>
-            <translation>モデルのインポート</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="405" />
-            <source>QC Station models (*.qcs);;All files (*)</source>
-            <translation>QC Station モデル (*.qcs);;すべてのファイル (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="411" />
-            <source>Checking %1…</source>
-            <translation>%1 を確認中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="416" />
-            <source>Imported “%1” as %2.</source>
-            <translation>「%1」を %2 としてインポートしました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="423" />
-            <source>Import failed</source>
-            <translation>インポートに失敗しました</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="424" />
-            <source>%1 was not imported:
-%2</source>
-            <translation>%1 はインポートされませんでした:
-%2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="430" />
-            <source>Prediction parameters of the active model</source>
-            <translation>使用中のモデルの予測パラメーター</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="435" />
-            <source>Image score above this is NG (raw score units).</source>
-            <translation>画像スコアがこれを超えると NG (生スコア単位)。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="439" />
-            <source>From 0.2× to 3× the model's saved threshold.</source>
-            <translation>モデルに保存されたしきい値の 0.2 倍から 3 倍まで。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="445" />
-            <source>Pixels above this form defect regions (boxes).</source>
-            <translation>これを超える画素が欠陥領域 (枠) になります。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="449" />
-            <location filename="../../ui/models_page.py" line="453" />
-            <source> px</source>
-            <translation> px</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="450" />
-            <source>Defect regions smaller than this are ignored.</source>
-            <translation>これより小さい欠陥領域は無視されます。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="454" />
-            <source>A band along the image border that is not inspected.</source>
-            <translation>検査しない画像周辺の帯。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="462" />
-            <source>Threshold:</source>
-            <translation>しきい値:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="463" />
-            <source>Pixel threshold:</source>
-            <translation>画素しきい値:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="464" />
-            <source>Min. defect area:</source>
-            <translation>最小欠陥面積:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="465" />
-            <source>Ignore border:</source>
-            <translation>周辺無視幅:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="467" />
-            <source>Apply</source>
-            <translation>適用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="468" />
-            <source>Revert</source>
-            <translation>元に戻す</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="478" />
-            <source>Use last inspected image</source>
-            <translation>最後に検査した画像を使用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="479" />
-            <source>Open image…</source>
-            <translation>画像を開く…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="504" />
-            <source>No image yet: inspect a part on the Live page or open an image.</source>
-            <translation>画像がまだありません: ライブ画面でワークを検査するか、画像を開いてください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="575" />
-            <source>Prediction parameters (no active model)</source>
-            <translation>予測パラメーター (使用中のモデルなし)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="576" />
-            <source>Activate a model to tune its parameters.</source>
-            <translation>パラメーターを調整するにはモデルを有効化してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="579" />
-            <source>Prediction parameters of “%1”</source>
-            <translation>「%1」の予測パラメーター</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="597" />
-            <source>Not applied yet: the preview uses these values.</source>
-            <translation>未適用: プレビューはこれらの値を使用しています。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="608" />
-            <source>Parameters not applied</source>
-            <translation>パラメーターは適用されませんでした</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="610" />
-            <source>Applied and saved with the model.</source>
-            <translation>適用し、モデルと一緒に保存しました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="623" />
-            <source>Open an image</source>
-            <translation>画像を開く</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="624" />
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
-            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="632" />
-            <source>Cannot open the image</source>
-            <translation>画像を開けません</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="667" />
-            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
-            <translation>%1 · スコア %2 / しきい値 %3 · 欠陥領域 %4 個</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="668" />
-            <source>image</source>
-            <translation>画像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="679" />
-            <source>Preview failed: %1</source>
-            <translation>プレビューに失敗しました: %1</translation>
-        </message>
-        <message>
-            <source>not validated</source>
-            <translation>未検証</translation>
-        </message>
-        <message>
-            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
-            <translation>未検証: しきい値は OK 画像のみから決められており、欠陥を見逃す可能性があります。ラベル付きフォルダーで評価する (評価画面) か、NG 画像を加えて再学習してください。</translation>
-        </message>
-        <message>
-            <source>Not activated: the line keeps its model.</source>
-            <translation>有効化されませんでした: ラインは現在のモデルのままです。</translation>
-        </message>
-        <message>
-            <source>%1 with threshold %2</source>
-            <translation>%1 (しきい値 %2)</translation>
-        </message>
-        <message>
-            <source>Not applied: the line keeps the current parameters.</source>
-            <translation>適用されませんでした: ラインは現在のパラメーターのままです。</translation>
         </message>
     </context>
     <context>
@@ -4314,6 +3898,431 @@ or post images to the endpoint.</source>
         <message>
             <source>PIN removed.</source>
             <translation>PIN を削除しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelActions</name>
+        <message>
+            <location filename="../../ui/model_actions.py" line="65" />
+            <source>Saved %1.</source>
+            <translation>%1 を保存しました。</translation>
+        </message>
+        <message>
+            <source>Not activated: the line keeps its model.</source>
+            <translation>有効化されませんでした: ラインは現在のモデルのままです。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="88" />
+            <source>Loading %1…</source>
+            <translation>%1 を読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="102" />
+            <source>Settings not saved</source>
+            <translation>設定は保存されませんでした</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="103" />
+            <source>Active model: %1</source>
+            <translation>使用中のモデル: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="111" />
+            <source>Model not activated</source>
+            <translation>モデルは有効化されませんでした</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>Rename model</source>
+            <translation>モデル名の変更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>New name:</source>
+            <translation>新しい名前:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <source>Rename failed</source>
+            <translation>名前の変更に失敗しました</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="137" />
+            <location filename="../../ui/model_actions.py" line="137" />
+            <source>Cannot delete</source>
+            <translation>削除できません</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="138" />
+            <source>This is the active model. Activate another model before deleting it.</source>
+            <translation>これは使用中のモデルです。削除する前に別のモデルを有効化してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="142" />
+            <source>Delete model</source>
+            <translation>モデルの削除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="143" />
+            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
+            <translation>モデル「%1」(%2) を削除しますか? 元に戻せません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="157" />
+            <source>Deleted %1.</source>
+            <translation>%1 を削除しました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="166" />
+            <source>Export model</source>
+            <translation>モデルのエクスポート</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="167" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station モデル (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="176" />
+            <source>Exported to %1.</source>
+            <translation>%1 にエクスポートしました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="177" />
+            <source>Export failed</source>
+            <translation>エクスポートに失敗しました</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="180" />
+            <source>Import model</source>
+            <translation>モデルのインポート</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="181" />
+            <source>QC Station models (*.qcs);;All files (*)</source>
+            <translation>QC Station モデル (*.qcs);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="190" />
+            <source>Checking %1…</source>
+            <translation>%1 を確認中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="195" />
+            <source>Imported “%1” as %2.</source>
+            <translation>「%1」を %2 としてインポートしました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="202" />
+            <source>Import failed</source>
+            <translation>インポートに失敗しました</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="203" />
+            <source>%1 was not imported:
+%2</source>
+            <translation>%1 はインポートされませんでした:
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelLibraryPanel</name>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="45" />
+            <source>Model library</source>
+            <translation>モデルライブラリ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Created</source>
+            <translation>作成日時</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Algorithm</source>
+            <translation>アルゴリズム</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>OK imgs</source>
+            <translation>OK 画像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>NG imgs</source>
+            <translation>NG 画像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Training</source>
+            <translation>学習</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Threshold</source>
+            <translation>しきい値</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Precision</source>
+            <translation>適合率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Recall</source>
+            <translation>再現率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>File</source>
+            <translation>ファイル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="64" />
+            <source>Train new model…</source>
+            <translation>新しいモデルを学習…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="65" />
+            <source>Activate</source>
+            <translation>有効化</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="66" />
+            <source>Rename…</source>
+            <translation>名前を変更…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="67" />
+            <source>Delete…</source>
+            <translation>削除…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="68" />
+            <source>Export…</source>
+            <translation>エクスポート…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="69" />
+            <source>Import…</source>
+            <translation>インポート…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="70" />
+            <source>Refresh</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="102" />
+            <source>Cannot read the models folder: %1</source>
+            <translation>モデルフォルダーを読み取れません: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="122" />
+            <source>No models in %1 yet: train one or import a .qcs file.</source>
+            <translation>%1 にはまだモデルがありません: 学習するか .qcs ファイルをインポートしてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="128" />
+            <source>(unreadable)</source>
+            <translation>(読み取り不可)</translation>
+        </message>
+        <message>
+            <source>not validated</source>
+            <translation>未検証</translation>
+        </message>
+        <message>
+            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
+            <translation>未検証: しきい値は OK 画像のみから決められており、欠陥を見逃す可能性があります。ラベル付きフォルダーで評価する (評価画面) か、NG 画像を加えて再学習してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="149" />
+            <source>Active model</source>
+            <translation>使用中のモデル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="157" />
+            <source>Backbone: %1, input %2 px</source>
+            <translation>バックボーン: %1、入力 %2 px</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="158" />
+            <source>Pixel threshold: %1</source>
+            <translation>画素しきい値: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="159" />
+            <source>Min. defect area: %1 px, ignore border: %2 px</source>
+            <translation>最小欠陥面積: %1 px、周辺無視幅: %2 px</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelParamsPanel</name>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="50" />
+            <source>Prediction parameters of the active model</source>
+            <translation>使用中のモデルの予測パラメーター</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="74" />
+            <source>Image score above this is NG (raw score units).</source>
+            <translation>画像スコアがこれを超えると NG (生スコア単位)。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="78" />
+            <source>From 0.2× to 3× the model's saved threshold.</source>
+            <translation>モデルに保存されたしきい値の 0.2 倍から 3 倍まで。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="84" />
+            <source>Pixels above this form defect regions (boxes).</source>
+            <translation>これを超える画素が欠陥領域 (枠) になります。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="89" />
+            <source>Defect regions smaller than this are ignored.</source>
+            <translation>これより小さい欠陥領域は無視されます。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="93" />
+            <source>A band along the image border that is not inspected.</source>
+            <translation>検査しない画像周辺の帯。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="101" />
+            <source>Threshold:</source>
+            <translation>しきい値:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="102" />
+            <source>Pixel threshold:</source>
+            <translation>画素しきい値:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="103" />
+            <source>Min. defect area:</source>
+            <translation>最小欠陥面積:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="104" />
+            <source>Ignore border:</source>
+            <translation>周辺無視幅:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="106" />
+            <source>Apply</source>
+            <translation>適用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="107" />
+            <source>Revert</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="112" />
+            <source>Use last inspected image</source>
+            <translation>最後に検査した画像を使用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="113" />
+            <source>Open image…</source>
+            <translation>画像を開く…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="134" />
+            <source>No image yet: inspect a part on the Live page or open an image.</source>
+            <translation>画像がまだありません: ライブ画面でワークを検査するか、画像を開いてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="192" />
+            <source>Prediction parameters (no active model)</source>
+            <translation>予測パラメーター (使用中のモデルなし)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="193" />
+            <source>Activate a model to tune its parameters.</source>
+            <translation>パラメーターを調整するにはモデルを有効化してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="196" />
+            <source>Prediction parameters of “%1”</source>
+            <translation>「%1」の予測パラメーター</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="214" />
+            <source>Not applied yet: the preview uses these values.</source>
+            <translation>未適用: プレビューはこれらの値を使用しています。</translation>
+        </message>
+        <message>
+            <source>%1 with threshold %2</source>
+            <translation>%1 (しきい値 %2)</translation>
+        </message>
+        <message>
+            <source>Not applied: the line keeps the current parameters.</source>
+            <translation>適用されませんでした: ラインは現在のパラメーターのままです。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="239" />
+            <source>Parameters not applied</source>
+            <translation>パラメーターは適用されませんでした</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="241" />
+            <source>Applied and saved with the model.</source>
+            <translation>適用し、モデルと一緒に保存しました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="258" />
+            <source>Open an image</source>
+            <translation>画像を開く</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="259" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="267" />
+            <source>Cannot open the image</source>
+            <translation>画像を開けません</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="319" />
+            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
+            <translation>%1 · スコア %2 / しきい値 %3 · 欠陥領域 %4 個</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="320" />
+            <source>image</source>
+            <translation>画像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="331" />
+            <source>Preview failed: %1</source>
+            <translation>プレビューに失敗しました: %1</translation>
         </message>
     </context>
 </TS>

@@ -1176,131 +1176,6 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="107" />
-            <source>Model library</source>
-            <translation>모델 라이브러리</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Created</source>
-            <translation>생성 일시</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Algorithm</source>
-            <translation>알고리즘</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>OK imgs</source>
-            <translation>OK 이미지</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>NG imgs</source>
-            <translation>NG 이미지</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Training</source>
-            <translation>학습</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Threshold</source>
-            <translation>임계값</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Precision</source>
-            <translation>정밀도</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Recall</source>
-            <translation>재현율</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>File</source>
-            <translation>파일</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="129" />
-            <source>Train new model…</source>
-            <translation>새 모델 학습…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="130" />
-            <source>Activate</source>
-            <translation>활성화</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="131" />
-            <source>Rename…</source>
-            <translation>이름 변경…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="132" />
-            <source>Delete…</source>
-            <translation>삭제…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="133" />
-            <source>Export…</source>
-            <translation>내보내기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="134" />
-            <source>Import…</source>
-            <translation>가져오기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="135" />
-            <source>Refresh</source>
-            <translation>새로 고침</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="170" />
-            <source>Cannot read the models folder: %1</source>
-            <translation>모델 폴더를 읽을 수 없습니다: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="186" />
-            <source>(unreadable)</source>
-            <translation>(읽을 수 없음)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="214" />
-            <source>Active model</source>
-            <translation>활성 모델</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="219" />
-            <source>No models in %1 yet: train one or import a .qcs file.</source>
-            <translation>%1에 아직 모델이 없습니다: 모델을 학습하거나 .qcs 파일을 가져오세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="227" />
-            <source>Backbone: %1, input %2 px</source>
-            <translation>백본: %1, 입력 %2 px</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="228" />
-            <source>Pixel threshold: %1</source>
-            <translation>픽셀 임계값: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="229" />
-            <source>Min. defect area: %1 px, ignore border: %2 px</source>
-            <translation>최소 결함 면적: %1 px, 테두리 무시: %2 px</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="237" />
             <source>Models: delete the selected model</source>
             <translation>모델: 선택한 모델 삭제</translation>
@@ -1316,300 +1191,9 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>모델: 선택한 모델 활성화</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="281" />
-            <source>Saved %1.</source>
-            <translation>%1 저장됨.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="294" />
-            <source>Loading %1…</source>
-            <translation>%1 불러오는 중…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="306" />
-            <source>Settings not saved</source>
-            <translation>설정이 저장되지 않았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="307" />
-            <source>Active model: %1</source>
-            <translation>활성 모델: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="318" />
-            <source>Model not activated</source>
-            <translation>모델이 활성화되지 않았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>Rename model</source>
-            <translation>모델 이름 변경</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>New name:</source>
-            <translation>새 이름:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="337" />
-            <location filename="../../ui/models_page.py" line="351" />
-            <location filename="../../ui/models_page.py" line="354" />
-            <source>Rename failed</source>
-            <translation>이름 변경 실패</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="337" />
             <source>A model needs a name.</source>
             <translation>모델에는 이름이 필요합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="362" />
-            <location filename="../../ui/models_page.py" line="379" />
-            <source>Cannot delete</source>
-            <translation>삭제할 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="363" />
-            <source>This is the active model. Activate another model before deleting it.</source>
-            <translation>현재 활성 모델입니다. 삭제하기 전에 다른 모델을 활성화하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="367" />
-            <source>Delete model</source>
-            <translation>모델 삭제</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="368" />
-            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
-            <translation>모델 “%1”(%2)을(를) 삭제할까요? 되돌릴 수 없습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="381" />
-            <source>Deleted %1.</source>
-            <translation>%1 삭제됨.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="390" />
-            <source>Export model</source>
-            <translation>모델 내보내기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="391" />
-            <source>QC Station models (*.qcs)</source>
-            <translation>QC Station 모델 (*.qcs)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="400" />
-            <source>Exported to %1.</source>
-            <translation>%1(으)로 내보냈습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="401" />
-            <source>Export failed</source>
-            <translation>내보내기 실패</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="404" />
-            <source>Import model</source>
-            <translation>모델 가져오기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="405" />
-            <source>QC Station models (*.qcs);;All files (*)</source>
-            <translation>QC Station 모델 (*.qcs);;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="411" />
-            <source>Checking %1…</source>
-            <translation>%1 확인 중…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="416" />
-            <source>Imported “%1” as %2.</source>
-            <translation>“%1”을(를) %2(으)로 가져왔습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="423" />
-            <source>Import failed</source>
-            <translation>가져오기 실패</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="424" />
-            <source>%1 was not imported:
-%2</source>
-            <translation>%1을(를) 가져오지 못했습니다:
-%2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="430" />
-            <source>Prediction parameters of the active model</source>
-            <translation>활성 모델의 예측 파라미터</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="435" />
-            <source>Image score above this is NG (raw score units).</source>
-            <translation>이미지 점수가 이 값을 넘으면 NG (원점수 단위).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="439" />
-            <source>From 0.2× to 3× the model's saved threshold.</source>
-            <translation>모델에 저장된 임계값의 0.2배부터 3배까지.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="445" />
-            <source>Pixels above this form defect regions (boxes).</source>
-            <translation>이 값을 넘는 픽셀이 결함 영역(박스)이 됩니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="449" />
-            <location filename="../../ui/models_page.py" line="453" />
-            <source> px</source>
-            <translation> px</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="450" />
-            <source>Defect regions smaller than this are ignored.</source>
-            <translation>이보다 작은 결함 영역은 무시됩니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="454" />
-            <source>A band along the image border that is not inspected.</source>
-            <translation>검사하지 않는 이미지 가장자리 띠.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="462" />
-            <source>Threshold:</source>
-            <translation>임계값:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="463" />
-            <source>Pixel threshold:</source>
-            <translation>픽셀 임계값:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="464" />
-            <source>Min. defect area:</source>
-            <translation>최소 결함 면적:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="465" />
-            <source>Ignore border:</source>
-            <translation>테두리 무시:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="467" />
-            <source>Apply</source>
-            <translation>적용</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="468" />
-            <source>Revert</source>
-            <translation>되돌리기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="478" />
-            <source>Use last inspected image</source>
-            <translation>마지막 검사 이미지 사용</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="479" />
-            <source>Open image…</source>
-            <translation>이미지 열기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="504" />
-            <source>No image yet: inspect a part on the Live page or open an image.</source>
-            <translation>아직 이미지가 없습니다: 라이브 화면에서 부품을 검사하거나 이미지를 여세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="575" />
-            <source>Prediction parameters (no active model)</source>
-            <translation>예측 파라미터 (활성 모델 없음)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="576" />
-            <source>Activate a model to tune its parameters.</source>
-            <translation>파라미터를 조정하려면 모델을 활성화하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="579" />
-            <source>Prediction parameters of “%1”</source>
-            <translation>“%1”의 예측 파라미터</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="597" />
-            <source>Not applied yet: the preview uses these values.</source>
-            <translation>아직 적용되지 않음: 미리보기는 이 값을 사용합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="608" />
-            <source>Parameters not applied</source>
-            <translation>파라미터가 적용되지 않았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="610" />
-            <source>Applied and saved with the model.</source>
-            <translation>적용되어 모델과 함께 저장되었습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="623" />
-            <source>Open an image</source>
-            <translation>이미지 열기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="624" />
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
-            <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="632" />
-            <source>Cannot open the image</source>
-            <translation>이미지를 열 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="667" />
-            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
-            <translation>%1 · 점수 %2 / 임계값 %3 · 결함 영역 %4개</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="668" />
-            <source>image</source>
-            <translation>이미지</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="679" />
-            <source>Preview failed: %1</source>
-            <translation>미리보기 실패: %1</translation>
-        </message>
-        <message>
-            <source>not validated</source>
-            <translation>미검증</translation>
-        </message>
-        <message>
-            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
-            <translation>미검증: 임계값이 OK 이미지만으로 정해져 결함을 놓칠 수 있습니다. 라벨 폴더로 평가(평가 화면)하거나 NG 이미지를 포함해 다시 학습하세요.</translation>
-        </message>
-        <message>
-            <source>Not activated: the line keeps its model.</source>
-            <translation>활성화되지 않음: 라인은 현재 모델을 유지합니다.</translation>
-        </message>
-        <message>
-            <source>%1 with threshold %2</source>
-            <translation>%1 (임계값 %2)</translation>
-        </message>
-        <message>
-            <source>Not applied: the line keeps the current parameters.</source>
-            <translation>적용되지 않음: 라인은 현재 파라미터를 유지합니다.</translation>
         </message>
     </context>
     <context>
@@ -4314,6 +3898,431 @@ or post images to the endpoint.</source>
         <message>
             <source>PIN removed.</source>
             <translation>PIN이 삭제되었습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelActions</name>
+        <message>
+            <location filename="../../ui/model_actions.py" line="65" />
+            <source>Saved %1.</source>
+            <translation>%1 저장됨.</translation>
+        </message>
+        <message>
+            <source>Not activated: the line keeps its model.</source>
+            <translation>활성화되지 않음: 라인은 현재 모델을 유지합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="88" />
+            <source>Loading %1…</source>
+            <translation>%1 불러오는 중…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="102" />
+            <source>Settings not saved</source>
+            <translation>설정이 저장되지 않았습니다</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="103" />
+            <source>Active model: %1</source>
+            <translation>활성 모델: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="111" />
+            <source>Model not activated</source>
+            <translation>모델이 활성화되지 않았습니다</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>Rename model</source>
+            <translation>모델 이름 변경</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>New name:</source>
+            <translation>새 이름:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <source>Rename failed</source>
+            <translation>이름 변경 실패</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="137" />
+            <location filename="../../ui/model_actions.py" line="137" />
+            <source>Cannot delete</source>
+            <translation>삭제할 수 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="138" />
+            <source>This is the active model. Activate another model before deleting it.</source>
+            <translation>현재 활성 모델입니다. 삭제하기 전에 다른 모델을 활성화하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="142" />
+            <source>Delete model</source>
+            <translation>모델 삭제</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="143" />
+            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
+            <translation>모델 “%1”(%2)을(를) 삭제할까요? 되돌릴 수 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="157" />
+            <source>Deleted %1.</source>
+            <translation>%1 삭제됨.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="166" />
+            <source>Export model</source>
+            <translation>모델 내보내기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="167" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station 모델 (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="176" />
+            <source>Exported to %1.</source>
+            <translation>%1(으)로 내보냈습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="177" />
+            <source>Export failed</source>
+            <translation>내보내기 실패</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="180" />
+            <source>Import model</source>
+            <translation>모델 가져오기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="181" />
+            <source>QC Station models (*.qcs);;All files (*)</source>
+            <translation>QC Station 모델 (*.qcs);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="190" />
+            <source>Checking %1…</source>
+            <translation>%1 확인 중…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="195" />
+            <source>Imported “%1” as %2.</source>
+            <translation>“%1”을(를) %2(으)로 가져왔습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="202" />
+            <source>Import failed</source>
+            <translation>가져오기 실패</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="203" />
+            <source>%1 was not imported:
+%2</source>
+            <translation>%1을(를) 가져오지 못했습니다:
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelLibraryPanel</name>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="45" />
+            <source>Model library</source>
+            <translation>모델 라이브러리</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Created</source>
+            <translation>생성 일시</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Algorithm</source>
+            <translation>알고리즘</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>OK imgs</source>
+            <translation>OK 이미지</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>NG imgs</source>
+            <translation>NG 이미지</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Training</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Threshold</source>
+            <translation>임계값</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Precision</source>
+            <translation>정밀도</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Recall</source>
+            <translation>재현율</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>File</source>
+            <translation>파일</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="64" />
+            <source>Train new model…</source>
+            <translation>새 모델 학습…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="65" />
+            <source>Activate</source>
+            <translation>활성화</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="66" />
+            <source>Rename…</source>
+            <translation>이름 변경…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="67" />
+            <source>Delete…</source>
+            <translation>삭제…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="68" />
+            <source>Export…</source>
+            <translation>내보내기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="69" />
+            <source>Import…</source>
+            <translation>가져오기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="70" />
+            <source>Refresh</source>
+            <translation>새로 고침</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="102" />
+            <source>Cannot read the models folder: %1</source>
+            <translation>모델 폴더를 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="122" />
+            <source>No models in %1 yet: train one or import a .qcs file.</source>
+            <translation>%1에 아직 모델이 없습니다: 모델을 학습하거나 .qcs 파일을 가져오세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="128" />
+            <source>(unreadable)</source>
+            <translation>(읽을 수 없음)</translation>
+        </message>
+        <message>
+            <source>not validated</source>
+            <translation>미검증</translation>
+        </message>
+        <message>
+            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
+            <translation>미검증: 임계값이 OK 이미지만으로 정해져 결함을 놓칠 수 있습니다. 라벨 폴더로 평가(평가 화면)하거나 NG 이미지를 포함해 다시 학습하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="149" />
+            <source>Active model</source>
+            <translation>활성 모델</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="157" />
+            <source>Backbone: %1, input %2 px</source>
+            <translation>백본: %1, 입력 %2 px</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="158" />
+            <source>Pixel threshold: %1</source>
+            <translation>픽셀 임계값: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="159" />
+            <source>Min. defect area: %1 px, ignore border: %2 px</source>
+            <translation>최소 결함 면적: %1 px, 테두리 무시: %2 px</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelParamsPanel</name>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="50" />
+            <source>Prediction parameters of the active model</source>
+            <translation>활성 모델의 예측 파라미터</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="74" />
+            <source>Image score above this is NG (raw score units).</source>
+            <translation>이미지 점수가 이 값을 넘으면 NG (원점수 단위).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="78" />
+            <source>From 0.2× to 3× the model's saved threshold.</source>
+            <translation>모델에 저장된 임계값의 0.2배부터 3배까지.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="84" />
+            <source>Pixels above this form defect regions (boxes).</source>
+            <translation>이 값을 넘는 픽셀이 결함 영역(박스)이 됩니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="89" />
+            <source>Defect regions smaller than this are ignored.</source>
+            <translation>이보다 작은 결함 영역은 무시됩니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="93" />
+            <source>A band along the image border that is not inspected.</source>
+            <translation>검사하지 않는 이미지 가장자리 띠.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="101" />
+            <source>Threshold:</source>
+            <translation>임계값:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="102" />
+            <source>Pixel threshold:</source>
+            <translation>픽셀 임계값:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="103" />
+            <source>Min. defect area:</source>
+            <translation>최소 결함 면적:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="104" />
+            <source>Ignore border:</source>
+            <translation>테두리 무시:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="106" />
+            <source>Apply</source>
+            <translation>적용</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="107" />
+            <source>Revert</source>
+            <translation>되돌리기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="112" />
+            <source>Use last inspected image</source>
+            <translation>마지막 검사 이미지 사용</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="113" />
+            <source>Open image…</source>
+            <translation>이미지 열기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="134" />
+            <source>No image yet: inspect a part on the Live page or open an image.</source>
+            <translation>아직 이미지가 없습니다: 라이브 화면에서 부품을 검사하거나 이미지를 여세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="192" />
+            <source>Prediction parameters (no active model)</source>
+            <translation>예측 파라미터 (활성 모델 없음)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="193" />
+            <source>Activate a model to tune its parameters.</source>
+            <translation>파라미터를 조정하려면 모델을 활성화하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="196" />
+            <source>Prediction parameters of “%1”</source>
+            <translation>“%1”의 예측 파라미터</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="214" />
+            <source>Not applied yet: the preview uses these values.</source>
+            <translation>아직 적용되지 않음: 미리보기는 이 값을 사용합니다.</translation>
+        </message>
+        <message>
+            <source>%1 with threshold %2</source>
+            <translation>%1 (임계값 %2)</translation>
+        </message>
+        <message>
+            <source>Not applied: the line keeps the current parameters.</source>
+            <translation>적용되지 않음: 라인은 현재 파라미터를 유지합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="239" />
+            <source>Parameters not applied</source>
+            <translation>파라미터가 적용되지 않았습니다</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="241" />
+            <source>Applied and saved with the model.</source>
+            <translation>적용되어 모델과 함께 저장되었습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="258" />
+            <source>Open an image</source>
+            <translation>이미지 열기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="259" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+            <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="267" />
+            <source>Cannot open the image</source>
+            <translation>이미지를 열 수 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="319" />
+            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
+            <translation>%1 · 점수 %2 / 임계값 %3 · 결함 영역 %4개</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="320" />
+            <source>image</source>
+            <translation>이미지</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="331" />
+            <source>Preview failed: %1</source>
+            <translation>미리보기 실패: %1</translation>
         </message>
     </context>
 </TS>

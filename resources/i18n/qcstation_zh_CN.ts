@@ -1176,131 +1176,6 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>模型管理</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="107" />
-            <source>Model library</source>
-            <translation>模型库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Created</source>
-            <translation>创建时间</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>Algorithm</source>
-            <translation>算法</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>OK imgs</source>
-            <translation>OK 图像数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="110" />
-            <source>NG imgs</source>
-            <translation>NG 图像数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Training</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Threshold</source>
-            <translation>阈值</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Precision</source>
-            <translation>精确率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>Recall</source>
-            <translation>召回率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="111" />
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="129" />
-            <source>Train new model…</source>
-            <translation>训练新模型…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="130" />
-            <source>Activate</source>
-            <translation>启用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="131" />
-            <source>Rename…</source>
-            <translation>重命名…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="132" />
-            <source>Delete…</source>
-            <translation>删除…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="133" />
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="134" />
-            <source>Import…</source>
-            <translation>导入…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="135" />
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="170" />
-            <source>Cannot read the models folder: %1</source>
-            <translation>无法读取模型文件夹：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="186" />
-            <source>(unreadable)</source>
-            <translation>（无法读取）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="214" />
-            <source>Active model</source>
-            <translation>当前模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="219" />
-            <source>No models in %1 yet: train one or import a .qcs file.</source>
-            <translation>%1 中还没有模型：请训练一个或导入 .qcs 文件。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="227" />
-            <source>Backbone: %1, input %2 px</source>
-            <translation>骨干网络：%1，输入 %2 像素</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="228" />
-            <source>Pixel threshold: %1</source>
-            <translation>像素阈值：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="229" />
-            <source>Min. defect area: %1 px, ignore border: %2 px</source>
-            <translation>最小缺陷面积：%1 像素，忽略边缘：%2 像素</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="237" />
             <source>Models: delete the selected model</source>
             <translation>模型管理：删除所选模型</translation>
@@ -1316,300 +1191,9 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>模型管理：启用所选模型</translation>
         </message>
         <message>
-            <location filename="../../ui/models_page.py" line="281" />
-            <source>Saved %1.</source>
-            <translation>已保存 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="294" />
-            <source>Loading %1…</source>
-            <translation>正在加载 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="306" />
-            <source>Settings not saved</source>
-            <translation>设置未保存</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="307" />
-            <source>Active model: %1</source>
-            <translation>当前模型：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="318" />
-            <source>Model not activated</source>
-            <translation>模型未启用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>Rename model</source>
-            <translation>重命名模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="325" />
-            <source>New name:</source>
-            <translation>新名称：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="337" />
-            <location filename="../../ui/models_page.py" line="351" />
-            <location filename="../../ui/models_page.py" line="354" />
-            <source>Rename failed</source>
-            <translation>重命名失败</translation>
-        </message>
-        <message>
             <location filename="../../ui/models_page.py" line="337" />
             <source>A model needs a name.</source>
             <translation>模型需要一个名称。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="362" />
-            <location filename="../../ui/models_page.py" line="379" />
-            <source>Cannot delete</source>
-            <translation>无法删除</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="363" />
-            <source>This is the active model. Activate another model before deleting it.</source>
-            <translation>这是当前模型。请先启用另一个模型再删除它。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="367" />
-            <source>Delete model</source>
-            <translation>删除模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="368" />
-            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
-            <translation>删除模型“%1”（%2）？此操作无法撤销。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="381" />
-            <source>Deleted %1.</source>
-            <translation>已删除 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="390" />
-            <source>Export model</source>
-            <translation>导出模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="391" />
-            <source>QC Station models (*.qcs)</source>
-            <translation>QC Station 模型 (*.qcs)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="400" />
-            <source>Exported to %1.</source>
-            <translation>已导出到 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="401" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="404" />
-            <source>Import model</source>
-            <translation>导入模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="405" />
-            <source>QC Station models (*.qcs);;All files (*)</source>
-            <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="411" />
-            <source>Checking %1…</source>
-            <translation>正在检查 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="416" />
-            <source>Imported “%1” as %2.</source>
-            <translation>已将“%1”导入为 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="423" />
-            <source>Import failed</source>
-            <translation>导入失败</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="424" />
-            <source>%1 was not imported:
-%2</source>
-            <translation>%1 未导入：
-%2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="430" />
-            <source>Prediction parameters of the active model</source>
-            <translation>当前模型的预测参数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="435" />
-            <source>Image score above this is NG (raw score units).</source>
-            <translation>图像分数高于此值判为 NG（原始分数单位）。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="439" />
-            <source>From 0.2× to 3× the model's saved threshold.</source>
-            <translation>范围为模型保存阈值的 0.2× 至 3×。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="445" />
-            <source>Pixels above this form defect regions (boxes).</source>
-            <translation>高于此值的像素构成缺陷区域（框）。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="449" />
-            <location filename="../../ui/models_page.py" line="453" />
-            <source> px</source>
-            <translation> 像素</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="450" />
-            <source>Defect regions smaller than this are ignored.</source>
-            <translation>小于此面积的缺陷区域将被忽略。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="454" />
-            <source>A band along the image border that is not inspected.</source>
-            <translation>图像边缘不检测的宽度。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="462" />
-            <source>Threshold:</source>
-            <translation>阈值：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="463" />
-            <source>Pixel threshold:</source>
-            <translation>像素阈值：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="464" />
-            <source>Min. defect area:</source>
-            <translation>最小缺陷面积：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="465" />
-            <source>Ignore border:</source>
-            <translation>忽略边缘：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="467" />
-            <source>Apply</source>
-            <translation>应用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="468" />
-            <source>Revert</source>
-            <translation>还原</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="478" />
-            <source>Use last inspected image</source>
-            <translation>使用最近检测的图像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="479" />
-            <source>Open image…</source>
-            <translation>打开图像…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="504" />
-            <source>No image yet: inspect a part on the Live page or open an image.</source>
-            <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="575" />
-            <source>Prediction parameters (no active model)</source>
-            <translation>预测参数（无当前模型）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="576" />
-            <source>Activate a model to tune its parameters.</source>
-            <translation>请先启用模型再调整参数。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="579" />
-            <source>Prediction parameters of “%1”</source>
-            <translation>“%1”的预测参数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="597" />
-            <source>Not applied yet: the preview uses these values.</source>
-            <translation>尚未应用：预览使用这些值。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="608" />
-            <source>Parameters not applied</source>
-            <translation>参数未应用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="610" />
-            <source>Applied and saved with the model.</source>
-            <translation>已应用并随模型保存。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="623" />
-            <source>Open an image</source>
-            <translation>打开图像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="624" />
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
-            <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="632" />
-            <source>Cannot open the image</source>
-            <translation>无法打开图像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="663" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="667" />
-            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
-            <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="668" />
-            <source>image</source>
-            <translation>图像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models_page.py" line="679" />
-            <source>Preview failed: %1</source>
-            <translation>预览失败：%1</translation>
-        </message>
-    <message>
-            <source>not validated</source>
-            <translation>未验证</translation>
-        </message>
-        <message>
-            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
-            <translation>未验证：其阈值仅来自良品图像，可能漏检缺陷。请在带标注的文件夹上评估（评估页），或用不良品图像重新训练。</translation>
-        </message>
-        <message>
-            <source>Not activated: the line keeps its model.</source>
-            <translation>未激活：产线保留当前模型。</translation>
-        </message>
-        <message>
-            <source>%1 with threshold %2</source>
-            <translation>%1（阈值 %2）</translation>
-        </message>
-        <message>
-            <source>Not applied: the line keeps the current parameters.</source>
-            <translation>未应用：产线保留当前参数。</translation>
         </message>
     </context>
     <context>
@@ -4315,6 +3899,431 @@ or post images to the endpoint.</source>
         <message>
             <source>PIN removed.</source>
             <translation>PIN 已删除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelActions</name>
+        <message>
+            <location filename="../../ui/model_actions.py" line="65" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <source>Not activated: the line keeps its model.</source>
+            <translation>未激活：产线保留当前模型。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="88" />
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="102" />
+            <source>Settings not saved</source>
+            <translation>设置未保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="103" />
+            <source>Active model: %1</source>
+            <translation>当前模型：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="111" />
+            <source>Model not activated</source>
+            <translation>模型未启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>Rename model</source>
+            <translation>重命名模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="118" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <location filename="../../ui/model_actions.py" line="129" />
+            <source>Rename failed</source>
+            <translation>重命名失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="137" />
+            <location filename="../../ui/model_actions.py" line="137" />
+            <source>Cannot delete</source>
+            <translation>无法删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="138" />
+            <source>This is the active model. Activate another model before deleting it.</source>
+            <translation>这是当前模型。请先启用另一个模型再删除它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="142" />
+            <source>Delete model</source>
+            <translation>删除模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="143" />
+            <source>Delete the model “%1” (%2)? This cannot be undone.</source>
+            <translation>删除模型“%1”（%2）？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="157" />
+            <source>Deleted %1.</source>
+            <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="166" />
+            <source>Export model</source>
+            <translation>导出模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="167" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station 模型 (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="176" />
+            <source>Exported to %1.</source>
+            <translation>已导出到 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="177" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="180" />
+            <source>Import model</source>
+            <translation>导入模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="181" />
+            <source>QC Station models (*.qcs);;All files (*)</source>
+            <translation>QC Station 模型 (*.qcs);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="190" />
+            <source>Checking %1…</source>
+            <translation>正在检查 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="195" />
+            <source>Imported “%1” as %2.</source>
+            <translation>已将“%1”导入为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="202" />
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_actions.py" line="203" />
+            <source>%1 was not imported:
+%2</source>
+            <translation>%1 未导入：
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelLibraryPanel</name>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="45" />
+            <source>Model library</source>
+            <translation>模型库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Created</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>Algorithm</source>
+            <translation>算法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>OK imgs</source>
+            <translation>OK 图像数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="51" />
+            <source>NG imgs</source>
+            <translation>NG 图像数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Precision</source>
+            <translation>精确率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>Recall</source>
+            <translation>召回率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="52" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="64" />
+            <source>Train new model…</source>
+            <translation>训练新模型…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="65" />
+            <source>Activate</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="66" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="67" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="68" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="69" />
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="70" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="102" />
+            <source>Cannot read the models folder: %1</source>
+            <translation>无法读取模型文件夹：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="122" />
+            <source>No models in %1 yet: train one or import a .qcs file.</source>
+            <translation>%1 中还没有模型：请训练一个或导入 .qcs 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="128" />
+            <source>(unreadable)</source>
+            <translation>（无法读取）</translation>
+        </message>
+        <message>
+            <source>not validated</source>
+            <translation>未验证</translation>
+        </message>
+        <message>
+            <source>Not validated: its threshold comes from OK images only and may pass defects. Evaluate it on a labelled folder (Evaluate page) or retrain with NG images.</source>
+            <translation>未验证：其阈值仅来自良品图像，可能漏检缺陷。请在带标注的文件夹上评估（评估页），或用不良品图像重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="149" />
+            <source>Active model</source>
+            <translation>当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="157" />
+            <source>Backbone: %1, input %2 px</source>
+            <translation>骨干网络：%1，输入 %2 像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="158" />
+            <source>Pixel threshold: %1</source>
+            <translation>像素阈值：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_library_panel.py" line="159" />
+            <source>Min. defect area: %1 px, ignore border: %2 px</source>
+            <translation>最小缺陷面积：%1 像素，忽略边缘：%2 像素</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelParamsPanel</name>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="50" />
+            <source>Prediction parameters of the active model</source>
+            <translation>当前模型的预测参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="74" />
+            <source>Image score above this is NG (raw score units).</source>
+            <translation>图像分数高于此值判为 NG（原始分数单位）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="78" />
+            <source>From 0.2× to 3× the model's saved threshold.</source>
+            <translation>范围为模型保存阈值的 0.2× 至 3×。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="84" />
+            <source>Pixels above this form defect regions (boxes).</source>
+            <translation>高于此值的像素构成缺陷区域（框）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <location filename="../../ui/model_params_panel.py" line="88" />
+            <source> px</source>
+            <translation> 像素</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="89" />
+            <source>Defect regions smaller than this are ignored.</source>
+            <translation>小于此面积的缺陷区域将被忽略。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="93" />
+            <source>A band along the image border that is not inspected.</source>
+            <translation>图像边缘不检测的宽度。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="101" />
+            <source>Threshold:</source>
+            <translation>阈值：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="102" />
+            <source>Pixel threshold:</source>
+            <translation>像素阈值：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="103" />
+            <source>Min. defect area:</source>
+            <translation>最小缺陷面积：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="104" />
+            <source>Ignore border:</source>
+            <translation>忽略边缘：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="106" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="107" />
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="112" />
+            <source>Use last inspected image</source>
+            <translation>使用最近检测的图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="113" />
+            <source>Open image…</source>
+            <translation>打开图像…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="134" />
+            <source>No image yet: inspect a part on the Live page or open an image.</source>
+            <translation>尚无图像：请在实时页面检测一个工件或打开一张图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="192" />
+            <source>Prediction parameters (no active model)</source>
+            <translation>预测参数（无当前模型）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="193" />
+            <source>Activate a model to tune its parameters.</source>
+            <translation>请先启用模型再调整参数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="196" />
+            <source>Prediction parameters of “%1”</source>
+            <translation>“%1”的预测参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="214" />
+            <source>Not applied yet: the preview uses these values.</source>
+            <translation>尚未应用：预览使用这些值。</translation>
+        </message>
+        <message>
+            <source>%1 with threshold %2</source>
+            <translation>%1（阈值 %2）</translation>
+        </message>
+        <message>
+            <source>Not applied: the line keeps the current parameters.</source>
+            <translation>未应用：产线保留当前参数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="239" />
+            <source>Parameters not applied</source>
+            <translation>参数未应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="241" />
+            <source>Applied and saved with the model.</source>
+            <translation>已应用并随模型保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="258" />
+            <source>Open an image</source>
+            <translation>打开图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="259" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+            <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="267" />
+            <source>Cannot open the image</source>
+            <translation>无法打开图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="315" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="319" />
+            <source>%1 · score %2 / threshold %3 · %4 defect region(s)</source>
+            <translation>%1 · 分数 %2 / 阈值 %3 · %4 个缺陷区域</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="320" />
+            <source>image</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/model_params_panel.py" line="331" />
+            <source>Preview failed: %1</source>
+            <translation>预览失败：%1</translation>
         </message>
     </context>
 </TS>
