@@ -65,142 +65,10 @@ The details are in the log file:
     <context>
         <name>EvaluatePage</name>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="86" />
-            <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
-            <translation>ラベル付きフォルダー: MVTec カテゴリ (test/…) または OK/ + NG/</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="87" />
-            <location filename="../../ui/evaluate_page.py" line="94" />
-            <source>Browse…</source>
-            <translation>参照…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="90" />
-            <source>Active model</source>
-            <translation>使用中のモデル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="91" />
-            <source>Model file…</source>
-            <translation>モデルファイル…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="93" />
-            <source>model file (.qcs)</source>
-            <translation>モデルファイル (.qcs)</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="96" />
             <location filename="../../ui/evaluate_page.py" line="288" />
             <source>Evaluate</source>
             <translation>評価</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="98" />
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="111" />
-            <source>Dataset</source>
-            <translation>データセット</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="114" />
-            <source>Model</source>
-            <translation>モデル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="140" />
-            <location filename="../../ui/evaluate_page.py" line="553" />
-            <source>▶ Play shuffled</source>
-            <translation>▶ シャッフル再生</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="148" />
-            <source>Export CSV…</source>
-            <translation>CSV エクスポート…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="149" />
-            <source>Export figures…</source>
-            <translation>図をエクスポート…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="157" />
-            <source>Errors only</source>
-            <translation>誤判定のみ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="158" />
-            <source>Show only missed defects and over-detections at this threshold</source>
-            <translation>このしきい値での見逃しと過検出だけを表示</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="170" />
-            <source>Run an evaluation, then pick an image.</source>
-            <translation>評価を実行してから画像を選択してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="172" />
-            <source>Heatmap and defect boxes</source>
-            <translation>ヒートマップと欠陥枠</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="174" />
-            <source>Original image</source>
-            <translation>元画像</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="191" />
-            <source>Results</source>
-            <translation>結果</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="200" />
-            <source>Miss rate</source>
-            <translation>見逃し率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="201" />
-            <source>Over-detection rate</source>
-            <translation>過検出率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="202" />
-            <source>Share of true NG images judged OK</source>
-            <translation>実際に NG の画像のうち OK と判定された割合</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="203" />
-            <source>Share of true OK images judged NG</source>
-            <translation>実際に OK の画像のうち NG と判定された割合</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="204" />
-            <source>Accuracy</source>
-            <translation>正解率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="205" />
-            <source>Image AUROC</source>
-            <translation>画像 AUROC</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="206" />
-            <source>Pixel AUROC</source>
-            <translation>画素 AUROC</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="210" />
-            <source>judged OK</source>
-            <translation>OK 判定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="211" />
-            <source>judged NG</source>
-            <translation>NG 判定</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="212" />
@@ -215,25 +83,10 @@ The details are in the log file:
             <translation>実際 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="221" />
-            <source>Confusion matrix</source>
-            <translation>混同行列</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="233" />
-            <source>Model's threshold</source>
-            <translation>モデルのしきい値</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="234" />
             <location filename="../../ui/evaluate_page.py" line="487" />
             <source>Use this threshold</source>
             <translation>このしきい値を使用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="242" />
-            <source>Threshold</source>
-            <translation>しきい値</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="248" />
@@ -241,89 +94,9 @@ The details are in the log file:
             <translation>正解ラベル別スコア</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="292" />
-            <source>Labelled folder</source>
-            <translation>ラベル付きフォルダー</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="297" />
-            <source>Model file</source>
-            <translation>モデルファイル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="298" />
-            <source>QC Station models (*.qcs)</source>
-            <translation>QC Station モデル (*.qcs)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="317" />
-            <source>Choose a labelled folder that exists.</source>
-            <translation>存在するラベル付きフォルダーを選択してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="322" />
-            <source>Choose a model file (.qcs) that exists.</source>
-            <translation>存在するモデルファイル (.qcs) を選択してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="325" />
-            <source>No active model: load or train one, or choose a model file.</source>
-            <translation>使用中のモデルがありません: モデルを読み込むか学習するか、モデルファイルを選択してください。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="353" />
-            <source>starting…</source>
-            <translation>開始中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="361" />
-            <source>Cancelling…</source>
-            <translation>キャンセル中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="367" />
-            <source>indexing the folder</source>
-            <translation>フォルダーを走査中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="367" />
-            <source>loading the model</source>
-            <translation>モデルを読み込み中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="368" />
-            <source>evaluating</source>
-            <translation>評価中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="377" />
-            <source>failed</source>
-            <translation>失敗</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="381" />
-            <source>cancelled</source>
-            <translation>キャンセル済み</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="382" />
-            <source>Evaluation cancelled; the previous results stay.</source>
-            <translation>評価をキャンセルしました。前回の結果はそのまま残ります。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="391" />
-            <source>done</source>
-            <translation>完了</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="406" />
             <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
             <translation>{0}: {1} 枚 (OK {2} 枚、NG {3} 枚)、モデル {4}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="460" />
-            <source>– no masks</source>
-            <translation>– マスクなし</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="476" />
@@ -349,26 +122,6 @@ The details are in the log file:
             <location filename="../../ui/evaluate_page.py" line="503" />
             <source>The active model now uses threshold {0:.4g}.</source>
             <translation>使用中のモデルのしきい値を {0:.4g} にしました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>true</source>
-            <translation>実際</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>judged</source>
-            <translation>判定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>score</source>
-            <translation>スコア</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="549" />
-            <source>■ Stop</source>
-            <translation>■ 停止</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="595" />
@@ -4323,6 +4076,292 @@ or post images to the endpoint.</source>
             <location filename="../../ui/model_params_panel.py" line="331" />
             <source>Preview failed: %1</source>
             <translation>プレビューに失敗しました: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvalTablePanel</name>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="57" />
+            <location filename="../../ui/evaluate_browser.py" line="57" />
+            <source>▶ Play shuffled</source>
+            <translation>▶ シャッフル再生</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="65" />
+            <source>Export CSV…</source>
+            <translation>CSV エクスポート…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="66" />
+            <source>Export figures…</source>
+            <translation>図をエクスポート…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="67" />
+            <source>Errors only</source>
+            <translation>誤判定のみ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="68" />
+            <source>Show only missed defects and over-detections at this threshold</source>
+            <translation>このしきい値での見逃しと過検出だけを表示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>true</source>
+            <translation>実際</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>judged</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="122" />
+            <source>■ Stop</source>
+            <translation>■ 停止</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluateRunBar</name>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="43" />
+            <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
+            <translation>ラベル付きフォルダー: MVTec カテゴリ (test/…) または OK/ + NG/</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="44" />
+            <location filename="../../ui/evaluate_run.py" line="44" />
+            <source>Browse…</source>
+            <translation>参照…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="47" />
+            <source>Active model</source>
+            <translation>使用中のモデル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="48" />
+            <source>Model file…</source>
+            <translation>モデルファイル…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="50" />
+            <source>model file (.qcs)</source>
+            <translation>モデルファイル (.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="53" />
+            <location filename="../../ui/evaluate_run.py" line="53" />
+            <source>Evaluate</source>
+            <translation>評価</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="55" />
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="69" />
+            <source>Dataset</source>
+            <translation>データセット</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="72" />
+            <source>Model</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="86" />
+            <source>Labelled folder</source>
+            <translation>ラベル付きフォルダー</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="91" />
+            <source>Model file</source>
+            <translation>モデルファイル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="92" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station モデル (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="111" />
+            <source>Choose a labelled folder that exists.</source>
+            <translation>存在するラベル付きフォルダーを選択してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="116" />
+            <source>Choose a model file (.qcs) that exists.</source>
+            <translation>存在するモデルファイル (.qcs) を選択してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="119" />
+            <source>No active model: load or train one, or choose a model file.</source>
+            <translation>使用中のモデルがありません: モデルを読み込むか学習するか、モデルファイルを選択してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="148" />
+            <source>starting…</source>
+            <translation>開始中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="156" />
+            <source>Cancelling…</source>
+            <translation>キャンセル中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="162" />
+            <source>indexing the folder</source>
+            <translation>フォルダーを走査中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="162" />
+            <source>loading the model</source>
+            <translation>モデルを読み込み中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="163" />
+            <source>evaluating</source>
+            <translation>評価中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="172" />
+            <source>failed</source>
+            <translation>失敗</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="176" />
+            <source>cancelled</source>
+            <translation>キャンセル済み</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="177" />
+            <source>Evaluation cancelled; the previous results stay.</source>
+            <translation>評価をキャンセルしました。前回の結果はそのまま残ります。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="184" />
+            <source>done</source>
+            <translation>完了</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsPanel</name>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="44" />
+            <source>Results</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="53" />
+            <source>Miss rate</source>
+            <translation>見逃し率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="54" />
+            <source>Over-detection rate</source>
+            <translation>過検出率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="55" />
+            <source>Share of true NG images judged OK</source>
+            <translation>実際に NG の画像のうち OK と判定された割合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="56" />
+            <source>Share of true OK images judged NG</source>
+            <translation>実際に OK の画像のうち NG と判定された割合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="57" />
+            <source>Accuracy</source>
+            <translation>正解率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="58" />
+            <source>Image AUROC</source>
+            <translation>画像 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="59" />
+            <source>Pixel AUROC</source>
+            <translation>画素 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="63" />
+            <source>judged OK</source>
+            <translation>OK 判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="64" />
+            <source>judged NG</source>
+            <translation>NG 判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="65" />
+            <location filename="../../ui/evaluate_results.py" line="65" />
+            <source>true OK</source>
+            <translation>実際 OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="66" />
+            <location filename="../../ui/evaluate_results.py" line="66" />
+            <source>true NG</source>
+            <translation>実際 NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="74" />
+            <source>Confusion matrix</source>
+            <translation>混同行列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="85" />
+            <source>– no masks</source>
+            <translation>– マスクなし</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverlayViewer</name>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="149" />
+            <source>Run an evaluation, then pick an image.</source>
+            <translation>評価を実行してから画像を選択してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="151" />
+            <source>Heatmap and defect boxes</source>
+            <translation>ヒートマップと欠陥枠</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="153" />
+            <source>Original image</source>
+            <translation>元画像</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThresholdBar</name>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="106" />
+            <source>Model's threshold</source>
+            <translation>モデルのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="107" />
+            <location filename="../../ui/evaluate_results.py" line="107" />
+            <source>Use this threshold</source>
+            <translation>このしきい値を使用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="112" />
+            <source>Threshold</source>
+            <translation>しきい値</translation>
         </message>
     </context>
 </TS>

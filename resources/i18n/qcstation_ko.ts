@@ -65,142 +65,10 @@ The details are in the log file:
     <context>
         <name>EvaluatePage</name>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="86" />
-            <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
-            <translation>라벨 폴더: MVTec 카테고리(test/…) 또는 OK/ + NG/</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="87" />
-            <location filename="../../ui/evaluate_page.py" line="94" />
-            <source>Browse…</source>
-            <translation>찾아보기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="90" />
-            <source>Active model</source>
-            <translation>활성 모델</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="91" />
-            <source>Model file…</source>
-            <translation>모델 파일…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="93" />
-            <source>model file (.qcs)</source>
-            <translation>모델 파일 (.qcs)</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="96" />
             <location filename="../../ui/evaluate_page.py" line="288" />
             <source>Evaluate</source>
             <translation>평가</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="98" />
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="111" />
-            <source>Dataset</source>
-            <translation>데이터셋</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="114" />
-            <source>Model</source>
-            <translation>모델</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="140" />
-            <location filename="../../ui/evaluate_page.py" line="553" />
-            <source>▶ Play shuffled</source>
-            <translation>▶ 무작위 재생</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="148" />
-            <source>Export CSV…</source>
-            <translation>CSV 내보내기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="149" />
-            <source>Export figures…</source>
-            <translation>그래프 내보내기…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="157" />
-            <source>Errors only</source>
-            <translation>오판정만</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="158" />
-            <source>Show only missed defects and over-detections at this threshold</source>
-            <translation>이 임계값에서의 미검출과 과검출만 표시</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="170" />
-            <source>Run an evaluation, then pick an image.</source>
-            <translation>평가를 실행한 후 이미지를 선택하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="172" />
-            <source>Heatmap and defect boxes</source>
-            <translation>히트맵과 결함 박스</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="174" />
-            <source>Original image</source>
-            <translation>원본 이미지</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="191" />
-            <source>Results</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="200" />
-            <source>Miss rate</source>
-            <translation>미검출률</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="201" />
-            <source>Over-detection rate</source>
-            <translation>과검출률</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="202" />
-            <source>Share of true NG images judged OK</source>
-            <translation>실제 NG 이미지 중 OK로 판정된 비율</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="203" />
-            <source>Share of true OK images judged NG</source>
-            <translation>실제 OK 이미지 중 NG로 판정된 비율</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="204" />
-            <source>Accuracy</source>
-            <translation>정확도</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="205" />
-            <source>Image AUROC</source>
-            <translation>이미지 AUROC</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="206" />
-            <source>Pixel AUROC</source>
-            <translation>픽셀 AUROC</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="210" />
-            <source>judged OK</source>
-            <translation>OK 판정</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="211" />
-            <source>judged NG</source>
-            <translation>NG 판정</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="212" />
@@ -215,25 +83,10 @@ The details are in the log file:
             <translation>실제 NG</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="221" />
-            <source>Confusion matrix</source>
-            <translation>혼동 행렬</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="233" />
-            <source>Model's threshold</source>
-            <translation>모델 임계값</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="234" />
             <location filename="../../ui/evaluate_page.py" line="487" />
             <source>Use this threshold</source>
             <translation>이 임계값 사용</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="242" />
-            <source>Threshold</source>
-            <translation>임계값</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="248" />
@@ -241,89 +94,9 @@ The details are in the log file:
             <translation>실제 라벨별 점수</translation>
         </message>
         <message>
-            <location filename="../../ui/evaluate_page.py" line="292" />
-            <source>Labelled folder</source>
-            <translation>라벨 폴더</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="297" />
-            <source>Model file</source>
-            <translation>모델 파일</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="298" />
-            <source>QC Station models (*.qcs)</source>
-            <translation>QC Station 모델 (*.qcs)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="317" />
-            <source>Choose a labelled folder that exists.</source>
-            <translation>존재하는 라벨 폴더를 선택하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="322" />
-            <source>Choose a model file (.qcs) that exists.</source>
-            <translation>존재하는 모델 파일(.qcs)을 선택하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="325" />
-            <source>No active model: load or train one, or choose a model file.</source>
-            <translation>활성 모델이 없습니다: 모델을 불러오거나 학습하거나 모델 파일을 선택하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="353" />
-            <source>starting…</source>
-            <translation>시작 중…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="361" />
-            <source>Cancelling…</source>
-            <translation>취소 중…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="367" />
-            <source>indexing the folder</source>
-            <translation>폴더 색인 중</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="367" />
-            <source>loading the model</source>
-            <translation>모델 불러오는 중</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="368" />
-            <source>evaluating</source>
-            <translation>평가 중</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="377" />
-            <source>failed</source>
-            <translation>실패</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="381" />
-            <source>cancelled</source>
-            <translation>취소됨</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="382" />
-            <source>Evaluation cancelled; the previous results stay.</source>
-            <translation>평가가 취소되었습니다. 이전 결과는 유지됩니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="391" />
-            <source>done</source>
-            <translation>완료</translation>
-        </message>
-        <message>
             <location filename="../../ui/evaluate_page.py" line="406" />
             <source>{0}: {1} images ({2} OK, {3} NG), model {4}</source>
             <translation>{0}: 이미지 {1}장 (OK {2}장, NG {3}장), 모델 {4}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="460" />
-            <source>– no masks</source>
-            <translation>– 마스크 없음</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="476" />
@@ -349,26 +122,6 @@ The details are in the log file:
             <location filename="../../ui/evaluate_page.py" line="503" />
             <source>The active model now uses threshold {0:.4g}.</source>
             <translation>활성 모델이 이제 임계값 {0:.4g}을(를) 사용합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>true</source>
-            <translation>실제</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>judged</source>
-            <translation>판정</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="527" />
-            <source>score</source>
-            <translation>점수</translation>
-        </message>
-        <message>
-            <location filename="../../ui/evaluate_page.py" line="549" />
-            <source>■ Stop</source>
-            <translation>■ 정지</translation>
         </message>
         <message>
             <location filename="../../ui/evaluate_page.py" line="595" />
@@ -4323,6 +4076,292 @@ or post images to the endpoint.</source>
             <location filename="../../ui/model_params_panel.py" line="331" />
             <source>Preview failed: %1</source>
             <translation>미리보기 실패: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvalTablePanel</name>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="57" />
+            <location filename="../../ui/evaluate_browser.py" line="57" />
+            <source>▶ Play shuffled</source>
+            <translation>▶ 무작위 재생</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="65" />
+            <source>Export CSV…</source>
+            <translation>CSV 내보내기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="66" />
+            <source>Export figures…</source>
+            <translation>그래프 내보내기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="67" />
+            <source>Errors only</source>
+            <translation>오판정만</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="68" />
+            <source>Show only missed defects and over-detections at this threshold</source>
+            <translation>이 임계값에서의 미검출과 과검출만 표시</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>true</source>
+            <translation>실제</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>judged</source>
+            <translation>판정</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="111" />
+            <source>score</source>
+            <translation>점수</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="122" />
+            <source>■ Stop</source>
+            <translation>■ 정지</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluateRunBar</name>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="43" />
+            <source>labelled folder: MVTec category (test/…) or OK/ + NG/</source>
+            <translation>라벨 폴더: MVTec 카테고리(test/…) 또는 OK/ + NG/</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="44" />
+            <location filename="../../ui/evaluate_run.py" line="44" />
+            <source>Browse…</source>
+            <translation>찾아보기…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="47" />
+            <source>Active model</source>
+            <translation>활성 모델</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="48" />
+            <source>Model file…</source>
+            <translation>모델 파일…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="50" />
+            <source>model file (.qcs)</source>
+            <translation>모델 파일 (.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="53" />
+            <location filename="../../ui/evaluate_run.py" line="53" />
+            <source>Evaluate</source>
+            <translation>평가</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="55" />
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="69" />
+            <source>Dataset</source>
+            <translation>데이터셋</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="72" />
+            <source>Model</source>
+            <translation>모델</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="86" />
+            <source>Labelled folder</source>
+            <translation>라벨 폴더</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="91" />
+            <source>Model file</source>
+            <translation>모델 파일</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="92" />
+            <source>QC Station models (*.qcs)</source>
+            <translation>QC Station 모델 (*.qcs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="111" />
+            <source>Choose a labelled folder that exists.</source>
+            <translation>존재하는 라벨 폴더를 선택하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="116" />
+            <source>Choose a model file (.qcs) that exists.</source>
+            <translation>존재하는 모델 파일(.qcs)을 선택하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="119" />
+            <source>No active model: load or train one, or choose a model file.</source>
+            <translation>활성 모델이 없습니다: 모델을 불러오거나 학습하거나 모델 파일을 선택하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="148" />
+            <source>starting…</source>
+            <translation>시작 중…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="156" />
+            <source>Cancelling…</source>
+            <translation>취소 중…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="162" />
+            <source>indexing the folder</source>
+            <translation>폴더 색인 중</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="162" />
+            <source>loading the model</source>
+            <translation>모델 불러오는 중</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="163" />
+            <source>evaluating</source>
+            <translation>평가 중</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="172" />
+            <source>failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="176" />
+            <source>cancelled</source>
+            <translation>취소됨</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="177" />
+            <source>Evaluation cancelled; the previous results stay.</source>
+            <translation>평가가 취소되었습니다. 이전 결과는 유지됩니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_run.py" line="184" />
+            <source>done</source>
+            <translation>완료</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsPanel</name>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="44" />
+            <source>Results</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="53" />
+            <source>Miss rate</source>
+            <translation>미검출률</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="54" />
+            <source>Over-detection rate</source>
+            <translation>과검출률</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="55" />
+            <source>Share of true NG images judged OK</source>
+            <translation>실제 NG 이미지 중 OK로 판정된 비율</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="56" />
+            <source>Share of true OK images judged NG</source>
+            <translation>실제 OK 이미지 중 NG로 판정된 비율</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="57" />
+            <source>Accuracy</source>
+            <translation>정확도</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="58" />
+            <source>Image AUROC</source>
+            <translation>이미지 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="59" />
+            <source>Pixel AUROC</source>
+            <translation>픽셀 AUROC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="63" />
+            <source>judged OK</source>
+            <translation>OK 판정</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="64" />
+            <source>judged NG</source>
+            <translation>NG 판정</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="65" />
+            <location filename="../../ui/evaluate_results.py" line="65" />
+            <source>true OK</source>
+            <translation>실제 OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="66" />
+            <location filename="../../ui/evaluate_results.py" line="66" />
+            <source>true NG</source>
+            <translation>실제 NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="74" />
+            <source>Confusion matrix</source>
+            <translation>혼동 행렬</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="85" />
+            <source>– no masks</source>
+            <translation>– 마스크 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverlayViewer</name>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="149" />
+            <source>Run an evaluation, then pick an image.</source>
+            <translation>평가를 실행한 후 이미지를 선택하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="151" />
+            <source>Heatmap and defect boxes</source>
+            <translation>히트맵과 결함 박스</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_browser.py" line="153" />
+            <source>Original image</source>
+            <translation>원본 이미지</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThresholdBar</name>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="106" />
+            <source>Model's threshold</source>
+            <translation>모델 임계값</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="107" />
+            <location filename="../../ui/evaluate_results.py" line="107" />
+            <source>Use this threshold</source>
+            <translation>이 임계값 사용</translation>
+        </message>
+        <message>
+            <location filename="../../ui/evaluate_results.py" line="112" />
+            <source>Threshold</source>
+            <translation>임계값</translation>
         </message>
     </context>
 </TS>
