@@ -38,12 +38,11 @@ class ModelActions(QObject):
         self._warn = warn
         self.pending_activate: Path | None = None
         self.train_dialog: Any = None
-        library.train_button.clicked.connect(self.open_train_dialog)
-        library.activate_button.clicked.connect(self.activate_selected)
-        library.rename_button.clicked.connect(self.ask_rename)
-        library.delete_button.clicked.connect(self.ask_delete)
-        library.export_button.clicked.connect(self.ask_export)
-        library.import_button.clicked.connect(self.ask_import)
+        for button, slot in ((library.train_button, self.open_train_dialog),
+                             (library.activate_button, self.activate_selected),
+                             (library.rename_button, self.ask_rename), (library.delete_button, self.ask_delete),
+                             (library.export_button, self.ask_export), (library.import_button, self.ask_import)):
+            button.clicked.connect(slot)
 
     def _status(self, text: str) -> None:
         self.library.set_status(text)
