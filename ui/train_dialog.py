@@ -4,25 +4,22 @@ Why a dialog of its own: the Live page's first-run screen and the Models page bo
 engine's ``inference.train`` runs in a ``ui.workers`` worker with the dialog's Cancel wired to its
 ``threading.Event``; the bundle lands in ``settings.models_dir`` and can be activated at once.
 
-Why it stays one file for now (~570 lines): the form, the advanced parameters and the run state
-belong to one dialog flow; the per-algorithm parameter boxes are the natural cut, postponed while
-this dialog is being edited on other branches.
+The per-algorithm parameter editors are ``ui.param_form``; what needs no Qt (counting and listing
+a folder's images, the default model name, the progress share per engine stage) is
+``station.training_inputs``.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -32,171 +29,28 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from station.changeover import describe, line_active, switch_model
 from station.settings import Settings
+from station.training_inputs import (
+    count_folders,
+    default_name,
+    folder_images,
+    min_ok_images,
+    overall_fraction,
+)
 from station.validation import is_validated
 from ui.changeover_prompt import confirm_changeover
+from ui.param_form import ParamForm, registry_text
 from ui.workers import LatestOnly, Worker, create_worker
 
 log = logging.getLogger(__name__)
 
-# share of the progress bar per engine stage (inference.training reports these names)
-STAGES: tuple[tuple[str, float], ...] = (
-    ("loading images", 0.10),
-    ("extracting features", 0.45),
-    ("building memory bank", 0.20),
-    ("learning OK variation", 0.10),
-    ("calibrating", 0.15),
-)
-# csflow spends most of its time training the flow (a wall-clock budget of minutes)
-CSFLOW_STAGES: tuple[tuple[str, float], ...] = (
-    ("loading images", 0.03),
-    ("extracting features", 0.12),
-    ("training flow", 0.80),
-    ("calibrating", 0.05),
-)
 BAR_MAX = 1000
-
-
-def overall_fraction(stage: str, fraction: float, algorithm: str = "patchcore") -> float:
-    """The engine's (stage, fraction-of-stage) as a fraction of the whole training run."""
-    done = 0.0
-    for name, weight in CSFLOW_STAGES if algorithm == "csflow" else STAGES:
-        if name == stage:
-            return min(1.0, done + weight * max(0.0, min(1.0, fraction)))
-        done += weight
-    return done if stage else 0.0
-
-
 COUNT_DEBOUNCE_MS = 250  # typing a path: count the folder's images once the typing pauses
-
-
-def registry_text(text: str) -> str:
-    """Algorithm titles and descriptions come from the (Qt-free) engine registry; translate them here."""
-    return QCoreApplication.translate("AlgorithmRegistry", text)
-
-
-def min_ok_images() -> int:
-    from inference.training import MIN_OK_IMAGES
-
-    return MIN_OK_IMAGES
-
-
-def count_folders(ok: str, ng: str) -> tuple[str, int | None, str, int | None]:
-    """(ok text, images or None when no folder, ng text, images or None): runs in a pool thread."""
-    from inference.imageio import IMAGE_SUFFIXES
-
-    def count(text: str) -> int | None:
-        folder = text.strip()
-        if not folder or not Path(folder).is_dir():
-            return None
-        n = 0
-        try:  # the same files as folder_images(), counted without sorting or a stat per file
-            with os.scandir(folder) as entries:
-                for i, e in enumerate(entries):
-                    if not e.name.startswith(".") and os.path.splitext(e.name)[1].lower() in IMAGE_SUFFIXES \
-                            and e.is_file():
-                        n += 1
-                    if i % 512 == 511:
-                        time.sleep(0)  # hand the GIL to the GUI thread now and then
-        except OSError:
-            return 0
-        return n
-    return ok, count(ok), ng, count(ng)
-
-
-def folder_images(folder: str) -> list[Path]:
-    """Image files in ``folder`` (sorted); [] for an empty or missing path."""
-    from inference.imageio import list_images
-
-    if not folder.strip():
-        return []
-    p = Path(folder.strip())
-    if not p.is_dir():
-        return []
-    try:
-        return list_images(p)
-    except OSError:
-        return []
-
-
-class ParamForm(QWidget):
-    """Editors for an algorithm's ``ParamSpec`` list: types, ranges and defaults from the registry."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._form = QFormLayout(self)
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.editors: dict[str, QWidget] = {}
-        self._specs: dict[str, Any] = {}
-
-    def set_spec(self, spec: Any) -> None:
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        self.editors.clear()
-        self._specs = {p.name: p for p in spec.parameters}
-        for p in spec.parameters:
-            editor = self._editor_for(p)
-            editor.setToolTip(registry_text(p.description))
-            label = QLabel(p.name.replace("_", " "))  # the key, as in `--param KEY=VALUE`
-            label.setToolTip(registry_text(p.description))
-            self._form.addRow(label, editor)
-            self.editors[p.name] = editor
-
-    @staticmethod
-    def _editor_for(p: Any) -> QWidget:
-        if p.type == "bool":
-            box = QCheckBox()
-            box.setChecked(bool(p.default))
-            return box
-        if p.type == "choice":
-            combo = QComboBox()
-            combo.addItems(list(p.choices))
-            combo.setCurrentText(str(p.default))
-            return combo
-        if p.type == "int":
-            spin = QSpinBox()
-            spin.setRange(int(p.minimum) if p.minimum is not None else -(2**31),
-                          int(p.maximum) if p.maximum is not None else 2**31 - 1)
-            spin.setValue(int(p.default))
-            return spin
-        dspin = QDoubleSpinBox()
-        dspin.setDecimals(4)
-        dspin.setRange(float(p.minimum) if p.minimum is not None else -1e9,
-                       float(p.maximum) if p.maximum is not None else 1e9)
-        dspin.setSingleStep(0.01)
-        dspin.setValue(float(p.default))
-        return dspin
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QCheckBox):
-                out[name] = editor.isChecked()
-            elif isinstance(editor, QComboBox):
-                out[name] = editor.currentText()
-            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
-                out[name] = editor.value()
-        return out
-
-    def changed_values(self) -> dict[str, Any]:
-        """Only what differs from the defaults (the bundle's manifest records the full resolved set)."""
-        return {k: v for k, v in self.values().items() if v != self._specs[k].default}
-
-    def reset(self) -> None:
-        for name, p in self._specs.items():
-            editor = self.editors[name]
-            if isinstance(editor, QCheckBox):
-                editor.setChecked(bool(p.default))
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentText(str(p.default))
-            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
-                editor.setValue(p.default)
 
 
 class TrainDialog(QDialog):
@@ -357,10 +211,7 @@ class TrainDialog(QDialog):
     @staticmethod
     def default_name(folder: str) -> str:
         """``…/bottle/train/good`` → ``bottle``: the part's name rather than the folder's role."""
-        p = Path(folder.strip())
-        while p.name.lower() in ("good", "ok", "train", "images") and p.parent != p:
-            p = p.parent
-        return p.name or "model"
+        return default_name(folder)
 
     def _on_algorithm(self, index: int) -> None:
         if not 0 <= index < len(self._specs):
