@@ -5,36 +5,28 @@ The seed's "conditional search with paging" as a window: a lazy table over ``sto
 dropped), a detail panel with the images, regions, the PEKAT-style context and the operator's
 review. New inspections refresh the first page while the user looks at the top.
 
-Why it stays one file for now (~550 lines): the filter bar, the paged table and the detail panel
-share one query state (filter, page cache, selection); other engineers are editing this page, so
-the cut into a filter panel and the table view waits until their work has landed.
+The page owns the query state (filter, page cache, selection) and the live refresh; the filter
+bar is ``ui.history_filters``, what the detail panel does with the selected record is
+``ui.history_detail``, the filter itself (Qt-free) is ``station.history_filter``.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -42,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.images import resolve_image_path
-from ui.record_images import load_record_images
+from station.history_filter import HistoryFilter
+from ui.history_detail import RecordDetailController
+from ui.history_filters import HistoryFilterBar
 from ui.workers import LatestOnly, run_async, wait_for_pool
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
@@ -57,35 +50,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 
 
-@dataclass(frozen=True)
-class HistoryFilter:
-    """What the user asked for; ``to_kwargs`` gives ``storage.search`` / ``export_csv`` arguments."""
-
-    name: str = ""
-    start_date: date | None = None
-    end_date: date | None = None
-    label: str | None = None  # "OK" | "NG" | None
-    num: int | None = None  # exact defect count
-    score_min: float | None = None
-    score_max: float | None = None
-    model_id: str | None = None
-    part_id: str = ""  # exact part identifier (PLC data or the code read from the image)
-
-    def to_kwargs(self) -> dict[str, Any]:
-        kw: dict[str, Any] = {
-            "name": self.name.strip() or None,
-            "start_date": self.start_date,
-            "end_date": self.end_date,
-            "label": self.label,
-            "num": self.num,
-            "score_min": self.score_min,
-            "score_max": self.score_max,
-            "model_id": self.model_id or None,
-            "part_id": self.part_id.strip() or None,
-        }
-        return {k: v for k, v in kw.items() if v is not None}
-
-
 class HistoryPage(QWidget):
     def __init__(self, bridge: StationBridge, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +60,6 @@ class HistoryPage(QWidget):
         self._stale = True  # needs a query when shown
         self._new_since_query = 0
         self._pending_select: int | None = None
-        self._images: dict[str, QImage | None] = {"original": None, "annotated": None}
         self._model_names: dict[str, str] = {}
 
         self.model = RecordTableModel(page_size=PAGE_SIZE, parent=self)
@@ -105,7 +68,13 @@ class HistoryPage(QWidget):
         self._query.resultReady.connect(self._on_query_result)
         self._query.failed.connect(self._on_query_failed)
 
-        self._build_filters()
+        self.filters = HistoryFilterBar()
+        self.filters.changed.connect(self._schedule)
+        self.filters.reset_button.clicked.connect(self.clear_filters)
+        self.filter_box = self.filters
+        # the filter widgets other code reaches through the page
+        self.name_edit, self.verdict_combo, self.model_combo = (
+            self.filters.name_edit, self.filters.verdict_combo, self.filters.model_combo)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -128,10 +97,8 @@ class HistoryPage(QWidget):
         self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
         self.detail = RecordDetailPanel()
-        self.detail.reviewRequested.connect(self._save_review)
-        self.detail.copyImageRequested.connect(self._copy_image)
-        self.detail.openFolderRequested.connect(self._open_folder)
-        self.detail.findSimilarRequested.connect(self._find_similar)
+        self.detail_actions = RecordDetailController(self, self.detail, self.model, bridge, settings,
+                                                     self._database, self._say)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("historyTotal")
@@ -196,154 +163,13 @@ class HistoryPage(QWidget):
     def title(self) -> str:
         return self.tr("History")
 
-    # -- building -----------------------------------------------------------------------------------
-    def _build_filters(self) -> None:
-        self.filter_box = QWidget()
-        g = QGridLayout(self.filter_box)
-        g.setContentsMargins(0, 0, 0, 0)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("part of the file name"))
-        self.name_edit.setClearButtonEnabled(True)
-        self.verdict_combo = QComboBox()
-        self.verdict_combo.addItem(self.tr("All"), None)
-        self.verdict_combo.addItem(self.tr("OK"), "OK")
-        self.verdict_combo.addItem(self.tr("NG"), "NG")
-        self.defects_spin = QSpinBox()
-        self.defects_spin.setRange(-1, 9999)
-        self.defects_spin.setSpecialValueText(self.tr("any"))
-        self.defects_spin.setValue(-1)
-        self.model_combo = QComboBox()
-        self.model_combo.setEditable(True)
-        self.model_combo.setMinimumContentsLength(14)
-        self.model_combo.addItem(self.tr("All models"), None)
-        self.model_combo.lineEdit().setPlaceholderText(self.tr("model id"))
-
-        today = QDate.currentDate()
-        self.date_check = QCheckBox(self.tr("Dates"))
-        self.date_from = QDateEdit(today.addDays(-6))
-        self.date_to = QDateEdit(today)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
-        self.score_check = QCheckBox(self.tr("Score"))
-        self.score_min = QDoubleSpinBox()
-        self.score_max = QDoubleSpinBox()
-        for s, v in ((self.score_min, 0.0), (self.score_max, 10.0)):
-            s.setDecimals(4)
-            s.setRange(-1e9, 1e9)
-            s.setSingleStep(0.1)
-            s.setValue(v)
-            s.setEnabled(False)
-        self.reset_button = QPushButton(self.tr("Clear filters"))
-        self.reset_button.clicked.connect(self.clear_filters)
-
-        row1 = QHBoxLayout()
-        row1.addWidget(QLabel(self.tr("Name")))
-        row1.addWidget(self.name_edit, 3)
-        row1.addWidget(QLabel(self.tr("Verdict")))
-        row1.addWidget(self.verdict_combo)
-        row1.addWidget(QLabel(self.tr("Defects")))
-        row1.addWidget(self.defects_spin)
-        row1.addWidget(QLabel(self.tr("Model")))
-        row1.addWidget(self.model_combo, 1)
-        self.part_edit = QLineEdit()
-        self.part_edit.setPlaceholderText(self.tr("part id / code"))
-        self.part_edit.setClearButtonEnabled(True)
-        self.part_edit.textChanged.connect(self._schedule)
-        row1.addWidget(QLabel(self.tr("Part")))
-        row1.addWidget(self.part_edit, 1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.date_check)
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("–"))
-        row2.addWidget(self.date_to)
-        row2.addSpacing(16)
-        row2.addWidget(self.score_check)
-        row2.addWidget(self.score_min)
-        row2.addWidget(QLabel("–"))
-        row2.addWidget(self.score_max)
-        row2.addStretch(1)
-        row2.addWidget(self.reset_button)
-        g.addLayout(row1, 0, 0)
-        g.addLayout(row2, 1, 0)
-
-        self.name_edit.textChanged.connect(self._schedule)
-        self.verdict_combo.currentIndexChanged.connect(self._schedule)
-        self.defects_spin.valueChanged.connect(self._schedule)
-        self.model_combo.currentTextChanged.connect(self._schedule)
-        self.date_check.toggled.connect(self._on_date_toggled)
-        self.date_from.dateChanged.connect(self._schedule)
-        self.date_to.dateChanged.connect(self._schedule)
-        self.score_check.toggled.connect(self._on_score_toggled)
-        self.score_min.valueChanged.connect(self._schedule)
-        self.score_max.valueChanged.connect(self._schedule)
-
-    def _on_date_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self._schedule()
-
-    def _on_score_toggled(self, on: bool) -> None:
-        self.score_min.setEnabled(on)
-        self.score_max.setEnabled(on)
-        self._schedule()
-
     # -- filters ------------------------------------------------------------------------------------
     def current_filter(self) -> HistoryFilter:
-        model_text = self.model_combo.currentText().strip()
-        idx = self.model_combo.currentIndex()
-        if idx >= 0 and model_text == self.model_combo.itemText(idx):
-            model_id = self.model_combo.itemData(idx)  # a listed model (None for "All models")
-        else:
-            model_id = model_text or None  # typed by the user: a model id
-        return HistoryFilter(
-            name=self.name_edit.text(),
-            start_date=self.date_from.date().toPython() if self.date_check.isChecked() else None,
-            end_date=self.date_to.date().toPython() if self.date_check.isChecked() else None,
-            label=self.verdict_combo.currentData(),
-            num=self.defects_spin.value() if self.defects_spin.value() >= 0 else None,
-            score_min=self.score_min.value() if self.score_check.isChecked() else None,
-            score_max=self.score_max.value() if self.score_check.isChecked() else None,
-            model_id=model_id or None,
-            part_id=self.part_edit.text(),
-        )
+        return self.filters.current_filter()
 
     def set_filter(self, f: HistoryFilter) -> None:
         """Fill the filter widgets (other pages jump here, e.g. "show NG of today")."""
-        widgets = (self.name_edit, self.verdict_combo, self.defects_spin, self.model_combo, self.date_check,
-                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max, self.part_edit)
-        for w in widgets:
-            w.blockSignals(True)
-        try:
-            self.name_edit.setText(f.name)
-            self.part_edit.setText(f.part_id)
-            self.verdict_combo.setCurrentIndex(max(0, self.verdict_combo.findData(f.label)) if f.label else 0)
-            self.defects_spin.setValue(-1 if f.num is None else f.num)
-            idx = self.model_combo.findData(f.model_id) if f.model_id else 0
-            if idx >= 0:
-                self.model_combo.setCurrentIndex(idx)
-            else:
-                self.model_combo.setEditText(f.model_id)
-            has_dates = f.start_date is not None or f.end_date is not None
-            self.date_check.setChecked(has_dates)
-            if f.start_date:
-                self.date_from.setDate(QDate(f.start_date))
-            if f.end_date:
-                self.date_to.setDate(QDate(f.end_date))
-            has_score = f.score_min is not None or f.score_max is not None
-            self.score_check.setChecked(has_score)
-            if f.score_min is not None:
-                self.score_min.setValue(f.score_min)
-            if f.score_max is not None:
-                self.score_max.setValue(f.score_max)
-            for w in (self.date_from, self.date_to):
-                w.setEnabled(has_dates)
-            for w in (self.score_min, self.score_max):
-                w.setEnabled(has_score)
-        finally:
-            for w in widgets:
-                w.blockSignals(False)
+        self.filters.show_filter(f)
         self.apply_filters()
 
     def clear_filters(self) -> None:
@@ -427,14 +253,7 @@ class HistoryPage(QWidget):
         ids = {r.model_id for r in records if r.model_id} | set(self._model_names)
         for mid in sorted(ids):
             name = self._model_names.get(mid)
-            text = f"{name} ({mid[:8]})" if name else mid
-            idx = self.model_combo.findData(mid)
-            self.model_combo.blockSignals(True)
-            if idx < 0:
-                self.model_combo.addItem(text, mid)
-            elif self.model_combo.itemText(idx) != text:
-                self.model_combo.setItemText(idx, text)
-            self.model_combo.blockSignals(False)
+            self.filters.offer_model(mid, f"{name} ({mid[:8]})" if name else mid)
 
     def _refresh_models(self) -> None:
         self._remember_models([])
@@ -489,64 +308,20 @@ class HistoryPage(QWidget):
 
     # -- detail -------------------------------------------------------------------------------------
     def _on_current_row(self, current: Any, _previous: Any) -> None:
-        record = self.model.record_at(current.row()) if current.isValid() else None
-        shown = self.detail.record
-        if record is not None and shown is not None and record.id == shown.id and record == shown:
-            return  # the same record re-selected after a live refresh: keep images, no flicker
-        self.detail.show_record(record)
-        self._images = {"original": None, "annotated": None}
-        if record is None or record.image_pruned or not (record.image_path or record.result_path):
-            return
-        data_dir = self.settings.data_dir
+        self.detail_actions.show(self.model.record_at(current.row()) if current.isValid() else None)
 
-        def done(result: tuple[int, QImage | None, QImage | None]) -> None:
-            rid, original, annotated = result
-            if self.detail.record is not None and self.detail.record.id == rid:
-                self._images = {"original": original, "annotated": annotated}
-                self.detail.set_images(rid, original, annotated)
-
-        run_async(load_record_images, data_dir, record, on_done=done,
-                  on_error=lambda reason: log.warning("images not loaded: %s", reason))
+    def _say(self, text: str) -> None:
+        self.total_label.setText(text)
 
     def _save_review(self, record_id: int, label: str, note: str) -> None:
-        db = self._database()
-
-        def done(record: Any) -> None:
-            self.model.replace_record(record)
-            if self.detail.record is not None and self.detail.record.id == record.id:
-                images = dict(self._images)
-                self.detail.show_record(record)
-                self.detail.set_images(record.id, images["original"], images["annotated"])
-                self._images = images
-
-        from station.audit import set_review
-
-        run_async(set_review, db, record_id, label, note or None, on_done=done,
-                  on_error=self.detail.review_failed)
-
-    def _find_similar(self, record_id: int) -> None:
-        from ui.similar_dialog import SimilarDialog
-
-        self.similar_dialog = SimilarDialog(self.bridge, record_id, self)
-        self.similar_dialog.show()
+        self.detail_actions.save_review(record_id, label, note)
 
     def _copy_image(self, which: str) -> None:
-        image = self._images.get(which)
-        if image is None:
-            self.total_label.setText(self.tr("No image to copy."))
-            return
-        QGuiApplication.clipboard().setImage(image)
-        self.total_label.setText(self.tr("Image copied to the clipboard."))
+        self.detail_actions.copy_image(which)
 
-    def _open_folder(self) -> None:
-        record = self.detail.record
-        if record is None:
-            return
-        path = resolve_image_path(self.settings.data_dir, record.image_path or record.result_path)
-        if path is None or not path.parent.is_dir():
-            QMessageBox.warning(self, self.tr("Open image folder"), self.tr("The image folder does not exist."))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    @property
+    def similar_dialog(self) -> Any:
+        return self.detail_actions.similar_dialog
 
     # -- export -------------------------------------------------------------------------------------
     def _export_csv(self) -> None:

@@ -320,74 +320,9 @@ The details are in the log file:
             <translation>履歴</translation>
         </message>
         <message>
-            <location filename="../../ui/history_page.py" line="194" />
-            <source>part of the file name</source>
-            <translation>ファイル名の一部</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="197" />
-            <source>All</source>
-            <translation>すべて</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="198" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="199" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="202" />
-            <source>any</source>
-            <translation>指定なし</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="207" />
-            <source>All models</source>
-            <translation>すべてのモデル</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="208" />
-            <source>model id</source>
-            <translation>モデル ID</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="211" />
-            <source>Dates</source>
-            <translation>日付</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="218" />
-            <source>Score</source>
-            <translation>スコア</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="227" />
-            <source>Clear filters</source>
-            <translation>フィルターをクリア</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="231" />
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
             <location filename="../../ui/history_page.py" line="233" />
             <source>Verdict</source>
             <translation>判定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="235" />
-            <source>Defects</source>
-            <translation>欠陥</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="237" />
-            <source>Model</source>
-            <translation>モデル</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="344" />
@@ -423,26 +358,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>新着 {0} 件 — 最新を表示</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="489" />
-            <source>No image to copy.</source>
-            <translation>コピーする画像がありません。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="492" />
-            <source>Image copied to the clipboard.</source>
-            <translation>画像をクリップボードにコピーしました。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>Open image folder</source>
-            <translation>画像フォルダーを開く</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>The image folder does not exist.</source>
-            <translation>画像フォルダーが存在しません。</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="510" />
@@ -489,16 +404,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="535" />
             <source>search by name</source>
             <translation>名前で検索</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>part id / code</source>
-            <translation>ワーク ID / コード</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>Part</source>
-            <translation>ワーク</translation>
         </message>
         <message>
             <source>Records</source>
@@ -4362,6 +4267,112 @@ or post images to the endpoint.</source>
             <location filename="../../ui/evaluate_results.py" line="112" />
             <source>Threshold</source>
             <translation>しきい値</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryFilterBar</name>
+        <message>
+            <location filename="../../ui/history_filters.py" line="40" />
+            <source>part of the file name</source>
+            <translation>ファイル名の一部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="43" />
+            <source>All</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="44" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="45" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="48" />
+            <source>any</source>
+            <translation>指定なし</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="53" />
+            <source>All models</source>
+            <translation>すべてのモデル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="54" />
+            <source>model id</source>
+            <translation>モデル ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="57" />
+            <source>Dates</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="64" />
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="73" />
+            <source>Clear filters</source>
+            <translation>フィルターをクリア</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="75" />
+            <source>part id / code</source>
+            <translation>ワーク ID / コード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Verdict</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="80" />
+            <source>Defects</source>
+            <translation>欠陥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Model</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Part</source>
+            <translation>ワーク</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDetailController</name>
+        <message>
+            <location filename="../../ui/history_detail.py" line="91" />
+            <source>No image to copy.</source>
+            <translation>コピーする画像がありません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="94" />
+            <source>Image copied to the clipboard.</source>
+            <translation>画像をクリップボードにコピーしました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>Open image folder</source>
+            <translation>画像フォルダーを開く</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>The image folder does not exist.</source>
+            <translation>画像フォルダーが存在しません。</translation>
         </message>
     </context>
 </TS>

@@ -320,74 +320,9 @@ The details are in the log file:
             <translation>이력</translation>
         </message>
         <message>
-            <location filename="../../ui/history_page.py" line="194" />
-            <source>part of the file name</source>
-            <translation>파일 이름 일부</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="197" />
-            <source>All</source>
-            <translation>전체</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="198" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="199" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="202" />
-            <source>any</source>
-            <translation>전체</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="207" />
-            <source>All models</source>
-            <translation>모든 모델</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="208" />
-            <source>model id</source>
-            <translation>모델 ID</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="211" />
-            <source>Dates</source>
-            <translation>날짜</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="218" />
-            <source>Score</source>
-            <translation>점수</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="227" />
-            <source>Clear filters</source>
-            <translation>필터 지우기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="231" />
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
             <location filename="../../ui/history_page.py" line="233" />
             <source>Verdict</source>
             <translation>판정</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="235" />
-            <source>Defects</source>
-            <translation>결함</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="237" />
-            <source>Model</source>
-            <translation>모델</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="344" />
@@ -423,26 +358,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>새 기록 {0}건 — 최신 보기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="489" />
-            <source>No image to copy.</source>
-            <translation>복사할 이미지가 없습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="492" />
-            <source>Image copied to the clipboard.</source>
-            <translation>이미지를 클립보드에 복사했습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>Open image folder</source>
-            <translation>이미지 폴더 열기</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>The image folder does not exist.</source>
-            <translation>이미지 폴더가 없습니다.</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="510" />
@@ -489,16 +404,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="535" />
             <source>search by name</source>
             <translation>이름으로 검색</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>part id / code</source>
-            <translation>부품 ID / 코드</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>Part</source>
-            <translation>부품</translation>
         </message>
         <message>
             <source>Records</source>
@@ -4362,6 +4267,112 @@ or post images to the endpoint.</source>
             <location filename="../../ui/evaluate_results.py" line="112" />
             <source>Threshold</source>
             <translation>임계값</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryFilterBar</name>
+        <message>
+            <location filename="../../ui/history_filters.py" line="40" />
+            <source>part of the file name</source>
+            <translation>파일 이름 일부</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="43" />
+            <source>All</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="44" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="45" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="48" />
+            <source>any</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="53" />
+            <source>All models</source>
+            <translation>모든 모델</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="54" />
+            <source>model id</source>
+            <translation>모델 ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="57" />
+            <source>Dates</source>
+            <translation>날짜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="64" />
+            <source>Score</source>
+            <translation>점수</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="73" />
+            <source>Clear filters</source>
+            <translation>필터 지우기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="75" />
+            <source>part id / code</source>
+            <translation>부품 ID / 코드</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Verdict</source>
+            <translation>판정</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="80" />
+            <source>Defects</source>
+            <translation>결함</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Model</source>
+            <translation>모델</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Part</source>
+            <translation>부품</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDetailController</name>
+        <message>
+            <location filename="../../ui/history_detail.py" line="91" />
+            <source>No image to copy.</source>
+            <translation>복사할 이미지가 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="94" />
+            <source>Image copied to the clipboard.</source>
+            <translation>이미지를 클립보드에 복사했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>Open image folder</source>
+            <translation>이미지 폴더 열기</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>The image folder does not exist.</source>
+            <translation>이미지 폴더가 없습니다.</translation>
         </message>
     </context>
 </TS>

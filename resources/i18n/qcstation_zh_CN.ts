@@ -328,74 +328,9 @@ The details are in the log file:
             <translation>历史记录</translation>
         </message>
         <message>
-            <location filename="../../ui/history_page.py" line="194" />
-            <source>part of the file name</source>
-            <translation>文件名的一部分</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="197" />
-            <source>All</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="198" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="199" />
-            <source>NG</source>
-            <translation>NG</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="202" />
-            <source>any</source>
-            <translation>任意</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="207" />
-            <source>All models</source>
-            <translation>全部模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="208" />
-            <source>model id</source>
-            <translation>模型 ID</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="211" />
-            <source>Dates</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="218" />
-            <source>Score</source>
-            <translation>分数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="227" />
-            <source>Clear filters</source>
-            <translation>清除筛选</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="231" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
             <location filename="../../ui/history_page.py" line="233" />
             <source>Verdict</source>
             <translation>判定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="235" />
-            <source>Defects</source>
-            <translation>缺陷数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="237" />
-            <source>Model</source>
-            <translation>模型</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="344" />
@@ -431,26 +366,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>{0} 条新记录 — 显示最新</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="489" />
-            <source>No image to copy.</source>
-            <translation>没有可复制的图像。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="492" />
-            <source>Image copied to the clipboard.</source>
-            <translation>图像已复制到剪贴板。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>Open image folder</source>
-            <translation>打开图像文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="500" />
-            <source>The image folder does not exist.</source>
-            <translation>图像文件夹不存在。</translation>
         </message>
         <message>
             <location filename="../../ui/history_page.py" line="510" />
@@ -497,16 +412,6 @@ The details are in the log file:
             <location filename="../../ui/history_page.py" line="535" />
             <source>search by name</source>
             <translation>按名称搜索</translation>
-        </message>
-    <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>part id / code</source>
-            <translation>零件编号 / 条码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/history_page.py" line="1" />
-            <source>Part</source>
-            <translation>零件</translation>
         </message>
     </context>
     <context>
@@ -4363,6 +4268,112 @@ or post images to the endpoint.</source>
             <location filename="../../ui/evaluate_results.py" line="112" />
             <source>Threshold</source>
             <translation>阈值</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryFilterBar</name>
+        <message>
+            <location filename="../../ui/history_filters.py" line="40" />
+            <source>part of the file name</source>
+            <translation>文件名的一部分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="43" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="44" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="45" />
+            <source>NG</source>
+            <translation>NG</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="48" />
+            <source>any</source>
+            <translation>任意</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="53" />
+            <source>All models</source>
+            <translation>全部模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="54" />
+            <source>model id</source>
+            <translation>模型 ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="57" />
+            <source>Dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="64" />
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="73" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="75" />
+            <source>part id / code</source>
+            <translation>零件编号 / 条码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="79" />
+            <source>Verdict</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="80" />
+            <source>Defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_filters.py" line="81" />
+            <source>Part</source>
+            <translation>零件</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDetailController</name>
+        <message>
+            <location filename="../../ui/history_detail.py" line="91" />
+            <source>No image to copy.</source>
+            <translation>没有可复制的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="94" />
+            <source>Image copied to the clipboard.</source>
+            <translation>图像已复制到剪贴板。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>Open image folder</source>
+            <translation>打开图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history_detail.py" line="102" />
+            <source>The image folder does not exist.</source>
+            <translation>图像文件夹不存在。</translation>
         </message>
     </context>
 </TS>
