@@ -78,3 +78,14 @@ def test_training_inputs(tmp_path):
     assert overall_fraction("calibrating", 1.0) == pytest.approx(1.0)
     assert overall_fraction("training flow", 0.5, "csflow") == pytest.approx(0.03 + 0.12 + 0.40)
     assert overall_fraction("", 0.3) == 0.0
+
+
+def test_history_filter_gives_exactly_the_search_arguments():
+    from datetime import date
+
+    from station.history_filter import HistoryFilter
+
+    assert HistoryFilter().to_kwargs() == {}
+    f = HistoryFilter(name="  cap ", start_date=date(2026, 1, 2), label="NG", num=0, model_id="", part_id=" SN-4 ")
+    assert f.to_kwargs() == {"name": "cap", "start_date": date(2026, 1, 2), "label": "NG", "num": 0,
+                             "part_id": "SN-4"}
