@@ -11,14 +11,13 @@ saves the Statistics page (and the Live page's banner) at 1366×768 and 1920×10
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.screenshots import DATASETS, SIZES, free_port, prepare_data, wait, wait_until  # noqa: E402
+from tools.screenshots import DATASETS, SIZES, free_port, start_work, wait, wait_until  # noqa: E402
 
 
 def inspect_lighting_change(settings, category: Path) -> None:
@@ -52,19 +51,10 @@ def main() -> int:
     args = ap.parse_args()
     category = DATASETS / args.category
     out = args.out.resolve()
-    work = out / "_work"
-    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
-    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
-    out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtWidgets import QApplication
+    app, settings = start_work(out, category)
 
     from composition import close_gui, open_gui
-    from station.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings().override(**{"storage.data_dir": str(work / "data")})
-    settings = prepare_data(settings, category)
     inspect_lighting_change(settings, category)
     settings = settings.override(**{"ui.language": args.lang, "server.port": free_port()})
     shell = open_gui(settings)

@@ -94,6 +94,23 @@ def prepare_data(settings, category: Path):
     return settings
 
 
+def start_work(out: Path, category: Path):
+    """The set-up every screenshot tool shares: OUTDIR and its reusable _work folder (config, cache
+    and data kept there, never in the user's own), the QApplication, and the settings with the cached
+    model active and the history inspected (``prepare_data``). Returns ``(app, settings)``."""
+    work = out / "_work"
+    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
+    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from station.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    return app, prepare_data(Settings().override(**{"storage.data_dir": str(work / "data")}), category)
+
+
 def free_port(preferred: int = 8000) -> int:
     import socket
 
@@ -196,17 +213,7 @@ def main() -> int:
         print(f"dataset category not found: {category}", file=sys.stderr)
         return 2
     out = args.out.resolve()
-    work = out / "_work"
-    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
-    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
-    out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtWidgets import QApplication
-
-    from station.settings import Settings
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = prepare_data(Settings().override(**{"storage.data_dir": str(work / "data")}), category)
+    app, settings = start_work(out, category)
     saved = []
     for lang in (["en", "zh_CN"] if args.lang == "both" else [args.lang]):
         saved += shoot(out, lang, settings, category)
