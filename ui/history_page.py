@@ -18,13 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from storage.images import resolve_image_path
 from ui.record_images import load_record_images
 from ui.workers import LatestOnly, run_async, wait_for_pool
+from widgets.date_range import DateRangeEdit
 from widgets.detail_panel import RecordDetailPanel
 from widgets.record_table import RecordTableModel
 
@@ -218,14 +218,9 @@ class HistoryPage(QWidget):
         self.model_combo.addItem(self.tr("All models"), None)
         self.model_combo.lineEdit().setPlaceholderText(self.tr("model id"))
 
-        today = QDate.currentDate()
         self.date_check = QCheckBox(self.tr("Dates"))
-        self.date_from = QDateEdit(today.addDays(-6))
-        self.date_to = QDateEdit(today)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
+        self.dates = DateRangeEdit(days=7)
+        self.dates.setEnabled(False)
         self.score_check = QCheckBox(self.tr("Score"))
         self.score_min = QDoubleSpinBox()
         self.score_max = QDoubleSpinBox()
@@ -255,9 +250,7 @@ class HistoryPage(QWidget):
         row1.addWidget(self.part_edit, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.date_check)
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("–"))
-        row2.addWidget(self.date_to)
+        row2.addWidget(self.dates)
         row2.addSpacing(16)
         row2.addWidget(self.score_check)
         row2.addWidget(self.score_min)
@@ -273,15 +266,13 @@ class HistoryPage(QWidget):
         self.defects_spin.valueChanged.connect(self._schedule)
         self.model_combo.currentTextChanged.connect(self._schedule)
         self.date_check.toggled.connect(self._on_date_toggled)
-        self.date_from.dateChanged.connect(self._schedule)
-        self.date_to.dateChanged.connect(self._schedule)
+        self.dates.changed.connect(self._schedule)
         self.score_check.toggled.connect(self._on_score_toggled)
         self.score_min.valueChanged.connect(self._schedule)
         self.score_max.valueChanged.connect(self._schedule)
 
     def _on_date_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self.dates.setEnabled(on)
         self._schedule()
 
     def _on_score_toggled(self, on: bool) -> None:
@@ -297,10 +288,11 @@ class HistoryPage(QWidget):
             model_id = self.model_combo.itemData(idx)  # a listed model (None for "All models")
         else:
             model_id = model_text or None  # typed by the user: a model id
+        start, end = self.dates.dates() if self.date_check.isChecked() else (None, None)
         return HistoryFilter(
             name=self.name_edit.text(),
-            start_date=self.date_from.date().toPython() if self.date_check.isChecked() else None,
-            end_date=self.date_to.date().toPython() if self.date_check.isChecked() else None,
+            start_date=start,
+            end_date=end,
             label=self.verdict_combo.currentData(),
             num=self.defects_spin.value() if self.defects_spin.value() >= 0 else None,
             score_min=self.score_min.value() if self.score_check.isChecked() else None,
@@ -312,7 +304,7 @@ class HistoryPage(QWidget):
     def set_filter(self, f: HistoryFilter) -> None:
         """Fill the filter widgets (other pages jump here, e.g. "show NG of today")."""
         widgets = (self.name_edit, self.verdict_combo, self.defects_spin, self.model_combo, self.date_check,
-                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max, self.part_edit)
+                   self.dates, self.score_check, self.score_min, self.score_max, self.part_edit)
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -327,18 +319,14 @@ class HistoryPage(QWidget):
                 self.model_combo.setEditText(f.model_id)
             has_dates = f.start_date is not None or f.end_date is not None
             self.date_check.setChecked(has_dates)
-            if f.start_date:
-                self.date_from.setDate(QDate(f.start_date))
-            if f.end_date:
-                self.date_to.setDate(QDate(f.end_date))
+            self.dates.set_dates(f.start_date, f.end_date)
             has_score = f.score_min is not None or f.score_max is not None
             self.score_check.setChecked(has_score)
             if f.score_min is not None:
                 self.score_min.setValue(f.score_min)
             if f.score_max is not None:
                 self.score_max.setValue(f.score_max)
-            for w in (self.date_from, self.date_to):
-                w.setEnabled(has_dates)
+            self.dates.setEnabled(has_dates)
             for w in (self.score_min, self.score_max):
                 w.setEnabled(has_score)
         finally:
