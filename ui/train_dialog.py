@@ -42,6 +42,7 @@ from station.settings import Settings
 from station.validation import is_validated
 from ui.changeover_prompt import confirm_changeover
 from ui.workers import LatestOnly, Worker, create_worker
+from widgets.rows import STRETCH, hrow
 
 log = logging.getLogger(__name__)
 
@@ -296,12 +297,7 @@ class TrainDialog(QDialog):
         self.train_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.evaluate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.train_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.close_button)
+        buttons = hrow(self.evaluate_button, STRETCH, self.train_button, self.cancel_button, self.close_button)
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
