@@ -54,13 +54,8 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
     app.state.station = station
     app.state.settings = settings
     app.state.budget = ByteBudget(int(settings.limits.memory_budget_mb) << 20)
-    app.include_router(pekat.router)
-    app.include_router(detect.router)
-    app.include_router(data.router)
-    app.include_router(insights.router)
-    app.include_router(status.router)
-    app.include_router(video.router)
-    app.include_router(search.router)
+    for family in (pekat, detect, data, insights, status, video, search):  # in this order: first match wins
+        app.include_router(family.router)
     machine.register(app)  # /api/auth/token and /api/v1/* (HACARUS Check v1)
     app.include_router(simulator.router)
     _add_docs(app)

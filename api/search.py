@@ -57,6 +57,25 @@ def _verdict(raw: Any) -> str | None:
     return text
 
 
+def _station_with_history(request: Request) -> Any:
+    station = request.app.state.station
+    if station.database is None:
+        raise ApiError(503, "no_database", "the history database is not open")
+    return station
+
+
+async def _json_object(request: Request, refusal: str, *, empty: bytes = b"null") -> dict[str, Any]:
+    """The JSON body (64 KiB at most) as a dict; invalid JSON or anything but an object is a 400
+    saying ``refusal``. ``empty`` stands for a body that is not there."""
+    try:
+        body = json.loads(await images.read_body(request, 1 << 16) or empty)
+    except ValueError:
+        raise bad_request(refusal) from None
+    if not isinstance(body, dict):
+        raise bad_request(refusal)
+    return body
+
+
 def image_url(record: Any) -> str | None:
     if record.image_pruned or not (record.result_path or record.image_path):
         return None
@@ -67,19 +86,12 @@ def image_url(record: Any) -> str | None:
 async def similar(request: Request) -> dict[str, Any]:
     from station.similar import NoEmbedding, find_similar, image_vector, record_vector
 
-    station = request.app.state.station
+    station = _station_with_history(request)
     settings = request.app.state.settings
-    if station.database is None:
-        raise ApiError(503, "no_database", "the history database is not open")
     ctype = request.headers.get("content-type", "")
     image_data: bytes | None = None
     if ctype.startswith("application/json"):
-        try:
-            fields = json.loads(await images.read_body(request, 1 << 16) or b"{}")
-        except ValueError:
-            raise bad_request("the JSON body is not valid JSON") from None
-        if not isinstance(fields, dict):
-            raise bad_request("the JSON body must be an object")
+        fields = await _json_object(request, "the body must be a JSON object", empty=b"{}")
     else:
         try:
             form = await request.form(max_files=1, max_fields=8)
@@ -133,15 +145,8 @@ async def identifier(request: Request) -> StreamingResponse:
     from storage.errors import InvalidQuery
     from storage.identifier_search import check_identifier, iter_by_identifier
 
-    station = request.app.state.station
-    if station.database is None:
-        raise ApiError(503, "no_database", "the history database is not open")
-    try:
-        body = json.loads(await images.read_body(request, 1 << 16) or b"null")
-    except ValueError:
-        raise bad_request('expected a JSON body {"identifier": "..."}') from None
-    if not isinstance(body, dict):
-        raise bad_request('expected a JSON body {"identifier": "..."}')
+    station = _station_with_history(request)
+    body = await _json_object(request, 'expected a JSON body {"identifier": "..."}')
     try:
         text = check_identifier(body.get("identifier"))
     except InvalidQuery as exc:

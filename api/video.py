@@ -160,6 +160,17 @@ class _Upload:
     def discard(self) -> None:
         shutil.rmtree(self.tmpdir, ignore_errors=True)
 
+    def analyse(self, station: Any, **options: Any) -> Any:
+        """``analyse_video`` of this upload as its form asked (interval, buckets, record, the client's
+        name); the private copy is removed whatever the outcome."""
+        from station.video_analysis import analyse_video
+
+        try:
+            return analyse_video(station, self.path, interval_ms=self.interval, bucket_ms=self.bucket,
+                                 record=self.record, display_name=self.name, info=self.info, **options)
+        finally:
+            self.discard()
+
 
 async def _prepare(request: Request) -> _Upload:
     """Receive, check the common fields and probe the video; any refusal leaves no temp file."""
@@ -181,38 +192,30 @@ async def _prepare(request: Request) -> _Upload:
 async def post_video(request: Request) -> JSONResponse:
     from camera.video_sampling import VideoRejected, sample_times
     from station.jobs import TooManyJobs
-    from station.video_analysis import analyse_video
 
     station = request.app.state.station
     up = await _prepare(request)
-    info, path, name, tmpdir, interval, bucket, record = (up.info, up.path, up.name, up.tmpdir, up.interval,
-                                                          up.bucket, up.record)
     mode = str(up.form.get("mode") or "auto").lower()
     if mode not in ("auto", "sync", "job"):
         up.discard()
         raise bad_request("mode must be auto, sync or job")
-    frames = sample_times(info, interval)
+    frames = sample_times(up.info, up.interval)
     as_job = mode == "job" or (mode == "auto" and frames > _analysis_settings(request).video_sync_max_frames)
 
     def run(job: Any = None) -> Any:
-        try:
-            return analyse_video(
-                station, path, interval_ms=interval, bucket_ms=bucket, record=record, display_name=name,
-                info=info, cancel=job.cancelled if job is not None else None,
-                progress=(lambda d, t: job.progress(d, t)) if job is not None else None,
-                partial=job.set_partial if job is not None else None)
-        finally:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+        return up.analyse(station, cancel=job.cancelled if job is not None else None,
+                          progress=(lambda d, t: job.progress(d, t)) if job is not None else None,
+                          partial=job.set_partial if job is not None else None)
 
     if as_job:
         try:
             job = station.jobs.submit("video", run)
         except TooManyJobs as exc:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+            up.discard()
             raise ApiError(409, "busy", str(exc)) from None
-        job.progress(0, frames, f"analysing {name}")
+        job.progress(0, frames, f"analysing {up.name}")
         return JSONResponse({"job_id": job.id, "status_url": f"/video/jobs/{job.id}", "frames_to_sample": frames,
-                             **info.to_dict()}, status_code=202)
+                             **up.info.to_dict()}, status_code=202)
     try:
         result = await run_in_threadpool(run)
     except VideoRejected as exc:
@@ -276,12 +279,8 @@ def _jpeg_data_url(image: Any) -> str:
 
 @router.post("/video-streaming", summary="Analyse a video, one NDJSON object per sampled frame as it is judged")
 async def post_video_streaming(request: Request) -> StreamingResponse:
-    from station.video_analysis import analyse_video
-
     station = request.app.state.station
     up = await _prepare(request)
-    info, path, name, tmpdir, interval, bucket, record = (up.info, up.path, up.name, up.tmpdir, up.interval,
-                                                          up.bucket, up.record)
     try:
         with_images = _flag(up.form, "frames", True)
     except BaseException:
@@ -309,8 +308,7 @@ async def post_video_streaming(request: Request) -> StreamingResponse:
 
     def work() -> None:
         try:
-            result = analyse_video(station, path, interval_ms=interval, bucket_ms=bucket, record=record,
-                                   display_name=name, info=info, cancel=cancel, on_frame=on_frame)
+            result = up.analyse(station, cancel=cancel, on_frame=on_frame)
             summary = _answer(result)
             summary.pop("frames", None)
             put(json.dumps({"done": True, **summary}) + "\n")
@@ -318,7 +316,7 @@ async def post_video_streaming(request: Request) -> StreamingResponse:
             reason = str(exc) or type(exc).__name__
             put(json.dumps({"done": True, "error": "analysis_failed", "reason": reason}) + "\n")
         finally:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+            up.discard()  # also when the analysis never started
             put(end)
 
     threading.Thread(target=work, name="qcs-video-stream", daemon=True).start()

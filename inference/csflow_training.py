@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
@@ -22,7 +20,7 @@ from inference.calibration import calibrate, image_scores
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
-from inference.types import ModelInfo, PredictParams
+from inference.types import PredictParams
 
 Progress = Callable[[str, float], None]
 
@@ -79,13 +77,8 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     del samples_, samples
 
     core = _Core(fx, algo, cfg, device)
-    draft = ModelInfo(
-        id=uuid.uuid4().hex, name=name or "model", algorithm="csflow", version=model_version,
-        backbone=cfg["backbone"], input_size=int(cfg["input_size"]), parameters=dict(cfg),
-        params=PredictParams(threshold=1.0, pixel_threshold=1.0), ok_img_count=len(ok), ng_img_count=len(ng),
-        training_seconds=0.0,
-    )
-    model = AnomalyModel(draft, core)
+    model = AnomalyModel.draft(core, name=name, algorithm="csflow", version=model_version, cfg=cfg,
+                               ok_count=len(ok), ng_count=len(ng))
     _check(cancel)
     report("calibrating", 0.0)
     ok_scores = image_scores(model, [ok[i] for i in held])
@@ -102,11 +95,5 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     stats["flow_seconds"] = round(flow_s, 2)
     stats["flow_final_loss"] = round(algo.final_loss, 6) if np.isfinite(algo.final_loss) else None
     stats["training_views"] = len(prepared)
-    info = ModelInfo(
-        id=draft.id, name=draft.name, algorithm="csflow", version=model_version, backbone=draft.backbone,
-        input_size=draft.input_size, parameters=dict(cfg),
-        params=PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold),
-        ok_img_count=len(ok), ng_img_count=len(ng), training_seconds=round(time.perf_counter() - t_start, 3),
-        stats=stats, created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    )
-    return AnomalyModel(info, core)
+    return model.calibrated(PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold),
+                            stats, t_start)

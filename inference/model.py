@@ -6,8 +6,10 @@ import math
 import os
 import threading
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,6 +120,27 @@ class AnomalyModel:
         self.info = info
         self.params = params or info.params
         self._core = core
+
+    @classmethod
+    def draft(cls, core: _Core, *, name: str | None, algorithm: str, version: int, cfg: dict[str, Any],
+              ok_count: int, ng_count: int) -> AnomalyModel:
+        """A model fresh from training, before calibration: a new id, its training configuration, and
+        provisional thresholds of 1.0 that the calibration replaces."""
+        info = ModelInfo(
+            id=uuid.uuid4().hex, name=name or "model", algorithm=algorithm, version=version,
+            backbone=cfg["backbone"], input_size=int(cfg["input_size"]), parameters=dict(cfg),
+            params=PredictParams(threshold=1.0, pixel_threshold=1.0), ok_img_count=ok_count,
+            ng_img_count=ng_count, training_seconds=0.0,
+        )
+        return cls(info, core)
+
+    def calibrated(self, params: PredictParams, stats: dict[str, Any], started: float) -> AnomalyModel:
+        """The finished model: this draft's identity with the calibrated thresholds, the training
+        statistics, the time since ``started`` (``time.perf_counter``) and the creation time (UTC)."""
+        info = replace(self.info, params=params, stats=stats,
+                       training_seconds=round(time.perf_counter() - started, 3),
+                       created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        return AnomalyModel(info, self._core)
 
     @property
     def device(self) -> str:

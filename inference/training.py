@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,7 @@ from inference.ng_head import GAIN as GAIN_OF_HEAD
 from inference.ng_head import NGHead, mask_to_grid
 from inference.plausibility import check_model_values
 from inference.selfcheck import synthetic_check
-from inference.types import ModelInfo, PredictParams
+from inference.types import PredictParams
 
 Progress = Callable[[str, float], None]
 MIN_OK_IMAGES = 2
@@ -158,13 +156,8 @@ def train(
         algo.set_profile(list(loo.values()) + held_raw)
     report("learning OK variation", 1.0)
 
-    draft = ModelInfo(
-        id=uuid.uuid4().hex, name=name or "model", algorithm=algorithm, version=MODEL_VERSION,
-        backbone=cfg["backbone"], input_size=int(cfg["input_size"]), parameters=dict(cfg),
-        params=PredictParams(threshold=1.0, pixel_threshold=1.0), ok_img_count=len(ok), ng_img_count=len(ng),
-        training_seconds=0.0,
-    )
-    model = AnomalyModel(draft, core)
+    model = AnomalyModel.draft(core, name=name, algorithm=algorithm, version=MODEL_VERSION, cfg=cfg,
+                               ok_count=len(ok), ng_count=len(ng))
     _check_cancel(cancel)
     report("calibrating", 0.0)
     head_stats: dict[str, Any] = {}
@@ -203,16 +196,10 @@ def train(
     params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)
     if cfg.get("synthetic_check", True) and held:
         _check_cancel(cancel)
-        checked = AnomalyModel(draft, core, params)
+        checked = AnomalyModel(model.info, core, params)
         stats.update(synthetic_check(checked, [ok[i] for i in held], seed=int(cfg.get("seed", 0)), cancel=cancel))
     report("calibrating", 1.0)
-    info = ModelInfo(
-        id=draft.id, name=draft.name, algorithm=algorithm, version=MODEL_VERSION, backbone=draft.backbone,
-        input_size=draft.input_size, parameters=dict(cfg), params=params,
-        ok_img_count=len(ok), ng_img_count=len(ng), training_seconds=round(time.perf_counter() - t_start, 3),
-        stats=stats, created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    )
-    return AnomalyModel(info, core)
+    return model.calibrated(params, stats, t_start)
 
 
 def _load_mask(source: Any, shape: tuple[int, int], i: int) -> np.ndarray | None:

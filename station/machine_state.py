@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from station.events import Subscribers
+
 LINE_IDLE_S = 60.0  # an endpoint image within this window counts as a running line
 DEFAULT_REVIEW_TIMEOUT_S = 10.0
 
@@ -81,7 +83,7 @@ class MachineStateModel:
         self._last_endpoint: float | None = None
         self._state = MachineState.NO_MODEL
         self._since = wall()
-        self._listeners: list[Callable[[StateSnapshot], None]] = []
+        self._listeners: Subscribers[StateSnapshot] = Subscribers()
 
     # -- inputs ----------------------------------------------------------------------------------
     def set_model(self, name: str | None) -> None:
@@ -192,18 +194,8 @@ class MachineStateModel:
 
     # -- listeners -------------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[StateSnapshot], None]) -> Callable[[], None]:
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-        return unsubscribe
+        """Hear every change (on the thread that made it); returns the function that stops it."""
+        return self._listeners.subscribe(listener)
 
     def _changed(self) -> None:
-        snap = self.snapshot()
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            listener(snap)
+        self._listeners.call_all(self.snapshot())  # a failing listener is logged, the others still hear

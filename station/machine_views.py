@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-import math
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from common.numbers import finite_or_none
 
 # Prediction parameters listed with each algorithm (``model_parameter: false``): they are changed
 # after training with update_predict_parameters, not passed to training.
@@ -98,14 +99,6 @@ def override_parameters(spec: Any, overrides: list[dict[str, Any]]) -> dict[str,
 
 
 # ---------------------------------------------------------------------- models
-def _num(v: Any) -> float | None:
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
 def hmodel(view: Any, meta: dict[str, Any], default_target_id: int) -> dict[str, Any]:
     info, job = view.info, view.job
     if info is None:  # a training job
@@ -121,8 +114,8 @@ def hmodel(view: Any, meta: dict[str, Any], default_target_id: int) -> dict[str,
             "created_at": stamp, "updated_at": stamp, "progress": round(job.progress, 3), "error": job.error,
         }
     stats = info.stats or {}
-    precision, recall = _num(stats.get("precision")), _num(stats.get("recall"))
-    accuracy = _num(stats.get("accuracy"))
+    precision, recall = finite_or_none(stats.get("precision")), finite_or_none(stats.get("recall"))
+    accuracy = finite_or_none(stats.get("accuracy"))
     created = _iso_text(info.created_at)
     updated = created
     if view.path is not None:

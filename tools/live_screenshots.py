@@ -11,8 +11,6 @@ operator mode (target: at least a quarter of 1920×1080). The PNGs are for looki
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -21,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots import DATASETS, free_port, prepare_data, wait, wait_until  # noqa: E402
+from screenshots import free_port, shoot_languages, tool_args, wait, wait_until  # noqa: E402
 
 
 def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
@@ -106,31 +104,8 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("out", type=Path)
-    p.add_argument("--lang", nargs="+", default=["en", "zh_CN"])
-    p.add_argument("--category", default="bottle")
-    args = p.parse_args()
-    category = DATASETS / args.category
-    out = args.out.resolve()
-    work = out / "_work"
-    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
-    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
-    out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtWidgets import QApplication
-
-    from station.settings import Settings
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings().override(**{"storage.data_dir": str(work / "data")})
-    settings = prepare_data(settings, category)
-    saved = []
-    for lang in args.lang:
-        saved += shoot(out, lang, settings, category)
-    app.processEvents()
-    print(f"{len(saved)} screenshots in {out}")
-    return 0
+    args = tool_args(__doc__, nargs="+", default=["en", "zh_CN"])
+    return shoot_languages(shoot, args, args.lang)
 
 
 if __name__ == "__main__":

@@ -10,15 +10,13 @@ saves the Statistics page (and the Live page's banner) at 1366×768 and 1920×10
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.screenshots import DATASETS, SIZES, free_port, prepare_data, wait, wait_until  # noqa: E402
+from tools.screenshots import SIZES, free_port, shoot_languages, tool_args, wait, wait_until  # noqa: E402
 
 
 def inspect_lighting_change(settings, category: Path) -> None:
@@ -44,31 +42,21 @@ def inspect_lighting_change(settings, category: Path) -> None:
         print("drift:", station.drift.status().to_dict(), flush=True)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--lang", default="en", choices=["en", "zh_CN"])
-    ap.add_argument("--category", default="bottle")
-    args = ap.parse_args()
-    category = DATASETS / args.category
-    out = args.out.resolve()
-    work = out / "_work"
-    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
-    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
-    out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtWidgets import QApplication
-
+def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
     from composition import close_gui, open_gui
-    from station.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings().override(**{"storage.data_dir": str(work / "data")})
-    settings = prepare_data(settings, category)
     inspect_lighting_change(settings, category)
-    settings = settings.override(**{"ui.language": args.lang, "server.port": free_port()})
+    settings = settings.override(**{"ui.language": lang, "server.port": free_port()})
     shell = open_gui(settings)
     win = shell.window
+    saved: list[Path] = []
+
+    def grab(name: str) -> None:
+        path = out / f"{lang}_{name}.png"
+        win.grab().save(str(path))
+        saved.append(path)
+        print("saved", path, flush=True)
+
     try:
         for w, h in SIZES:
             win.showNormal()
@@ -79,18 +67,18 @@ def main() -> int:
             page.set_period("15d")
             wait_until(lambda p=page: p.insights is not None and p.insights_panel.map_image is not None, 60)
             wait(1500)
-            path = out / f"{args.lang}_statistics_insights_{w}.png"
-            win.grab().save(str(path))
-            print("saved", path, flush=True)
+            grab(f"statistics_insights_{w}")
             win.show_page("live")
             wait(600)
-            path = out / f"{args.lang}_live_drift_{w}.png"
-            win.grab().save(str(path))
-            print("saved", path, flush=True)
+            grab(f"live_drift_{w}")
     finally:
         close_gui(shell, save=False)
-    app.processEvents()
-    return 0
+    return saved
+
+
+def main() -> int:
+    args = tool_args(__doc__, default="en", choices=["en", "zh_CN"])
+    return shoot_languages(shoot, args, [args.lang])
 
 
 if __name__ == "__main__":

@@ -17,9 +17,11 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,12 +29,32 @@ DATASETS = Path(os.environ.get("QCS_DATASETS", ROOT.parent / "shared" / "dataset
 SIZES = ((1366, 768), (1920, 1080))
 
 
-def parse_args() -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def tool_args(doc: str, **lang: Any) -> argparse.Namespace:
+    """The command line of every screenshot tool: OUTDIR, --category and --lang (``lang``: how
+    that tool takes it, one language or several)."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     p.add_argument("out", type=Path, help="folder for the PNGs")
-    p.add_argument("--lang", default="both", choices=["en", "zh_CN", "ja", "ko", "both"])
+    p.add_argument("--lang", **lang)
     p.add_argument("--category", default="bottle", help="dataset category to train on and play")
     return p.parse_args()
+
+
+def shoot_languages(shoot: Callable[[Path, str, Any, Path], list[Path]], args: argparse.Namespace,
+                    languages: list[str]) -> int:
+    """A screenshot tool's run: ``shoot(out, lang, settings, category)`` once per language on the
+    shared work folder; returns the exit status."""
+    category = DATASETS / args.category
+    if not (category / "train" / "good").is_dir():
+        print(f"dataset category not found: {category}", file=sys.stderr)
+        return 2
+    out = args.out.resolve()
+    app, settings = start_work(out, category)
+    saved: list[Path] = []
+    for lang in languages:
+        saved += shoot(out, lang, settings, category)
+    app.processEvents()
+    print(f"{len(saved)} screenshots in {out}")
+    return 0
 
 
 def wait(ms: int) -> None:
@@ -92,6 +114,23 @@ def prepare_data(settings, category: Path):
                 history.append(replace(r, id=None, timestamp=ts, part_id=f"P{day:02d}{k:03d}"))
         db.insert_many(history)
     return settings
+
+
+def start_work(out: Path, category: Path):
+    """The set-up every screenshot tool shares: OUTDIR and its reusable _work folder (config, cache
+    and data kept there, never in the user's own), the QApplication, and the settings with the cached
+    model active and the history inspected (``prepare_data``). Returns ``(app, settings)``."""
+    work = out / "_work"
+    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
+    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from station.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    return app, prepare_data(Settings().override(**{"storage.data_dir": str(work / "data")}), category)
 
 
 def free_port(preferred: int = 8000) -> int:
@@ -190,29 +229,8 @@ def shoot(out: Path, lang: str, settings, category: Path) -> list[Path]:
 
 
 def main() -> int:
-    args = parse_args()
-    category = DATASETS / args.category
-    if not (category / "train" / "good").is_dir():
-        print(f"dataset category not found: {category}", file=sys.stderr)
-        return 2
-    out = args.out.resolve()
-    work = out / "_work"
-    os.environ.setdefault("QCS_CONFIG_DIR", str(work / "config"))
-    os.environ.setdefault("QCS_CACHE_DIR", str(work / "cache"))
-    out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtWidgets import QApplication
-
-    from station.settings import Settings
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = prepare_data(Settings().override(**{"storage.data_dir": str(work / "data")}), category)
-    saved = []
-    for lang in (["en", "zh_CN"] if args.lang == "both" else [args.lang]):
-        saved += shoot(out, lang, settings, category)
-    app.processEvents()
-    print(f"{len(saved)} screenshots in {out}")
-    return 0
+    args = tool_args(__doc__, default="both", choices=["en", "zh_CN", "ja", "ko", "both"])
+    return shoot_languages(shoot, args, ["en", "zh_CN"] if args.lang == "both" else [args.lang])
 
 
 if __name__ == "__main__":

@@ -12,13 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.workers import run_async
+from widgets.date_range import DateRangeEdit
+from widgets.rows import STRETCH, hrow
 
 log = logging.getLogger(__name__)
 SHOWN = 500
@@ -48,13 +48,8 @@ class AuditView(QWidget):
                             (self.tr("Endpoint key"), "endpoint.")):
             self.kind_combo.addItem(text, value)
         self.date_check = QCheckBox(self.tr("Dates (UTC)"))
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-6))
-        self.date_to = QDateEdit(today)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
+        self.dates = DateRangeEdit(days=7)
+        self.dates.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.status = QLabel()
@@ -70,39 +65,28 @@ class AuditView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.kind_combo)
-        top.addWidget(self.date_check)
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel("–"))
-        top.addWidget(self.date_to)
-        top.addStretch(1)
-        top.addWidget(self.status)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.export_button)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addLayout(hrow(self.kind_combo, self.date_check, self.dates, STRETCH, self.status,
+                           self.refresh_button, self.export_button))
         lay.addWidget(self.table, 1)
 
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.date_check.toggled.connect(self._dates_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self.refresh())
-        self.date_to.dateChanged.connect(lambda _d: self.refresh())
+        self.dates.changed.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._ask_export)
         self._generation = 0
         self.loaded = False
 
     def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self.dates.setEnabled(on)
         self.refresh()
 
     def filters(self) -> dict[str, Any]:
         out: dict[str, Any] = {"action": self.kind_combo.currentData()}
         if self.date_check.isChecked():
-            out["start_date"] = self.date_from.date().toString("yyyy-MM-dd")
-            out["end_date"] = self.date_to.date().toString("yyyy-MM-dd")
+            start, end = self.dates.dates()
+            out["start_date"], out["end_date"] = start.isoformat(), end.isoformat()
         return out
 
     def refresh(self) -> None:

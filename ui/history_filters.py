@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.history_filter import HistoryFilter
+from widgets.date_range import DateRangeEdit
 
 
 class HistoryFilterBar(QWidget):
@@ -53,14 +53,9 @@ class HistoryFilterBar(QWidget):
         self.model_combo.addItem(self.tr("All models"), None)
         self.model_combo.lineEdit().setPlaceholderText(self.tr("model id"))
 
-        today = QDate.currentDate()
         self.date_check = QCheckBox(self.tr("Dates"))
-        self.date_from = QDateEdit(today.addDays(-6))
-        self.date_to = QDateEdit(today)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
+        self.dates = DateRangeEdit(days=7)
+        self.dates.setEnabled(False)
         self.score_check = QCheckBox(self.tr("Score"))
         self.score_min = QDoubleSpinBox()
         self.score_max = QDoubleSpinBox()
@@ -83,9 +78,7 @@ class HistoryFilterBar(QWidget):
             row1.addWidget(widget, stretch)
         row2 = QHBoxLayout()
         row2.addWidget(self.date_check)
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("–"))
-        row2.addWidget(self.date_to)
+        row2.addWidget(self.dates)
         row2.addSpacing(16)
         row2.addWidget(self.score_check)
         row2.addWidget(self.score_min)
@@ -98,7 +91,7 @@ class HistoryFilterBar(QWidget):
 
         for signal in (self.name_edit.textChanged, self.part_edit.textChanged, self.verdict_combo.currentIndexChanged,
                        self.defects_spin.valueChanged, self.model_combo.currentTextChanged,
-                       self.date_from.dateChanged, self.date_to.dateChanged,
+                       self.dates.changed,
                        self.score_min.valueChanged, self.score_max.valueChanged):
             signal.connect(self._edited)
         self.date_check.toggled.connect(self._on_date_toggled)
@@ -108,8 +101,7 @@ class HistoryFilterBar(QWidget):
         self.changed.emit()
 
     def _on_date_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self.dates.setEnabled(on)
         self.changed.emit()
 
     def _on_score_toggled(self, on: bool) -> None:
@@ -124,10 +116,11 @@ class HistoryFilterBar(QWidget):
             model_id = self.model_combo.itemData(idx)  # a listed model (None for "All models")
         else:
             model_id = model_text or None  # typed by the user: a model id
+        start, end = self.dates.dates() if self.date_check.isChecked() else (None, None)
         return HistoryFilter(
             name=self.name_edit.text(),
-            start_date=self.date_from.date().toPython() if self.date_check.isChecked() else None,
-            end_date=self.date_to.date().toPython() if self.date_check.isChecked() else None,
+            start_date=start,
+            end_date=end,
             label=self.verdict_combo.currentData(),
             num=self.defects_spin.value() if self.defects_spin.value() >= 0 else None,
             score_min=self.score_min.value() if self.score_check.isChecked() else None,
@@ -139,7 +132,7 @@ class HistoryFilterBar(QWidget):
     def show_filter(self, f: HistoryFilter) -> None:
         """Fill the widgets from ``f`` without a ``changed`` per widget."""
         widgets = (self.name_edit, self.verdict_combo, self.defects_spin, self.model_combo, self.date_check,
-                   self.date_from, self.date_to, self.score_check, self.score_min, self.score_max, self.part_edit)
+                   self.dates, self.score_check, self.score_min, self.score_max, self.part_edit)
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -154,18 +147,14 @@ class HistoryFilterBar(QWidget):
                 self.model_combo.setEditText(f.model_id)
             has_dates = f.start_date is not None or f.end_date is not None
             self.date_check.setChecked(has_dates)
-            if f.start_date:
-                self.date_from.setDate(QDate(f.start_date))
-            if f.end_date:
-                self.date_to.setDate(QDate(f.end_date))
+            self.dates.set_dates(f.start_date, f.end_date)
             has_score = f.score_min is not None or f.score_max is not None
             self.score_check.setChecked(has_score)
             if f.score_min is not None:
                 self.score_min.setValue(f.score_min)
             if f.score_max is not None:
                 self.score_max.setValue(f.score_max)
-            for w in (self.date_from, self.date_to):
-                w.setEnabled(has_dates)
+            self.dates.setEnabled(has_dates)
             for w in (self.score_min, self.score_max):
                 w.setEnabled(has_score)
         finally:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -50,6 +49,7 @@ from station.settings import (
     fill,
 )
 from ui.workers import run_async
+from widgets.rows import hrow, row_widget
 
 log = logging.getLogger(__name__)
 
@@ -247,23 +247,14 @@ class SettingsPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.status_label)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
-        lay.addLayout(buttons)
+        lay.addLayout(hrow((self.error_label, 1), self.status_label, self.revert_button, self.save_button))
 
     @staticmethod
-    def _row(*widgets: QWidget) -> QWidget:
-        row = QWidget()
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        for i, w in enumerate(widgets):
-            lay.addWidget(w, 1 if i == 0 else 0)
-        return row
+    def _row(first: QWidget, *rest: QWidget) -> QWidget:
+        """A field (taking the spare width) with its buttons after it."""
+        return row_widget((first, 1), *rest)
 
     @staticmethod
     def _note(text: str) -> QLabel:

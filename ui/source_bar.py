@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from camera import CameraSource, FolderSource, FrameSource, SourceError, VideoFileSource
 from station.source_memory import KINDS, SourceChoice
+from widgets.rows import STRETCH, row_widget
 
 RESOLUTIONS = ((None, None), (640, 480), (1280, 720), (1280, 1024), (1920, 1080), (2592, 1944))
 AUTO = -100.0  # spin-box value that means "leave it to the driver"
@@ -71,9 +72,6 @@ class SourceBar(QWidget):
         self.start_button.setFocus()
 
     def _folder_options(self) -> QWidget:
-        w = QWidget()
-        lay = QHBoxLayout(w)
-        lay.setContentsMargins(0, 0, 0, 0)
         self.folder_edit = QLineEdit()
         self.folder_browse = QPushButton()
         self.folder_browse.clicked.connect(self._browse_folder)
@@ -85,26 +83,17 @@ class SourceBar(QWidget):
         self.shuffle_check = QCheckBox()
         self.loop_check = QCheckBox()
         self.recursive_check = QCheckBox()
-        for wid, stretch in ((self.folder_edit, 1), (self.folder_browse, 0), (self.interval_caption, 0),
-                             (self.interval_spin, 0), (self.shuffle_check, 0), (self.loop_check, 0),
-                             (self.recursive_check, 0)):
-            lay.addWidget(wid, stretch)
-        return w
+        return row_widget((self.folder_edit, 1), self.folder_browse, self.interval_caption, self.interval_spin,
+                          self.shuffle_check, self.loop_check, self.recursive_check)
 
     def _video_options(self) -> QWidget:
-        w = QWidget()
-        lay = QHBoxLayout(w)
-        lay.setContentsMargins(0, 0, 0, 0)
         self.video_edit = QLineEdit()
         self.video_browse = QPushButton()
         self.video_browse.clicked.connect(self._browse_video)
         self.video_loop_check = QCheckBox()
         self.video_fast_check = QCheckBox()
-        lay.addWidget(self.video_edit, 1)
-        lay.addWidget(self.video_browse)
-        lay.addWidget(self.video_loop_check)
-        lay.addWidget(self.video_fast_check)
-        self._video_layout = lay
+        w = row_widget((self.video_edit, 1), self.video_browse, self.video_loop_check, self.video_fast_check)
+        self._video_layout = w.layout()
         return w
 
     def add_video_widget(self, widget: QWidget) -> None:
@@ -112,9 +101,6 @@ class SourceBar(QWidget):
         self._video_layout.addWidget(widget)
 
     def _camera_options(self) -> QWidget:
-        w = QWidget()
-        lay = QHBoxLayout(w)
-        lay.setContentsMargins(0, 0, 0, 0)
         self.camera_caption = QLabel()
         self.camera_index = QSpinBox()
         self.camera_index.setRange(0, 63)
@@ -131,11 +117,8 @@ class SourceBar(QWidget):
         self.gain_spin = QDoubleSpinBox()
         self.gain_spin.setRange(AUTO, 1000)
         self.gain_spin.setDecimals(1)
-        for wid in (self.camera_caption, self.camera_index, self.resolution_caption, self.resolution_combo,
-                    self.exposure_caption, self.exposure_spin, self.gain_caption, self.gain_spin):
-            lay.addWidget(wid)
-        lay.addStretch(1)
-        return w
+        return row_widget(self.camera_caption, self.camera_index, self.resolution_caption, self.resolution_combo,
+                          self.exposure_caption, self.exposure_spin, self.gain_caption, self.gain_spin, STRETCH)
 
     def retranslate(self) -> None:
         self.source_caption.setText(self.tr("Source:"))

@@ -14,13 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
@@ -33,6 +31,8 @@ from storage.period_stats import Period, StatsSnapshot, collect, make_period
 from ui.insights_view import InsightsPanel, attach_drift_banner, collect_insights, ui_language
 from ui.workers import LatestOnly, run_async, wait_for_pool
 from widgets.charts import BLUE, NG_COLOR, ChartWidget, GroupedBarChart, LineChart, ScoreHistogram
+from widgets.date_range import DateRangeEdit
+from widgets.rows import STRETCH, hrow
 
 if TYPE_CHECKING:
     from station.settings import Settings
@@ -67,12 +67,7 @@ class StatisticsPage(QWidget):
                           ("custom", self.tr("Custom"))):
             self.period_combo.addItem(text, key)
         self.period_combo.setCurrentIndex(2)
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-29))
-        self.date_to = QDateEdit(today)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.dates = DateRangeEdit(days=30)
         self.period_label = QLabel()
         self.summary = QLabel()
         self.summary.setObjectName("statsSummary")
@@ -83,18 +78,8 @@ class StatisticsPage(QWidget):
         self.report_button.setToolTip(self.tr("A printable report (HTML or PDF) of the period"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period")))
-        top.addWidget(self.period_combo)
-        self.date_dash = QLabel("–")
-        top.addWidget(self.date_from)
-        top.addWidget(self.date_dash)
-        top.addWidget(self.date_to)
-        top.addWidget(self.period_label)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.report_button)
+        top = hrow(QLabel(self.tr("Period")), self.period_combo, self.dates, self.period_label, STRETCH,
+                   self.refresh_button, self.export_button, self.report_button)
 
         self.daily_chart = GroupedBarChart(self.tr("Records and defects per day"))
         self.rate_chart = LineChart(self.tr("NG rate per day"))
@@ -138,8 +123,7 @@ class StatisticsPage(QWidget):
         self._timer.start()
 
         self.period_combo.currentIndexChanged.connect(self._on_period_changed)
-        self.date_from.dateChanged.connect(self._on_period_changed)
-        self.date_to.dateChanged.connect(self._on_period_changed)
+        self.dates.changed.connect(self._on_period_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._export_all)
         self.report_button.clicked.connect(self._report)
@@ -152,22 +136,18 @@ class StatisticsPage(QWidget):
     # -- period & refresh ---------------------------------------------------------------------------
     def period(self) -> Period:
         kind = self.period_combo.currentData()
-        custom = (self.date_from.date().toPython(), self.date_to.date().toPython()) if kind == "custom" else None
+        custom = self.dates.dates() if kind == "custom" else None
         return make_period(kind, list(self.settings.shifts), custom=custom)
 
     def set_period(self, kind: str, custom: tuple[date, date] | None = None) -> None:
         if custom is not None:
-            for w, d in ((self.date_from, custom[0]), (self.date_to, custom[1])):
-                w.blockSignals(True)
-                w.setDate(QDate(d))
-                w.blockSignals(False)
+            self.dates.set_dates(*custom, quiet=True)
         self.period_combo.setCurrentIndex(self.period_combo.findData(kind))
         self._on_period_changed()
 
     def _on_period_changed(self, *_args: Any) -> None:
         custom = self.period_combo.currentData() == "custom"
-        for w in (self.date_from, self.date_dash, self.date_to):
-            w.setVisible(custom)
+        self.dates.setVisible(custom)
         self._dirty = True
         if self.isVisible():
             self.refresh()

@@ -46,6 +46,7 @@ from station.validation import is_validated
 from ui.changeover_prompt import confirm_changeover
 from ui.param_form import ParamForm, registry_text
 from ui.workers import LatestOnly, Worker, create_worker
+from widgets.rows import STRETCH, hrow
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +151,7 @@ class TrainDialog(QDialog):
         self.train_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.evaluate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.train_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.close_button)
+        buttons = hrow(self.evaluate_button, STRETCH, self.train_button, self.cancel_button, self.close_button)
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)

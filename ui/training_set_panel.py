@@ -20,7 +20,6 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.workers import run_async
+from widgets.rows import hrow
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +111,8 @@ class TrainingSetPanel(QGroupBox):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.retrain_button)
-        buttons.addWidget(self.activate_button)
         lay = QVBoxLayout(self)
-        lay.addLayout(buttons)
+        lay.addLayout(hrow((self.count_label, 1), self.remove_button, self.retrain_button, self.activate_button))
         lay.addWidget(self.list, 1)
         lay.addWidget(self.progress)
         lay.addWidget(self.status)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.image_convert import FitImageLabel, bgr_to_qimage
+from widgets.rows import STRETCH, hrow
 
 log = logging.getLogger(__name__)
 
@@ -110,16 +111,8 @@ class VideoAnalysisDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("File"), row)
-        params = QHBoxLayout()
-        params.addWidget(QLabel(self.tr("Interval")))
-        params.addWidget(self.interval_spin)
-        params.addWidget(QLabel(self.tr("Bucket")))
-        params.addWidget(self.bucket_spin)
-        params.addWidget(self.record_check)
-        params.addStretch(1)
-        params.addWidget(self.start_button)
-        params.addWidget(self.cancel_button)
-        form.addRow(params)
+        form.addRow(hrow(QLabel(self.tr("Interval")), self.interval_spin, QLabel(self.tr("Bucket")), self.bucket_spin,
+                         self.record_check, STRETCH, self.start_button, self.cancel_button))
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)

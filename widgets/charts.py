@@ -114,6 +114,12 @@ class ChartWidget(pg.PlotWidget):
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
 
+    def _set_category_table(self, header: str, categories: Sequence[str],
+                            series: dict[str, Sequence[float]]) -> None:
+        """The table of a chart over categories: a row per category, a column per series."""
+        self._set_table([header, *series.keys()],
+                        [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+
     # Plot items are created once per series name and then only updated: removing PlotDataItems
     # from a plot over and over breaks PySide6 6.12 + pyqtgraph 0.14 (a reference-count fault
     # that crashes the process after a few dozen removals), and a live chart redraws every 2 s.
@@ -124,23 +130,22 @@ class ChartWidget(pg.PlotWidget):
             item = make()
             self.addItem(item)  # named items join the legend by themselves
             items[name] = item
-        item.setVisible(True)
-        if self.legend is not None:
-            for sample, label in self.legend.items:
-                if sample.item is item:
-                    sample.setVisible(True)
-                    label.setVisible(True)
+        self._set_shown(item, True)
         return item
 
     def _hide_others(self, keep: dict) -> None:
         for name, item in self.__dict__.get("_items", {}).items():
             if name not in keep:
-                item.setVisible(False)
-                if self.legend is not None:
-                    for sample, label in self.legend.items:
-                        if sample.item is item:
-                            sample.setVisible(False)
-                            label.setVisible(False)
+                self._set_shown(item, False)
+
+    def _set_shown(self, item: Any, visible: bool) -> None:
+        """Show or hide a series together with its legend entry (sample and label)."""
+        item.setVisible(visible)
+        if self.legend is not None:
+            for sample, label in self.legend.items:
+                if sample.item is item:
+                    sample.setVisible(visible)
+                    label.setVisible(visible)
 
     def _visible_items(self) -> dict[str, Any]:
         return {n: i for n, i in self.__dict__.get("_items", {}).items() if i.isVisible()}
@@ -191,8 +196,7 @@ class GroupedBarChart(ChartWidget):
         self.setXRange(-0.6, max(0.6, len(categories) - 0.4), padding=0)
         peak = max([float(np.max(v)) for v in series.values() if len(v)] + [1.0])
         self.setYRange(0, peak * 1.15, padding=0)
-        self._set_table([category_header or self.tr("category"), *series.keys()],
-                        [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+        self._set_category_table(category_header or self.tr("category"), categories, series)
 
     @property
     def bars(self) -> dict[str, pg.BarGraphItem]:
@@ -223,8 +227,7 @@ class LineChart(ChartWidget):
         self.setXRange(-0.5, max(0.5, len(categories) - 0.5), padding=0)
         finite = [float(np.nanmax(v)) for v in series.values() if len(v) and np.isfinite(v).any()]
         self.setYRange(0, max(finite + [1.0]) * 1.15, padding=0)
-        self._set_table([category_header or self.tr("category"), *series.keys()],
-                        [[c, *(s[i] for s in series.values())] for i, c in enumerate(categories)])
+        self._set_category_table(category_header or self.tr("category"), categories, series)
 
     @property
     def lines(self) -> dict[str, pg.PlotDataItem]:

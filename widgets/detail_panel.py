@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from common.numbers import finite_or_none
 from widgets.zoom_image import ZoomImageView
 
 
@@ -42,21 +42,14 @@ def _region_confidence(normalized_score: float) -> float:
     return 0.0 if ns <= 0 else round(min(1.0, max(0.0, 1.0 - 0.5 / ns)), 4)
 
 
-def _num(value: Any) -> float | None:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
-
 
 def _region_ratio(region: dict[str, Any], record: Any) -> str:
     """A region's score as a multiple of the image threshold: the number drawn on its box."""
-    threshold = _num((record.extra or {}).get("threshold"))
-    score = _num(region.get("score"))
+    threshold = finite_or_none((record.extra or {}).get("threshold"))
+    score = finite_or_none(region.get("score"))
     if threshold and score is not None:
         return f"{score / threshold:.2f}×"
-    ns = _num(region.get("normalized_score"))
+    ns = finite_or_none(region.get("normalized_score"))
     return f"{ns:.2f}×" if ns is not None else ""
 
 
@@ -78,7 +71,7 @@ def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> di
             "classNames": [{"id": 1, "label": "anomaly", "confidence": conf, "color": "#ff3b30"}],
             "area": int(r.get("area", 0)),
             "source": {"type": "UNSUPERVISED", "modelId": record.model_id, "moduleId": "anomaly"},
-            "score": _num(r.get("score")), "normalized_score": _num(r.get("normalized_score")),
+            "score": finite_or_none(r.get("score")), "normalized_score": finite_or_none(r.get("normalized_score")),
         })
     ctx: dict[str, Any] = {
         "result": record.label == "OK",
@@ -91,13 +84,13 @@ def pekat_context(record: Any, image_shape: tuple[int, int] | None = None) -> di
     if image_shape is not None:
         ctx["imageShape"] = {"height": int(image_shape[0]), "width": int(image_shape[1])}
     ctx.update({
-        "score": _num(record.score),
-        "threshold": _num(extra.get("threshold")),
+        "score": finite_or_none(record.score),
+        "threshold": finite_or_none(extra.get("threshold")),
         "record_id": record.id,
         "verdict": record.label,
         "defect_count": int(record.defect_count),
-        "normalized_score": _num(record.normalized_score),
-        "confidence": _num(record.confidence),
+        "normalized_score": finite_or_none(record.normalized_score),
+        "confidence": finite_or_none(record.confidence),
         "model_id": record.model_id,
         "model_version": record.model_version,
         "name": record.name,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -19,6 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QImage
 
+from widgets.table_model import TitledColumnsModel
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 MISS_BRUSH = QBrush(QColor(220, 60, 60, 90))
@@ -26,7 +27,7 @@ OVER_BRUSH = QBrush(QColor(240, 170, 40, 90))
 THUMB = 48
 
 
-class EvalTableModel(QAbstractTableModel):
+class EvalTableModel(TitledColumnsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
@@ -67,12 +68,6 @@ class EvalTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
+
+from widgets.table_model import TitledColumnsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -29,7 +31,7 @@ _R = Qt.ItemDataRole
 _ROLES = frozenset({_R.DisplayRole, _R.BackgroundRole, _R.ToolTipRole, _R.TextAlignmentRole, _R.UserRole})
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(TitledColumnsModel):
     """Rows = records of the current query, newest first (the order ``storage.search`` returns)."""
 
     pageRequested = Signal(int, int)  # generation, page number (1-based, as storage.search)
@@ -180,12 +182,6 @@ class RecordTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMN_KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():  # the view asks ~10 roles per cell: be quick

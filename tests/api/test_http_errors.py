@@ -34,6 +34,23 @@ def analyze_ok(client) -> dict:
     return r.json()
 
 
+def post_at_once(url: str, n: int) -> tuple[list, list[threading.Thread]]:
+    """``n`` clients post a grey part at the same time, each from its own thread; the answers are
+    appended to the returned list as they come (join the threads to have them all)."""
+    import httpx
+
+    results: list = []
+
+    def post() -> None:
+        with httpx.Client(base_url=url, timeout=30) as c:
+            results.append(c.post("/analyze_image", content=png(grey_part())))
+
+    threads = [threading.Thread(target=post) for _ in range(n)]
+    for t in threads:
+        t.start()
+    return results, threads
+
+
 def test_bad_inputs_each_get_a_reason_and_nothing_is_stored(fake_api):
     station, _server, client = fake_api
     good = png(grey_part())
@@ -106,17 +123,7 @@ def test_queue_full_is_503_busy_and_every_accepted_image_is_stored(tmp_path):
                                           "storage.save_images": "none"})
     model = BrightSpotModel(gate=gate)
     with serving(settings, model) as (station, server, _client):
-        import httpx
-
-        results: list = []
-
-        def post():
-            with httpx.Client(base_url=server.url, timeout=30) as c:
-                results.append(c.post("/analyze_image", content=png(grey_part())))
-
-        threads = [threading.Thread(target=post) for _ in range(8)]
-        for t in threads:
-            t.start()
+        results, threads = post_at_once(server.url, 8)
         # 1 in the model + 2 queued; the rest must be refused while the gate is closed
         deadline = time.monotonic() + 20
         while sum(1 for r in results if r.status_code == 503) < 5 and time.monotonic() < deadline:
@@ -169,17 +176,7 @@ def test_timeout_is_504_and_a_queued_request_is_dropped(tmp_path):
     settings = make_settings(tmp_path, **{"server.request_timeout_s": 0.5, "inference.max_batch": 1,
                                           "storage.save_images": "none"})
     with serving(settings, BrightSpotModel(gate=gate)) as (station, server, client):
-        import httpx
-
-        results: list = []
-
-        def post():
-            with httpx.Client(base_url=server.url, timeout=30) as c:
-                results.append(c.post("/analyze_image", content=png(grey_part())))
-
-        threads = [threading.Thread(target=post) for _ in range(2)]
-        for t in threads:
-            t.start()
+        results, threads = post_at_once(server.url, 2)
         for t in threads:
             t.join(20)
         assert [r.status_code for r in results] == [504, 504]

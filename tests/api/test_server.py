@@ -16,6 +16,16 @@ from tests.api.conftest import make_settings
 from tests.api.fakes import BrightSpotModel
 
 
+def gated_server(tmp_path, **server_kw) -> tuple[threading.Event, BrightSpotModel, Station, EmbeddedServer]:
+    """A started station whose model holds every frame until the returned gate is set, and its
+    started server."""
+    gate = threading.Event()
+    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
+    model = BrightSpotModel(gate=gate)
+    station = Station(settings, model=model).start()
+    return gate, model, station, EmbeddedServer(station, settings, **server_kw).start()
+
+
 def test_start_stop_restart_and_keepalive(tmp_path):
     settings = make_settings(tmp_path, **{"storage.save_images": "none"})
     with Station(settings, model=BrightSpotModel()) as station:
@@ -36,11 +46,7 @@ def test_start_stop_restart_and_keepalive(tmp_path):
 
 
 def test_stop_with_a_request_in_flight_is_quick(tmp_path):
-    gate = threading.Event()
-    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
-    model = BrightSpotModel(gate=gate)
-    station = Station(settings, model=model).start()
-    server = EmbeddedServer(station, settings, grace_s=0.5).start()
+    gate, model, station, server = gated_server(tmp_path, grace_s=0.5)
     done = threading.Event()
 
     def post():
@@ -94,11 +100,7 @@ def test_apply_settings_changes_the_key_live(tmp_path):
 
 def test_event_loop_stays_free_while_images_are_judged(tmp_path):
     """Inference (held here by a gate) and decoding never run on the loop: /ping answers meanwhile."""
-    gate = threading.Event()
-    settings = make_settings(tmp_path, **{"storage.save_images": "none"})
-    model = BrightSpotModel(gate=gate)
-    station = Station(settings, model=model).start()
-    server = EmbeddedServer(station, settings).start()
+    gate, model, station, server = gated_server(tmp_path)
     try:
         answers: list = []
         big = bytes(4000 * 3000 * 3)  # a 36 MB raw frame: copying/reshaping it must not stall the loop

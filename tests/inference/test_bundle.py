@@ -60,25 +60,37 @@ def _mutated(trained_model_path, tmp_path, **changes):
     return _write(tmp_path / "bad.qcs", members)
 
 
-def test_zip_slip_refused(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    members["../../evil.py"] = b"print('owned')"
-    with pytest.raises(ModelFileError, match="path escape"):
-        load(_write(tmp_path / "slip.qcs", members))
+def _load_edited(src, tmp_path, put: dict[str, bytes] | None = None, drop: tuple[str, ...] = (),
+                 rename: dict[str, str] | None = None):
+    """``load`` of a copy of the bundle ``src`` with members put in, dropped or renamed."""
+    members = _members(src)
+    for old, new in (rename or {}).items():
+        members[new] = members.pop(old)
+    for name in drop:
+        del members[name]
+    members.update(put or {})
+    return load(_write(tmp_path / "edited.qcs", members))
 
 
-def test_nested_path_refused(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    members["sub/manifest.json"] = members.pop("manifest.json")
-    with pytest.raises(ModelFileError, match="path escape"):
-        load(_write(tmp_path / "nested.qcs", members))
+@pytest.mark.parametrize(
+    "edit, match",
+    [
+        ({"put": {"../../evil.py": b"print('owned')"}}, "path escape"),
+        ({"rename": {"manifest.json": "sub/manifest.json"}}, "path escape"),
+        ({"put": {"manifest.json": b"{nope"}}, "not valid JSON"),
+        ({"drop": ("tensors.safetensors",)}, "missing"),
+        ({"put": {"tensors.safetensors": b"\x80\x04\x95" + b"cos\nsystem\n" * 10}}, "damaged"),
+    ],
+    ids=["zip_slip", "nested_path", "manifest_not_json", "missing_entry", "pickle_payload_is_just_bad_data"],
+)
+def test_hostile_or_damaged_members_refused(trained_model_path, tmp_path, edit, match):
+    with pytest.raises(ModelFileError, match=match):
+        _load_edited(trained_model_path, tmp_path, **edit)
 
 
 def test_zip_bomb_refused(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    members["tensors.safetensors"] = b"\0" * (50 << 20)  # compresses ~1000:1
-    with pytest.raises(ModelFileError, match="zip bomb|declares"):
-        load(_write(tmp_path / "bomb.qcs", members))
+    with pytest.raises(ModelFileError, match="zip bomb|declares"):  # the zeros compress ~1000:1
+        _load_edited(trained_model_path, tmp_path, put={"tensors.safetensors": b"\0" * (50 << 20)})
 
 
 def test_huge_declared_size_refused(trained_model_path, tmp_path):
@@ -116,20 +128,6 @@ def test_bad_manifest_refused(trained_model_path, tmp_path, changes, match):
         load(_mutated(trained_model_path, tmp_path, **changes))
 
 
-def test_manifest_not_json(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    members["manifest.json"] = b"{nope"
-    with pytest.raises(ModelFileError, match="not valid JSON"):
-        load(_write(tmp_path / "x.qcs", members))
-
-
-def test_missing_entry(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    del members["tensors.safetensors"]
-    with pytest.raises(ModelFileError, match="missing"):
-        load(_write(tmp_path / "x.qcs", members))
-
-
 def test_wrong_tensor_shape(trained_model_path, tmp_path):
     members = _members(trained_model_path)
     bank = np.zeros((10, 7), np.float32)
@@ -142,18 +140,10 @@ def test_wrong_tensor_shape(trained_model_path, tmp_path):
 
 
 def test_tensor_disagrees_with_manifest(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    declared = json.loads(members["manifest.json"])["tensors"]
-    members["tensors.safetensors"] = st_save({k: np.zeros((3, 3), np.float32) for k in declared})
+    declared = json.loads(_members(trained_model_path)["manifest.json"])["tensors"]
+    tensors = st_save({k: np.zeros((3, 3), np.float32) for k in declared})
     with pytest.raises(ModelFileError, match="manifest says"):
-        load(_write(tmp_path / "x.qcs", members))
-
-
-def test_pickle_payload_is_just_bad_data(trained_model_path, tmp_path):
-    members = _members(trained_model_path)
-    members["tensors.safetensors"] = b"\x80\x04\x95" + b"cos\nsystem\n" * 10
-    with pytest.raises(ModelFileError, match="damaged"):
-        load(_write(tmp_path / "x.qcs", members))
+        _load_edited(trained_model_path, tmp_path, put={"tensors.safetensors": tensors})
 
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04 truncated", b"plain text"])

@@ -15,6 +15,16 @@ import numpy as np
 from inference.types import InspectionResult, ModelInfo, PredictParams
 
 
+class Clock:
+    """A monotonic clock the test moves by hand (``clock.t += 30``): timeouts without sleeping."""
+
+    def __init__(self, t: float = 1000.0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
 class GatedModel:
     """Scores an image by its mean brightness; ``gate`` blocks predict until set."""
 

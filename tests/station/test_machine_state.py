@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from station.machine_state import MachineState, MachineStateModel
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
+from tests.station.fakes import Clock
 
 
 def test_states_by_priority_and_review_timeout():

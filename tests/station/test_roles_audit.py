@@ -11,14 +11,7 @@ import pytest
 from station import audit
 from station.roles import ENGINEER, OPERATOR, PinError, RoleSession, hash_pin, is_pin_hash, verify_pin
 from station.settings import InvalidSettings, Settings, SettingsStore, load_settings
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
+from tests.station.fakes import Clock
 
 
 def test_pin_is_stored_as_salted_pbkdf2_only():

@@ -6,8 +6,10 @@ import random
 from datetime import datetime, timedelta
 
 from station.core import Station
-from station.settings import Settings
+from station.settings import Settings, Shift
 from storage import Database, InspectionRecord
+
+THREE_SHIFTS = Settings(shifts=(Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00")))
 
 
 def make_record(i: int, when: datetime, *, label: str = "OK", defects: int = 0, score: float = 0.5,

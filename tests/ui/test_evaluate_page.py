@@ -15,10 +15,9 @@ from PySide6.QtCore import Qt
 
 from station.core import Station
 from station.settings import Settings
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.evaluate_page import EvaluatePage
 from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,20 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def page(qtbot, tmp_path, trained_model):
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(trained_model)
-    station.start()
-    bridge = StationBridge(station, settings)
-    p = EvaluatePage(bridge, settings)
-    qtbot.addWidget(p)
-    p.resize(1400, 850)
-    p.show()
+    station, db, settings, bridge = bridged_station(tmp_path, trained_model)
+    p = shown(qtbot, EvaluatePage(bridge, settings), (1400, 850))
     yield p, station
-    p.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, p, pool_ms=30_000)
 
 
 def _run(qtbot, p, folder, timeout=240_000):

@@ -12,35 +12,27 @@ import pytest
 from PySide6.QtGui import QImage
 
 from station import audit
-from tests.ui.part2_helpers import make_record, station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
+from tests.ui.part2_helpers import make_record
 from ui.history_page import HistoryPage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture
 def page(qtbot, tmp_path, trained_model_path, trained_model):
-    station, db, settings = station_with_db(tmp_path)
+    station, db, settings, bridge = bridged_station(tmp_path, start=False)
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(trained_model_path, settings.models_dir / "bottle.qcs")  # in the library, never loaded
     start = datetime.now().replace(microsecond=0) - timedelta(hours=1)
     db.insert_many([make_record(i, start + timedelta(minutes=i), label="NG" if i % 2 else "OK",
                                 model_id=trained_model.info.id) for i in range(6)])
     audit.attach(station, None, lambda: "operator")
-    bridge = StationBridge(station, settings)
-    p = HistoryPage(bridge, settings)
-    qtbot.addWidget(p)
-    p.resize(1366 - 170, 700)
-    p.show()
+    p = shown(qtbot, HistoryPage(bridge, settings), (1366 - 170, 700))
     p.page_shown()
     qtbot.waitUntil(lambda: p.model.total == 6, timeout=10_000)
     yield p, db, trained_model
-    p.shutdown()
-    wait_for_pool()
-    bridge.close()
-    db.close()
+    close_gui_station(bridge, db, p)
 
 
 def test_model_names_come_from_the_library(qtbot, page):

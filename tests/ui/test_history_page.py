@@ -9,32 +9,24 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.ui.part2_helpers import make_record, station_with_db, varied_records
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
+from tests.ui.part2_helpers import make_record, varied_records
 from ui.history_page import PAGE_SIZE, HistoryFilter, HistoryPage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.fixture
 def page(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
+    _station, db, settings, bridge = bridged_station(tmp_path, start=False)
     start = datetime.now().replace(microsecond=0) - timedelta(minutes=8 * 500 + 60)
     records = varied_records(500, start, step=timedelta(minutes=8))
     db.insert_many(records)
-    bridge = StationBridge(station, settings)
-    p = HistoryPage(bridge, settings)
-    qtbot.addWidget(p)
-    p.resize(1400, 800)
-    p.show()
+    p = shown(qtbot, HistoryPage(bridge, settings), (1400, 800))
     p.page_shown()
     qtbot.waitUntil(lambda: p.model.total == 500, timeout=10_000)
     yield p, db, records
-    p.shutdown()
-    wait_for_pool()
-    bridge.close()
-    db.close()
+    close_gui_station(bridge, db, p)
 
 
 def _expected(records, **f):
@@ -163,13 +155,10 @@ def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottl
     from inference.imageio import read_image
     from ui.main_window import MainWindow
 
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(trained_model)
-    station.start()
+    station, db, settings, bridge = bridged_station(tmp_path, trained_model)
     paths = bottle_images["ok"][:2] + bottle_images["ng"][:3]
     futures = [station.inspect(read_image(p), source="folder", name=p.name) for p in paths]
     inspections = [f.result(timeout=120) for f in futures]
-    bridge = StationBridge(station, settings)
     win = MainWindow(bridge, settings)
     qtbot.addWidget(win)
     try:
@@ -207,7 +196,4 @@ def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottl
         assert pekat_context(p.detail.record)["result"] is False
     finally:
         win.shutdown_pages()
-        wait_for_pool()
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db)

@@ -12,9 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from resources import resource_path
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station
 from ui import i18n
-from ui.station_bridge import StationBridge
 
 TS = resource_path("i18n", "qcstation_zh_CN.ts")
 
@@ -24,6 +23,29 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("QCS_CACHE_DIR", str(tmp_path / "cache"))
     yield tmp_path / "cache" / "i18n"
     i18n.install_translator("en")
+
+
+def messages(lang: str) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> message element of a committed catalogue."""
+    root = ET.parse(resource_path("i18n", f"qcstation_{lang}.ts")).getroot()
+    return {(ctx.findtext("name"), m.findtext("source")): m for ctx in root.iter("context")
+            for m in ctx.iter("message")}
+
+
+def found_by_lupdate(tmp_path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every string lupdate finds in ui/ and widgets/ today (into a scratch
+    catalogue: lupdate must never rewrite the committed ones)."""
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "pyside6-lupdate"
+    if not exe.is_file():
+        pytest.skip("pyside6-lupdate not installed")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(exe), "-extensions", "py", "ui", "widgets", "-ts", str(fresh)],
+                   cwd=Path(__file__).resolve().parents[2], check=True, capture_output=True, timeout=120)
+    return {(ctx.findtext("name"), m.findtext("source")) for ctx in ET.parse(fresh).getroot().iter("context")
+            for m in ctx.iter("message")}
 
 
 def test_every_message_is_translated():
@@ -67,10 +89,7 @@ def test_zh_cn_window_speaks_chinese(qtbot, tmp_path, cache, trained_model):
 
     from ui.main_window import MainWindow
 
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(trained_model)
-    station.start()
-    bridge = StationBridge(station, settings)
+    _station, db, settings, bridge = bridged_station(tmp_path, trained_model)
     win = MainWindow(bridge, settings)
     qtbot.addWidget(win)
     try:
@@ -88,9 +107,7 @@ def test_zh_cn_window_speaks_chinese(qtbot, tmp_path, cache, trained_model):
         assert "键盘快捷键" in help_text and "快速入门" in help_text and "实时：单次触发" in help_text
     finally:
         win.shutdown_pages()
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db)
     assert i18n.install_translator("en") == "en"
     assert QCoreApplication.translate("LivePage", "Start") == "Start"
 
@@ -128,23 +145,7 @@ def test_catalogue_covers_every_ui_string(tmp_path):
     Fix a failure by adding the listed messages (context, source) to every catalogue and translating
     them; lupdate must not rewrite the catalogues (it marks the Qt-free contexts vanished).
     """
-    import subprocess
-    import sys
-
-    exe = Path(sys.executable).parent / "pyside6-lupdate"
-    if not exe.is_file():
-        pytest.skip("pyside6-lupdate not installed")
-    root = Path(__file__).resolve().parents[2]
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(exe), "-extensions", "py", "ui", "widgets", "-ts", str(fresh)], cwd=root,
-                   check=True, capture_output=True, timeout=120)
-
-    def pairs(path: Path) -> set[tuple[str, str]]:
-        root_el = ET.parse(path).getroot()
-        return {(ctx.findtext("name"), m.findtext("source")) for ctx in root_el.iter("context")
-                for m in ctx.iter("message")}
-
-    assert sorted(pairs(fresh) - pairs(TS)) == []
+    assert sorted(found_by_lupdate(tmp_path) - set(messages("zh_CN"))) == []
 
 
 def test_algorithm_registry_texts_are_translated(qapp, cache):
@@ -169,10 +170,6 @@ CATALOGUES = ("zh_CN", "ja", "ko")
 PLACEHOLDER = re.compile(r"%\d+|\{[^{}]*\}")
 
 
-def messages(lang: str) -> dict[tuple[str, str], ET.Element]:
-    root = ET.parse(resource_path("i18n", f"qcstation_{lang}.ts")).getroot()
-    return {(ctx.findtext("name"), m.findtext("source")): m for ctx in root.iter("context")
-            for m in ctx.iter("message")}
 
 
 @pytest.mark.parametrize("lang", CATALOGUES)
@@ -204,19 +201,7 @@ def test_placeholder_check_can_fail():
 @pytest.mark.parametrize("lang", ("ja", "ko"))
 def test_cjk_catalogue_covers_every_ui_string(tmp_path, lang):
     """lupdate over ui/ and widgets/ finds no string that the ja/ko catalogue lacks."""
-    import subprocess
-    import sys
-
-    exe = Path(sys.executable).parent / "pyside6-lupdate"
-    if not exe.is_file():
-        pytest.skip("pyside6-lupdate not installed")
-    root = Path(__file__).resolve().parents[2]
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(exe), "-extensions", "py", "ui", "widgets", "-ts", str(fresh)], cwd=root,
-                   check=True, capture_output=True, timeout=120)
-    found = {(ctx.findtext("name"), m.findtext("source")) for ctx in ET.parse(fresh).getroot().iter("context")
-             for m in ctx.iter("message")}
-    assert sorted(found - set(messages(lang))) == []
+    assert sorted(found_by_lupdate(tmp_path) - set(messages(lang))) == []
 
 
 def test_every_catalogue_compiles(tmp_path):

@@ -11,6 +11,7 @@ from inference.imageio import list_images
 from station.insights import drift_text
 from storage import insights_store
 from tests.api.conftest import make_settings, serving
+from tests.ui.gui_station import shown
 from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
 from ui.workers import wait_for_pool
@@ -36,10 +37,7 @@ def test_lighting_change_is_found_over_http_and_on_the_statistics_page(qtbot, tm
         assert before["drift"]["active"] is False
 
         bridge = StationBridge(station, settings)
-        page = StatisticsPage(bridge, settings)
-        qtbot.addWidget(page)
-        page.resize(1400, 900)
-        page.show()
+        page = shown(qtbot, StatisticsPage(bridge, settings), (1400, 900))
         page.set_period("today")
         try:
             assert not page.drift_banner.isVisible()

@@ -10,11 +10,9 @@ import pytest
 
 from station.drift import DriftChanged, DriftStatus
 from tests.station.insight_history import history
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.live_page import LivePage
-from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -25,11 +23,8 @@ def _status(state: str) -> DriftStatus:
 
 
 def test_live_page_banner_follows_drift_events(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
-    bridge = StationBridge(station, settings)
-    page = LivePage(bridge, settings)
-    qtbot.addWidget(page)
-    page.show()
+    station, db, settings, bridge = bridged_station(tmp_path, start=False)
+    page = shown(qtbot, LivePage(bridge, settings))
     try:
         assert not page.drift_banner.isVisible()
         station.events.publish(DriftChanged(_status("drift_up"), raised=True))
@@ -39,34 +34,27 @@ def test_live_page_banner_follows_drift_events(qtbot, tmp_path):
         station.events.publish(DriftChanged(_status("ok"), raised=False))
         qtbot.waitUntil(lambda: not page.drift_banner.isVisible(), timeout=5000)
     finally:
-        page.shutdown()
-        wait_for_pool()
-        bridge.close()
-        db.close()
+        close_gui_station(bridge, db, page)
 
 
 def test_statistics_insights_export_and_report(qtbot, tmp_path):
     from ui.report import build_html
 
-    station, db, settings = station_with_db(tmp_path)
+    _station, db, settings, bridge = bridged_station(tmp_path, start=False)
     start = datetime.combine(datetime.now().date(), datetime.min.time())
     # a day's history squeezed into the part of today already gone, so "today" holds all of it at
     # any hour (right after midnight too: the period must not depend on when the suite runs)
     squeeze = (datetime.now() - start) / timedelta(days=1)
     db.import_records(replace(r, timestamp=start + (r.timestamp - start) * squeeze)
                       for r in history(start, 24, 20, ng_rate=lambda t: 0.2, region=lambda r: (20, 20), seed=2))
-    bridge = StationBridge(station, settings)
-    page = StatisticsPage(bridge, settings)
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
+    page = shown(qtbot, StatisticsPage(bridge, settings), (1400, 900))
     try:
         page.set_period("today")
         qtbot.waitUntil(lambda: page.insights is not None and page.insights_panel.map_image is not None,
                         timeout=20_000)
         assert page.insights_panel.save_map_button.isEnabled()
-        shown = page.insights_panel.text.toPlainText()
-        assert "parts were inspected" in shown and "top left" in shown
+        text = page.insights_panel.text.toPlainText()
+        assert "parts were inspected" in text and "top left" in text
         assert "centre x 0.0" in page.insights_panel.clusters.text()
         files = page.export_all(tmp_path / "out")
         assert tmp_path / "out" / "defect_locations.png" in files
@@ -75,7 +63,4 @@ def test_statistics_insights_export_and_report(qtbot, tmp_path):
         assert html.index("Summary") < html.index("Counts")
         assert page.insights.summary.split("\n")[0] in html and "data:image/png;base64," in html
     finally:
-        page.shutdown()
-        wait_for_pool()
-        bridge.close()
-        db.close()
+        close_gui_station(bridge, db, page)

@@ -11,11 +11,9 @@ import pytest
 from station.changeover import ChangeoverDone
 from station.machine_state import MachineState
 from tests.station.fakes import GatedModel
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from tests.ui.test_live_states import write_parts
 from ui.live_page import LivePage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -24,22 +22,11 @@ pytestmark = pytest.mark.timeout(300)
 def line(qtbot, tmp_path):
     from ui.models_page import ModelsPage
 
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(GatedModel("fake-a", threshold=100.0))
-    station.start()
-    bridge = StationBridge(station, settings)
-    page = LivePage(bridge, settings)
-    models = ModelsPage(bridge, settings)
-    for w in (page, models):
-        qtbot.addWidget(w)
-        w.show()
+    station, db, settings, bridge = bridged_station(tmp_path, GatedModel("fake-a", threshold=100.0))
+    page = shown(qtbot, LivePage(bridge, settings))
+    models = shown(qtbot, ModelsPage(bridge, settings))
     yield page, models, station, db, settings, tmp_path
-    page.shutdown()
-    models.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, page, models, pool_ms=30_000)
 
 
 def _answer(monkeypatch, button, asked):

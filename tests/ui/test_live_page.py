@@ -12,36 +12,22 @@ import pytest
 from PySide6.QtCore import Qt
 
 from station.errors import StationBusy
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.live_page import LivePage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
 
 def _make_page(qtbot, tmp_path, model=None):
-    station, db, settings = station_with_db(tmp_path)
-    if model is not None:
-        station.set_model(model)
-    station.start()
-    bridge = StationBridge(station, settings)
-    page = LivePage(bridge, settings)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    return page, station, bridge, db
+    station, db, settings, bridge = bridged_station(tmp_path, model)
+    return shown(qtbot, LivePage(bridge, settings), (1366, 768)), station, bridge, db
 
 
 @pytest.fixture
 def live(qtbot, tmp_path, trained_model):
     page, station, bridge, db = _make_page(qtbot, tmp_path, trained_model)
     yield page, station
-    page.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, page, pool_ms=30_000)
 
 
 @pytest.fixture
@@ -231,22 +217,19 @@ def test_operator_mode_and_shortcut_help(live):
 def test_first_run_bad_model_file_is_explained(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     page, station, bridge, db = _make_page(qtbot, tmp_path)
     try:
         bad = tmp_path / "bad.qcs"
         bad.write_bytes(b"not a zip")
         page.first_run.load_model(bad)
-        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
-        assert "bad.qcs" in shown[0]
+        qtbot.waitUntil(lambda: bool(warned), timeout=30_000)
+        assert "bad.qcs" in warned[0]
         assert page.views.currentWidget() is page.first_run
         assert page.settings.inference.model_path == ""
     finally:
-        page.shutdown()
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db, page)
 
 
 def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
@@ -263,10 +246,7 @@ def test_first_run_open_model_file(qtbot, tmp_path, trained_model_path):
         assert page.bridge.settings.inference.model_path == str(trained_model_path)
         assert load_settings().inference.model_path == str(trained_model_path)
     finally:
-        page.shutdown()
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db, page)
 
 
 def test_first_run_try_the_sample_plays_its_test_images(qtbot, tmp_path, trained_model_path, line_folder,
@@ -293,11 +273,7 @@ def test_first_run_try_the_sample_plays_its_test_images(qtbot, tmp_path, trained
         assert page.folder_edit.text() == str(page.settings.data_dir / "samples" / "test")
         qtbot.waitUntil(lambda: page.counters.counts()[0] >= 2, timeout=60_000)
     finally:
-        page.shutdown()
-        wait_for_pool(30_000)
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db, page, pool_ms=30_000)
 
 
 def test_ng_strip_keeps_the_newest(qtbot):
@@ -321,13 +297,8 @@ def test_ng_strip_keeps_the_newest(qtbot):
 def test_keyboard_shortcuts_in_the_window(qtbot, tmp_path, trained_model, line_folder):
     from ui.main_window import MainWindow
 
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(trained_model)
-    station.start()
-    bridge = StationBridge(station, settings)
-    win = MainWindow(bridge, settings)
-    qtbot.addWidget(win)
-    win.show()
+    _station, db, settings, bridge = bridged_station(tmp_path, trained_model)
+    win = shown(qtbot, MainWindow(bridge, settings))
     win.activateWindow()
     qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=5000)
     live = win.pages["live"]
@@ -353,9 +324,7 @@ def test_keyboard_shortcuts_in_the_window(qtbot, tmp_path, trained_model, line_f
         assert not live.is_running()
     finally:
         win.shutdown_pages()
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db)
 
 
 def test_video_file_as_fast_as_inference_allows_loses_nothing(qtbot, live, tmp_path, bottle_images):

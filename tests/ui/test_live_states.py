@@ -19,10 +19,8 @@ from PySide6.QtGui import QColor
 
 from station.machine_state import MachineState
 from tests.station.fakes import GatedModel
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.live_page import LivePage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -38,28 +36,16 @@ def write_parts(folder: Path, n_ok: int = 3, n_ng: int = 2, size: tuple[int, int
 
 @pytest.fixture
 def env(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(GatedModel("fake-a", threshold=100.0))
-    station.start()
-    bridge = StationBridge(station, settings)
+    station, db, settings, bridge = bridged_station(tmp_path, GatedModel("fake-a", threshold=100.0))
     pages: list[LivePage] = []
 
     def make_page() -> LivePage:
-        page = LivePage(bridge, settings)
-        qtbot.addWidget(page)
-        page.resize(1366, 768)
-        page.show()
-        pages.append(page)
-        return page
+        pages.append(shown(qtbot, LivePage(bridge, settings), (1366, 768)))
+        return pages[-1]
 
     make_page.bridge = bridge
     yield make_page, station, db, settings, tmp_path
-    for page in pages:
-        page.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, *pages, pool_ms=30_000)
 
 
 def tile_color(page: LivePage) -> tuple[int, int, int]:

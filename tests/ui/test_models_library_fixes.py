@@ -9,38 +9,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.ui.part2_helpers import station_with_db
-from tests.ui.test_models_page import _second_model
-from ui.models_page import ModelsPage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
+from tests.ui.gui_station import bridged_station, close_gui_station
+from tests.ui.test_models_page import _second_model, shown_models_page
 
 pytestmark = pytest.mark.timeout(240)
 
 
 @pytest.fixture
 def env(qtbot, tmp_path, trained_model_path):
-    station, db, settings = station_with_db(tmp_path)
-    settings.models_dir.mkdir(parents=True)
     elsewhere = tmp_path / "samples"
     elsewhere.mkdir()
     sample = Path(shutil.copy(trained_model_path, elsewhere / "sample-part.qcs"))  # like the sample model
+    station, db, settings, bridge = bridged_station(tmp_path, sample)
+    settings.models_dir.mkdir(parents=True)
     other = _second_model(sample, settings.models_dir / "other.qcs", "other-id", "other product")
-    station.load_model(sample)
-    station.start()
-    bridge = StationBridge(station, settings)
-    page = ModelsPage(bridge, settings)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    with qtbot.waitSignal(page.refreshed, timeout=10_000):
-        page.page_shown()
+    page = shown_models_page(qtbot, bridge, settings)
     yield page, station, sample, other
-    page.shutdown()
-    wait_for_pool()
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, page)
 
 
 def test_active_model_outside_the_library_is_listed(env):

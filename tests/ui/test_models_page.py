@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 from inference.bundle import info_from_manifest, read_bundle, save_bundle
 from station import model_library as lib
 from station.settings import load_settings
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.models_page import ModelsPage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -28,31 +26,28 @@ def _second_model(src: Path, dest: Path, model_id: str, name: str) -> Path:
     return save_bundle(dest, info, tensors)
 
 
+def shown_models_page(qtbot, bridge, settings) -> ModelsPage:
+    """The page shown with its first listing read (``refreshed`` fires once the library is listed)."""
+    page = shown(qtbot, ModelsPage(bridge, settings), (1200, 700))
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.page_shown()
+    return page
+
+
 @pytest.fixture
 def env(qtbot, tmp_path, trained_model_path, monkeypatch):
-    station, db, settings = station_with_db(tmp_path)
-    models = settings.models_dir
+    models = tmp_path / "data" / "models"  # the data folder bridged_station gives the station
     models.mkdir(parents=True)
     first = Path(shutil.copy(trained_model_path, models / "bottle-test.qcs"))
     second = _second_model(first, models / "second.qcs", "second-id", "second model")
-    station.load_model(first)
-    station.start()
-    bridge = StationBridge(station, settings)
-    page = ModelsPage(bridge, settings)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
+    station, db, settings, bridge = bridged_station(tmp_path, first)
+    assert settings.models_dir == models
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr("ui.models_page.QMessageBox.warning",
                         lambda _parent, title, text, *a, **k: warnings.append((title, text)))
-    with qtbot.waitSignal(page.refreshed, timeout=10_000):
-        page.page_shown()
+    page = shown_models_page(qtbot, bridge, settings)
     yield page, station, settings, first, second, warnings
-    page.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, page, pool_ms=30_000)
 
 
 def _refresh(qtbot, page):

@@ -10,25 +10,18 @@ import pytest
 
 from station import model_library as lib
 from station.settings import Settings, load_settings
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station
 from ui.models_page import ModelsPage
-from ui.station_bridge import StationBridge
 from ui.train_dialog import BAR_MAX, TrainDialog, overall_fraction
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
 
 @pytest.fixture
 def env(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path, Settings().override(**{"inference.device": "cpu"}))
-    station.start()
-    bridge = StationBridge(station, settings)
+    station, db, settings, bridge = bridged_station(tmp_path, settings=Settings().override(**{"inference.device": "cpu"}))
     yield bridge, station, settings
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, pool_ms=30_000)
 
 
 @pytest.fixture

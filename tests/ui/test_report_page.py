@@ -8,32 +8,22 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from station.settings import Settings, Shift
-from tests.ui.part2_helpers import station_with_db, varied_records
-from ui.station_bridge import StationBridge
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
+from tests.ui.part2_helpers import THREE_SHIFTS, varied_records
 from ui.statistics_page import StatisticsPage
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture
 def page(qtbot, tmp_path):
-    station, db, settings = station_with_db(
-        tmp_path, Settings(shifts=(Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00"))))
+    _station, db, settings, bridge = bridged_station(tmp_path, settings=THREE_SHIFTS, start=False)
     start = datetime.now().replace(microsecond=0) - timedelta(days=3)
     db.insert_many([r for r in varied_records(500, start, step=timedelta(minutes=9), seed=5)
                     if r.timestamp < datetime.now()])
-    bridge = StationBridge(station, settings)
-    p = StatisticsPage(bridge, settings)
-    qtbot.addWidget(p)
-    p.resize(1366 - 170, 720)
-    p.show()
+    p = shown(qtbot, StatisticsPage(bridge, settings), (1366 - 170, 720))
     yield p
-    p.shutdown()
-    wait_for_pool()
-    bridge.close()
-    db.close()
+    close_gui_station(bridge, db, p)
 
 
 def _pages(pdf: bytes) -> int:

@@ -10,33 +10,18 @@ from PySide6.QtWidgets import QMessageBox
 from inference.evaluation import EvaluationReport, Row
 from station import audit
 from station.roles import ENGINEER, OPERATOR, RoleSession, hash_pin
-from tests.ui.part2_helpers import station_with_db
+from tests.station.fakes import Clock
+from tests.ui.gui_station import bridged_station, close_gui_station
 from ui.role_guard import PinDialog, RoleGuard
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 100.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
 def stationed(qtbot, tmp_path, trained_model):
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(trained_model)
-    station.start()
-    bridge = StationBridge(station, settings)
+    station, db, settings, bridge = bridged_station(tmp_path, trained_model)
     yield station, db, settings, bridge
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, pool_ms=30_000)
 
 
 def _rows(db, **query):
@@ -64,7 +49,7 @@ def test_window_gates_engineer_pages_and_times_out(qtbot, stationed):
     from ui.main_window import MainWindow
 
     station, db, settings, bridge = stationed
-    clock = Clock()
+    clock = Clock(100.0)
     stored = hash_pin("2580")
     station.roles = RoleSession(lambda: stored, lambda: 60.0, clock=clock)
     trail = audit.attach(station, None, lambda: station.roles.role)

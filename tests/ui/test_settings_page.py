@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from station.settings import MESSAGES, Settings, SettingsStore, load_settings, settings_path
+from tests.ui.gui_station import bridged_station
 from tests.ui.part2_helpers import station_with_db
 from ui.settings_page import INVALID_STYLE, SettingsPage
 from ui.station_bridge import StationBridge
@@ -153,8 +154,7 @@ def test_every_rule_message_is_in_the_catalogue():
 def test_the_window_hands_every_page_the_new_settings(qtbot, tmp_path):
     from ui.main_window import MainWindow
 
-    station, db, settings = station_with_db(tmp_path)
-    bridge = StationBridge(station, settings)
+    _station, db, settings, bridge = bridged_station(tmp_path, start=False)
     win = MainWindow(bridge, settings)
     qtbot.addWidget(win)
     try:

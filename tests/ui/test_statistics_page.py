@@ -12,36 +12,26 @@ import numpy as np
 import pytest
 
 from station.core import Inspection
-from station.settings import Settings, Shift
-from tests.ui.part2_helpers import make_record, station_with_db, varied_records
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
+from tests.ui.part2_helpers import THREE_SHIFTS, make_record, varied_records
 from ui.report import build_html, write_report
-from ui.station_bridge import StationBridge
 from ui.statistics_page import StatisticsPage
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(90)
 
 
 @pytest.fixture
 def page(qtbot, tmp_path):
-    station, db, settings = station_with_db(
-        tmp_path, Settings(shifts=(Shift("A", "06:00"), Shift("B", "14:00"), Shift("C", "22:00"))))
+    _station, db, settings, bridge = bridged_station(tmp_path, settings=THREE_SHIFTS, start=False)
     start = datetime.combine(date.today() - timedelta(days=5), time(0, 3))
     records = varied_records(600, start, step=timedelta(minutes=13), seed=3)
     records = [r for r in records if r.timestamp < datetime.now()]
     db.insert_many(records)
-    bridge = StationBridge(station, settings)
-    p = StatisticsPage(bridge, settings)
-    qtbot.addWidget(p)
-    p.resize(1500, 900)
-    p.show()
+    p = shown(qtbot, StatisticsPage(bridge, settings), (1500, 900))
     p.set_period("7d")
     qtbot.waitUntil(lambda: p.snapshot is not None and p.snapshot.period.kind == "7d", timeout=10_000)
     yield p, db, records
-    p.shutdown()
-    wait_for_pool()
-    bridge.close()
-    db.close()
+    close_gui_station(bridge, db, p)
 
 
 def test_charts_hold_the_history_numbers(page):

@@ -10,10 +10,8 @@ import pytest
 
 from station import model_library as lib
 from station.settings import Settings
-from tests.ui.part2_helpers import station_with_db
-from ui.station_bridge import StationBridge
+from tests.ui.gui_station import bridged_station, close_gui_station
 from ui.train_dialog import BAR_MAX, TrainDialog, overall_fraction
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -27,9 +25,8 @@ def test_csflow_progress_is_monotonic_over_its_stages():
 
 
 def test_train_a_csflow_model_from_the_dialog(qtbot, tmp_path, bottle_images):
-    station, db, settings = station_with_db(tmp_path, Settings().override(**{"inference.device": "cpu"}))
-    station.start()
-    bridge = StationBridge(station, settings)
+    _station, db, settings, bridge = bridged_station(tmp_path,
+                                                     settings=Settings().override(**{"inference.device": "cpu"}))
     folder = tmp_path / "bottle" / "good"
     folder.mkdir(parents=True)
     for p in bottle_images["train"][:6]:
@@ -64,7 +61,4 @@ def test_train_a_csflow_model_from_the_dialog(qtbot, tmp_path, bottle_images):
         assert info.algorithm == "csflow" and info.parameters["max_epochs"] == 2
         dlg.close()
     finally:
-        wait_for_pool(30_000)
-        bridge.close()
-        station.stop()
-        db.close()
+        close_gui_station(bridge, db, pool_ms=30_000)

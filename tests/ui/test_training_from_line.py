@@ -9,33 +9,26 @@ from PySide6.QtCore import QItemSelectionModel
 from station.items import Upload
 from station.machine import services_for
 from station.settings import Settings
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station
 from ui.history_page import HistoryPage
 from ui.models_page import ModelsPage
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(400)
 
 
 @pytest.fixture
 def line(qtbot, tmp_path, trained_model, bottle_images, monkeypatch):
-    station, db, settings = station_with_db(tmp_path, Settings().override(**{"storage.save_images": "all"}))
-    station.set_model(trained_model)
-    station.start()
+    station, db, settings, bridge = bridged_station(tmp_path, trained_model,
+                                                    Settings().override(**{"storage.save_images": "all"}))
     from inference.imageio import read_image
 
     parts = bottle_images["ok"][:3] + bottle_images["ng"][:1]
     for p in parts:
         station.inspect_sync(read_image(p), source="folder", name=p.name)
     qtbot.waitUntil(lambda: len([r for r in db.recent(10) if r.image_path]) == 4, timeout=30_000)
-    bridge = StationBridge(station, settings)
     monkeypatch.setattr("ui.models_page.QMessageBox.warning", lambda *a, **k: None)
     yield station, db, settings, bridge
-    wait_for_pool()
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db)
 
 
 def test_history_records_become_a_training_set_and_retrain_is_offered(qtbot, line, bottle_images):

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from station.settings import Settings
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from tests.video.conftest import pick_clear_parts, sequence
 from tests.video.media import write_video
-from ui.station_bridge import StationBridge
 from ui.workers import wait_for_pool
 
 pytestmark = pytest.mark.timeout(300)
@@ -25,16 +24,12 @@ def clear_parts(trained_model, bottle_images, bottle_dir):
 
 @pytest.fixture
 def gui_station(tmp_path, trained_model):
-    station, db, settings = station_with_db(tmp_path, Settings().override(**{"storage.save_images": "all"}))
-    station.set_model(trained_model)
-    station.start()
-    bridge = StationBridge(station, settings)
+    station, db, settings, bridge = bridged_station(tmp_path, trained_model,
+                                                    Settings().override(**{"storage.save_images": "all"}))
     yield station, bridge, db, settings
     wait_for_pool(30_000)
     station.jobs.cancel_all()
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db)
 
 
 @pytest.fixture
@@ -121,10 +116,7 @@ def test_find_similar_from_history_and_the_part_filter(qtbot, gui_station, clear
     imgs = clear_parts["ok"][:3] + clear_parts["ng"][:3]
     ids = [station.inspect_sync(im, source="folder", name=f"p{i}.png", part_id=f"SN-{i}").record.id
            for i, im in enumerate(imgs)]
-    page = HistoryPage(bridge, settings)
-    qtbot.addWidget(page)
-    page.resize(1400, 800)
-    page.show()
+    page = shown(qtbot, HistoryPage(bridge, settings), (1400, 800))
     page.page_shown()
     qtbot.waitUntil(lambda: page.model.total == 6, timeout=10_000)
     page.set_filter(HistoryFilter(part_id="SN-4"))
