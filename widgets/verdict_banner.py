@@ -87,7 +87,10 @@ class VerdictBanner(QWidget):
 
     def _apply_size(self) -> None:
         if self._big:
-            self.setMinimumSize(990, 540)  # 26 % of a 1080p screen; grows when there is room
+            # 26 % of a 1080p screen comes from growing into the room there is (the panel's stretch);
+            # the minimum stays low: when a drift banner or messages take height, a minimum the
+            # column cannot honour made the layout lay the score bar over the tile's last line
+            self.setMinimumSize(990, 320)
             self.setMaximumSize(16777215, 16777215)
         else:
             self.setMinimumSize(300, 160)
