@@ -67,6 +67,8 @@ class ImageView(QGraphicsView):
         self._heat_item = QGraphicsPixmapItem()
         self._heat_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)  # stretched
         self._heat_item.setZValue(1)
+        for item in (self._image_item, self._heat_item):  # never a mask traced from the pixels on hover
+            item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
         self._scene_w, self._scene_h = 0, 0  # the frame's pixel size (scene coordinates)
         self._display_pix = QPixmap()  # what the image item shows when not zoomed past it
         self._detail: QImage | None = None  # the full-resolution frame for zooming in (set_part)
