@@ -227,6 +227,7 @@ def row_start_stop(row, hb, bridge, settings, repeats: int) -> None:
     page.resize(1600, 900)
     page.show()
     page.build_source = Stalled
+    spin_for(300)  # the new page's first layout and paint are not the path measured
     hb.start()
     for _ in range(repeats):
         spin_for(100)
@@ -304,6 +305,7 @@ def row_big_result(row, hb, bridge, settings, repeats: int) -> None:
     page = LivePage(bridge, settings)
     page.resize(1600, 900)
     page.show()
+    spin_for(300)  # the new page's first layout and paint are not the path measured
     hb.start()
     for i in range(repeats):
         spin_for(100)
