@@ -1,6 +1,6 @@
 """Turns the Live page's inspections into drawable parts off the GUI thread, newest first.
 
-One preparation in flight for the main view: parts that arrive meanwhile only count and the
+One preparation in flight for the main view, made at the view's size (``box``): parts that arrive meanwhile only count and the
 newest waiting one is prepared next. NG parts for the strip are all prepared (scaled to
 ``SNAPSHOT_SIDE``, with a thumbnail) and delivered in arrival order.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -24,9 +25,11 @@ class PartFeed(QObject):
     partReady = Signal(object)  # Shown for the main view
     ngReady = Signal(int, object, object)  # key, Shown (scaled), thumbnail QImage
 
-    def __init__(self, thumb_side: int, parent: QObject | None = None) -> None:
+    def __init__(self, thumb_side: int, parent: QObject | None = None,
+                 box: Callable[[], tuple[int, int]] | None = None) -> None:
         super().__init__(parent)
         self.thumb_side = thumb_side
+        self.box = box  # the view's size in device pixels, read when a part is submitted (GUI thread)
         self._pending: Any = None
         self._preparing = False
         self._seq = 0
@@ -45,7 +48,8 @@ class PartFeed(QObject):
             return
         insp, self._pending = self._pending, None
         self._preparing = True
-        run_async(Shown.from_inspection, insp, on_done=self._done, on_error=self._failed)
+        run_async(Shown.from_inspection, insp, fit=self.box() if self.box is not None else None,
+                  on_done=self._done, on_error=self._failed)
 
     def _done(self, shown: Shown) -> None:
         self._preparing = False

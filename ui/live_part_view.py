@@ -64,11 +64,16 @@ class PartView(QWidget):
         self.opacityChanged.emit(value / 100.0)
 
     def draw(self, shown: Any, held: bool) -> None:
-        """A prepared ``ui.live_shown.Shown``: images already converted off the GUI thread."""
+        """A prepared ``ui.live_shown.Shown``: images already converted off the GUI thread, swapped
+        in together (frame, heatmap, boxes of the same part)."""
         record = shown.record
-        self.view.set_image(shown.qimage if shown.qimage is not None else shown.image)
-        self.view.set_heatmap(shown.anomaly_map, shown.threshold, shown.heat_rgba)
-        self.view.set_regions(shown.regions, shown.threshold)
+        if shown.qimage is not None:
+            self.view.set_part(shown.qimage, shown.size, shown.heat_rgba, shown.regions, shown.threshold,
+                               shown.detail)
+        else:  # not prepared (tools): converted here
+            self.view.set_image(shown.image)
+            self.view.set_heatmap(shown.anomaly_map, shown.threshold)
+            self.view.set_regions(shown.regions, shown.threshold)
         self.back_button.setVisible(held)
         prefix = self.tr("NG part held: ") if held else ""
         when = record.timestamp.strftime("%H:%M:%S") if record.timestamp else ""

@@ -4,6 +4,12 @@ Why: colouring the anomaly map and converting a 5 MP frame to a QImage costs ~10
 thread that is a visible freeze per part. ``Shown.from_inspection`` runs in a pool thread (QImage,
 unlike QPixmap, may be built there), with OpenCV doing the pixel work (it releases the GIL), and the
 GUI only turns the prepared images into pixmaps.
+
+With ``fit`` (the view's size in device pixels) the frame and heatmap that get painted are made at
+that size, so the GUI thread never scales 5 MP on a repaint and the worker colours ~1 MP instead of
+5 MP (numpy holds the GIL in parts of that, which froze the GUI thread too); the full-resolution
+frame comes along as ``detail`` for zooming in. Everything drawn for a part lives in one frozen
+``Shown``, so frame, heatmap, boxes and verdict always belong to the same result.
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ import cv2
 import numpy as np
 from PySide6.QtGui import QImage
 
-from inference.visualize import heatmap_rgba
 from widgets.image_convert import bgr_to_qimage
 
 SNAPSHOT_SIDE = 1280  # NG parts kept for the strip are scaled down to this long side
@@ -31,9 +36,15 @@ class Shown:
     threshold: float
     score: float
     regions: tuple[dict[str, float], ...]
-    qimage: QImage | None = None
-    heat_rgba: QImage | None = None
+    qimage: QImage | None = None  # what is painted: ``image``, or a copy at the view's size (``fit``)
+    heat_rgba: QImage | None = None  # the heatmap, at ``qimage``'s size
     buffers: tuple[np.ndarray, ...] = ()  # the pixels the QImages point at (kept alive with them)
+    detail: QImage | None = None  # ``image`` at full resolution when ``qimage`` is a smaller copy
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(w, h) of ``image``: the coordinates of ``regions`` and of the view's scene."""
+        return int(self.image.shape[1]), int(self.image.shape[0])
 
     @property
     def normalized(self) -> float:
@@ -43,7 +54,10 @@ class Shown:
         return float(getattr(self.record, "normalized_score", 0.0))
 
     @classmethod
-    def from_inspection(cls, insp: Any, max_side: int | None = None, *, prepare: bool = True) -> Shown:
+    def from_inspection(cls, insp: Any, max_side: int | None = None, *, prepare: bool = True,
+                        fit: tuple[int, int] | None = None) -> Shown:
+        """``max_side``: scale the part itself (kept NG parts); ``fit`` (w, h): paint a copy scaled
+        to fit that box, keeping the full-resolution frame as ``detail``."""
         result, image = insp.result, insp.image
         amap = getattr(result, "anomaly_map", None)
         regions = tuple({"x": r.x, "y": r.y, "width": r.width, "height": r.height, "score": r.score,
@@ -58,16 +72,27 @@ class Shown:
             regions = tuple({**r, "x": r["x"] * s, "y": r["y"] * s, "width": r["width"] * s,
                              "height": r["height"] * s} for r in regions)
         threshold = float(getattr(result, "threshold", 0.0))
-        qimage = heat = None
+        qimage = heat = detail = None
         buffers: tuple[np.ndarray, ...] = ()
         if prepare:
-            qimage, buf = rgb32_image(image)
-            buffers = (buf,)
-            if amap is not None and np.size(amap):
-                heat, hbuf = premultiplied_heat(amap, threshold)
+            painted, painted_map = image, amap
+            h, w = image.shape[:2]
+            s = min(fit[0] / w, fit[1] / h) if fit else 1.0
+            if s < 0.9:  # a copy at the view's size (not worth it for a few per cent)
+                size = (max(1, round(w * s)), max(1, round(h * s)))
+                painted = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+                if amap is not None and np.size(amap):
+                    painted_map = cv2.resize(np.asarray(amap, np.float32), size, interpolation=cv2.INTER_AREA)
+                detail, dbuf = rgb32_image(image)
+                buffers = (dbuf,)
+            qimage, buf = rgb32_image(painted)
+            buffers += (buf,)
+            if painted_map is not None and np.size(painted_map):
+                heat, hbuf = premultiplied_heat(painted_map, threshold)
                 buffers += (hbuf,)
         return cls(insp.record, image, amap, threshold, float(getattr(result, "score", insp.record.score)),
-                   regions, qimage, heat, buffers)
+                   regions, qimage, heat, buffers, detail)
+
 
 
 def rgb32_image(image: np.ndarray) -> tuple[QImage, np.ndarray]:
@@ -86,10 +111,21 @@ def rgb32_image(image: np.ndarray) -> tuple[QImage, np.ndarray]:
 
 
 def premultiplied_heat(anomaly_map: np.ndarray, threshold: float) -> tuple[QImage, np.ndarray]:
-    """The coloured heatmap (``heatmap_rgba``) premultiplied by its alpha, as the painter blends it."""
-    rgba = heatmap_rgba(anomaly_map, threshold)
-    alpha = np.ascontiguousarray(rgba[..., 3])
-    colour = cv2.multiply(np.ascontiguousarray(rgba[..., :3]), cv2.merge([alpha, alpha, alpha]), scale=1 / 255.0)
-    buf = np.ascontiguousarray(np.dstack([colour, alpha]))
+    """``heatmap_rgba``'s colours and fade, premultiplied by the alpha as the painter blends them.
+
+    The same rule (JET with the threshold at 2/3 of the range, ``heat_fade`` alpha), computed with
+    OpenCV calls only: they release the GIL, while numpy's float temporaries on a large map held it
+    long enough, in a worker, to freeze the GUI thread. ``beta=-0.5`` makes OpenCV's rounding
+    truncate as ``astype(np.uint8)`` does.
+    """
+    amap = np.asarray(anomaly_map, np.float32)
+    scale = 1.5 * float(threshold) if threshold and threshold > 0 else float(cv2.minMaxLoc(amap)[1] or 1.0)
+    positive = cv2.threshold(amap, 0.0, 0.0, cv2.THRESH_TOZERO)[1]
+    level = cv2.convertScaleAbs(positive, alpha=255.0 / scale, beta=-0.5)  # clip(v, 0, 1) * 255
+    fade = cv2.addWeighted(amap, 6.0 * 255.0 / scale, amap, 0.0, -3.0 * 255.0)  # heat_fade(1.5 v) * 255
+    alpha = cv2.convertScaleAbs(cv2.threshold(fade, 0.0, 0.0, cv2.THRESH_TOZERO)[1], beta=-0.5)
+    colour = cv2.multiply(cv2.applyColorMap(level, cv2.COLORMAP_JET), cv2.merge([alpha, alpha, alpha]),
+                          scale=1 / 255.0)
+    buf = cv2.merge([*cv2.split(colour), alpha])
     return (QImage(buf.data, buf.shape[1], buf.shape[0], buf.strides[0], QImage.Format.Format_ARGB32_Premultiplied),
             buf)

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,6 +48,7 @@ from station.settings import (
     Shift,
     fill,
 )
+from ui.roles_box import RolesBox  # imported with the page's module, not while the page is built
 from ui.workers import run_async
 from widgets.rows import hrow, row_widget
 
@@ -82,6 +83,24 @@ class SettingsPage(QWidget):
     def page_shown(self) -> None:
         if not self.is_dirty():
             self.load_from_settings()
+
+    # -- shown in pieces ---------------------------------------------------------------------------
+    # Why: styling, laying out and painting the whole form at once took 40-80 ms on the GUI thread
+    # when the page was first opened; one group box per event-loop turn keeps each step short.
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._unrevealed:
+            QTimer.singleShot(0, self._reveal_next)
+
+    def _reveal_next(self) -> None:
+        if self._unrevealed and self.isVisible():
+            self._unrevealed.pop(0).setVisible(True)
+            if self._unrevealed:
+                QTimer.singleShot(10, self._reveal_next)  # its paint comes first, then the next box
+
+    def is_complete(self) -> bool:
+        """Every group box has been shown (the page builds its look in pieces after it is shown)."""
+        return not self._unrevealed
 
     # ============================================================== widgets
     def _err(self, key: str) -> QLabel:
@@ -232,12 +251,13 @@ class SettingsPage(QWidget):
         grid.addWidget(storage_box, 0, 1)
         grid.addWidget(station_box, 1, 0)
         grid.addWidget(shifts_box, 1, 1)
-        from ui.roles_box import RolesBox
-
         self.roles_box = RolesBox(self.bridge, self.settings)  # applied at once, not by Save
         grid.addWidget(self.roles_box, 2, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._unrevealed = [server_box, storage_box, station_box, shifts_box, self.roles_box]
+        for box in self._unrevealed:  # shown one per event-loop turn once the page is shown (showEvent)
+            box.setVisible(False)
         content = QWidget()
         cv = QVBoxLayout(content)
         cv.addLayout(grid)

@@ -4,6 +4,12 @@ Why a QGraphicsView: the operator zooms on a scratch with the wheel and drags to
 heatmap and boxes stay registered to the image pixels whatever the zoom. Until the user zooms,
 the image is fitted to the view (and refitted on resize); double-click fits again.
 Reusable by any page: ``show_result(image, result)`` or the separate setters.
+
+Large frames (``set_part``): the scene stays in the frame's own pixel coordinates (boxes, zoom), but
+what is painted is a copy prepared off the GUI thread at the view's size, stretched onto the scene
+by the item's transform; smoothly scaling a 5 MP pixmap on every repaint froze the GUI thread for
+tens of ms. Zoomed in past that copy's resolution, the full-resolution frame (also prepared off
+the GUI thread) takes its place. The heatmap stays at view resolution: anomaly maps are smooth.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -48,6 +54,7 @@ class ImageView(QGraphicsView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # a few items, changed per part
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -58,7 +65,14 @@ class ImageView(QGraphicsView):
         self._image_item = QGraphicsPixmapItem()
         self._image_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._heat_item = QGraphicsPixmapItem()
+        self._heat_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)  # stretched
         self._heat_item.setZValue(1)
+        for item in (self._image_item, self._heat_item):  # never a mask traced from the pixels on hover
+            item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
+        self._scene_w, self._scene_h = 0, 0  # the frame's pixel size (scene coordinates)
+        self._display_pix = QPixmap()  # what the image item shows when not zoomed past it
+        self._detail: QImage | None = None  # the full-resolution frame for zooming in (set_part)
+        self._detail_pix: QPixmap | None = None
         self.scene().addItem(self._image_item)
         self.scene().addItem(self._heat_item)
         self._box_items: list[Any] = []
@@ -93,7 +107,8 @@ class ImageView(QGraphicsView):
             self.scale(room / rect.width(), room / rect.width())
 
     def clear(self) -> None:
-        self._image_item.setPixmap(QPixmap())
+        self._set_layer(QPixmap(), 0, 0)
+        self._detail = self._detail_pix = None
         self._heat_item.setPixmap(QPixmap())
         self._clear_boxes()
         self._placeholder.setVisible(True)
@@ -102,12 +117,62 @@ class ImageView(QGraphicsView):
     def set_image(self, image: np.ndarray | QImage) -> None:
         """A numpy image, or a QImage already converted off the GUI thread (large frames)."""
         pix = QPixmap.fromImage(image if isinstance(image, QImage) else bgr_to_qimage(image))
-        first = self._image_item.pixmap().size() != pix.size()
-        self._image_item.setPixmap(pix)
+        first = (self._scene_w, self._scene_h) != (pix.width(), pix.height())
+        self._detail = self._detail_pix = None
+        self._set_layer(pix, pix.width(), pix.height())
         self._placeholder.setVisible(False)
         self.scene().setSceneRect(QRectF(pix.rect()))
         if first or self._auto_fit:
             self.fit()
+
+    def set_part(self, display: QImage, size: tuple[int, int], heat: QImage | None, regions: Iterable[Any],
+                 threshold: float = 0.0, detail: QImage | None = None) -> None:
+        """One part's frame, heatmap and boxes, swapped together in one GUI-thread call, so no paint
+        ever shows pieces of two parts. ``display`` and ``heat`` may be smaller than the frame's
+        ``size`` (w, h: the scene's coordinates, the boxes' too); ``detail`` is the frame at ``size``."""
+        w, h = int(size[0]), int(size[1])
+        first = (self._scene_w, self._scene_h) != (w, h)
+        self._detail, self._detail_pix = detail, None
+        self._set_layer(QPixmap.fromImage(display), w, h)
+        self._placeholder.setVisible(False)
+        self.scene().setSceneRect(QRectF(0, 0, w, h))
+        self._set_heat_pix(QPixmap.fromImage(heat) if heat is not None and not heat.isNull() else QPixmap())
+        self.set_regions(regions, threshold)
+        if first or self._auto_fit:
+            self.fit()
+        else:
+            self._pick_layer()
+
+    def _set_layer(self, pix: QPixmap, w: int, h: int) -> None:
+        """The image item shows ``pix`` stretched over the frame's w × h scene pixels."""
+        self._display_pix = pix
+        self._scene_w, self._scene_h = w, h
+        self._show_pix(pix)
+
+    def _show_pix(self, pix: QPixmap) -> None:
+        if self._image_item.pixmap().cacheKey() != pix.cacheKey():
+            self._image_item.setPixmap(pix)
+        self._image_item.setTransform(_stretch(pix, self._scene_w, self._scene_h))
+
+    def _pick_layer(self) -> None:
+        """Full resolution once a screen pixel shows less than one pixel of the view-size copy."""
+        pix = self._display_pix
+        if self._detail is not None and not pix.isNull() \
+                and self.zoom_factor() * self.devicePixelRatioF() * self._scene_w / pix.width() > 1.02:
+            if self._detail_pix is None:
+                self._detail_pix = QPixmap.fromImage(self._detail)
+            pix = self._detail_pix
+        self._show_pix(pix)
+
+    def showing_detail(self) -> bool:
+        """Whether the full-resolution frame is painted (zoomed in past the view-size copy)."""
+        return self._detail_pix is not None and self._image_item.pixmap().cacheKey() == self._detail_pix.cacheKey()
+
+    def display_box(self) -> tuple[int, int]:
+        """The device pixels a fitted frame may cover: what ``set_part``'s ``display`` needs."""
+        dpr = self.devicePixelRatioF()
+        vp = self.viewport()
+        return max(320, round(vp.width() * dpr)), max(240, round(vp.height() * dpr))
 
     def set_heatmap(self, anomaly_map: np.ndarray | None, threshold: float = 0.0,
                     prepared: QImage | None = None) -> None:
@@ -115,13 +180,14 @@ class ImageView(QGraphicsView):
         if prepared is None and (anomaly_map is None or not np.size(anomaly_map)):
             self._heat_item.setPixmap(QPixmap())
             return
-        pix = QPixmap.fromImage(prepared if prepared is not None
-                                else bgr_to_qimage(heatmap_rgba(anomaly_map, threshold)))
-        size = self._image_item.pixmap().size()
-        if not size.isEmpty() and pix.size() != size:
-            pix = pix.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        self._set_heat_pix(QPixmap.fromImage(prepared if prepared is not None
+                                             else bgr_to_qimage(heatmap_rgba(anomaly_map, threshold))))
+
+    def _set_heat_pix(self, pix: QPixmap) -> None:
+        """Stretched over the frame by the item's transform (never rescaled here on the GUI thread)."""
         self._heat_item.setPixmap(pix)
+        w, h = (self._scene_w, self._scene_h) if self._scene_w else (pix.width(), pix.height())
+        self._heat_item.setTransform(_stretch(pix, w, h))
         self._apply_heat()
 
     def set_regions(self, regions: Iterable[Any], threshold: float = 0.0) -> None:
@@ -199,7 +265,8 @@ class ImageView(QGraphicsView):
         """Show the whole image (and keep refitting on resize until the user zooms)."""
         self._auto_fit = True
         if self.has_image():
-            self.fitInView(self._image_item, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._pick_layer()
         self.zoomChanged.emit(self.zoom_factor())
 
     def zoom_by(self, factor: float) -> None:
@@ -208,6 +275,7 @@ class ImageView(QGraphicsView):
             return
         self._auto_fit = False
         self.scale(factor, factor)
+        self._pick_layer()
         self.zoomChanged.emit(self.zoom_factor())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -225,6 +293,14 @@ class ImageView(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self._auto_fit and self.has_image():
-            self.fitInView(self._image_item, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._pick_layer()
         elif not self.has_image():
             self._fit_placeholder()
+
+
+def _stretch(pix: QPixmap, w: int, h: int) -> QTransform:
+    """Maps ``pix`` onto w × h scene pixels (identity when it already has that size)."""
+    if pix.isNull() or not w or not h or (pix.width(), pix.height()) == (w, h):
+        return QTransform()
+    return QTransform.fromScale(w / pix.width(), h / pix.height())

@@ -57,18 +57,19 @@ class VerdictBanner(QWidget):
 
     def set_verdict(self, verdict: str | None, subtitle: str = "") -> None:
         """A live verdict (RUNNING); None = waiting for the first part."""
-        self._verdict = verdict if verdict in ("OK", "NG") else None
-        self._state = "RUNNING"
-        self._title = self._verdict or self._idle_text
-        self._subtitle = subtitle
-        self.update()
+        verdict = verdict if verdict in ("OK", "NG") else None
+        self._show("RUNNING", verdict, verdict or self._idle_text, subtitle)
 
     def set_state(self, state: str, title: str, subtitle: str = "", verdict: str | None = None) -> None:
         """A machine state other than live verdicts (REVIEWING keeps the reviewed part's verdict)."""
-        self._state = state
-        self._verdict = verdict if verdict in ("OK", "NG") else None
-        self._title = title
-        self._subtitle = subtitle
+        self._show(state, verdict if verdict in ("OK", "NG") else None, title, subtitle)
+
+    def _show(self, state: str, verdict: str | None, title: str, subtitle: str) -> None:
+        """Repaint only on a change: the page re-applies the state 4 times a second, and drawing the
+        tile's huge text costs milliseconds of GUI-thread time each time."""
+        if (state, verdict, title, subtitle) == (self._state, self._verdict, self._title, self._subtitle):
+            return
+        self._state, self._verdict, self._title, self._subtitle = state, verdict, title, subtitle
         self.update()
 
     def set_idle_text(self, text: str) -> None:
@@ -87,7 +88,10 @@ class VerdictBanner(QWidget):
 
     def _apply_size(self) -> None:
         if self._big:
-            self.setMinimumSize(990, 540)  # 26 % of a 1080p screen; grows when there is room
+            # 26 % of a 1080p screen comes from growing into the room there is (the panel's stretch);
+            # the minimum stays low: when a drift banner or messages take height, a minimum the
+            # column cannot honour made the layout lay the score bar over the tile's last line
+            self.setMinimumSize(990, 320)
             self.setMaximumSize(16777215, 16777215)
         else:
             self.setMinimumSize(300, 160)

@@ -4,6 +4,7 @@ store, the settings file and the running station (saving rule, quota)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from station.settings import MESSAGES, Settings, SettingsStore, load_settings, settings_path
 from tests.ui.gui_station import bridged_station
@@ -24,6 +25,7 @@ def env(qtbot, tmp_path):
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
+    qtbot.waitUntil(page.is_complete, timeout=5000)  # the group boxes appear one per event-loop turn
     yield page, station, settings
     bridge.close()
     db.close()
@@ -178,3 +180,23 @@ def test_japanese_and_korean_can_be_chosen(env, lang):
     page.language_combo.setCurrentIndex(index)
     assert page.save(), page.error_label.text()
     assert load_settings().ui.language == lang and page.bridge.settings.ui.language == lang
+
+
+def test_page_appears_in_pieces_after_it_is_shown(qtbot, tmp_path):
+    """Built hidden: nothing is styled or laid out until the page is shown, then one group box per
+    event-loop turn (opening Settings never freezes the window for the whole form at once)."""
+    station, db, settings = station_with_db(tmp_path)
+    bridge = StationBridge(station, SettingsStore(settings))
+    page = SettingsPage(bridge, settings)
+    qtbot.addWidget(page)
+    for _ in range(3):  # pending events run: not shown, the boxes stay hidden (and unstyled)
+        QCoreApplication.processEvents()
+    assert not page.is_complete() and not page.host_edit.isVisibleTo(page)
+    assert page.host_edit.text() == settings.server.host  # the values are there from the start
+    seen: list[int] = []
+    page.show()
+    qtbot.waitUntil(lambda: seen.append(len(page._unrevealed)) or page.is_complete(), timeout=5000)
+    assert len(set(seen)) > 2, "shown over several turns, not all at once"
+    assert page.host_edit.isVisible() and page.roles_box.isVisible() and page.shift_table.isVisible()
+    bridge.close()
+    db.close()
