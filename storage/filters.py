@@ -7,11 +7,11 @@ quoted phrase, so ``%'; DROP TABLE --`` is just a name nobody has.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from storage.checks import finite_number, whole_number
 from storage.errors import InvalidQuery
 from storage.query_schema import SCORE_BUCKET_SQL, score_bucket
 from storage.timeutil import parse_bound
@@ -61,13 +61,7 @@ def _text(value: Any, what: str) -> str | None:
 def _float(value: Any, what: str) -> float | None:
     if value is None or value == "":
         return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise InvalidQuery(f"{what} must be a number, got {value!r}") from exc
-    if not math.isfinite(number):
-        raise InvalidQuery(f"{what} must be a finite number, got {value!r}")
-    return number
+    return finite_number(value, what, InvalidQuery)
 
 
 @dataclass(frozen=True)
@@ -97,15 +91,7 @@ class SearchFilters:
         source: str | None = None,
         part_id: str | None = None,
     ) -> SearchFilters:
-        if num is not None and num != "":
-            try:
-                num = int(num)
-            except (TypeError, ValueError) as exc:
-                raise InvalidQuery(f"num must be a whole number, got {num!r}") from exc
-            if not 0 <= num <= MAX_COUNT:
-                raise InvalidQuery(f"num must be between 0 and {MAX_COUNT}, got {num}")
-        else:
-            num = None
+        num = None if num is None or num == "" else whole_number(num, "num", 0, MAX_COUNT, InvalidQuery)
         label_text = _text(label, "label")
         if label_text is not None:
             label_text = label_text.upper()
