@@ -14,6 +14,7 @@ from typing import Any
 from storage.checks import finite_number, whole_number
 from storage.errors import InvalidQuery
 from storage.query_schema import SCORE_BUCKET_SQL, score_bucket
+from storage.sql import range_terms, where_clause
 from storage.timeutil import parse_bound
 
 MIN_TRIGRAM = 3  # the trigram index needs at least three characters
@@ -196,16 +197,13 @@ class SearchFilters:
             if value is not None:
                 terms.append(f"{column} = ?")
                 params.append(value)
-        if self.start is not None:
-            terms.append("timestamp >= ?")
-            params.append(self.start)
-        if self.end is not None:
-            terms.append("timestamp < ?")
-            params.append(self.end)
+        dated, bounds = range_terms("timestamp", self.start, self.end)
+        terms += dated
+        params += bounds
         if self.score_min is not None:  # the bucket term (implied by the exact one) reaches the index
             terms.append(f"{SCORE_BUCKET_SQL} >= ? AND score >= ?")
             params += [score_bucket(self.score_min), self.score_min]
         if self.score_max is not None:
             terms.append(f"{SCORE_BUCKET_SQL} <= ? AND score <= ?")
             params += [score_bucket(self.score_max), self.score_max]
-        return (" WHERE " + " AND ".join(terms)) if terms else "", params
+        return where_clause(terms), params

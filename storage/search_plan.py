@@ -24,6 +24,7 @@ from collections import OrderedDict
 
 from storage.filters import SearchFilters, fts_phrase, like_pattern
 from storage.schema import FTS_MARK
+from storage.sql import range_terms, where_clause
 
 ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
@@ -66,15 +67,8 @@ class SearchPlanner:
     @staticmethod
     def _summary_count(conn: sqlite3.Connection, f: SearchFilters) -> int:
         column = {"NG": "ng_count", "OK": "record_count - ng_count"}.get(f.label or "", "record_count")
-        terms, params = [], []
-        if f.start:
-            terms.append("hour >= ?")
-            params.append(f.start[:13])
-        if f.end:
-            terms.append("hour < ?")
-            params.append(f.end[:13])
-        where = (" WHERE " + " AND ".join(terms)) if terms else ""
-        row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}", params).fetchone()
+        terms, params = range_terms("hour", f.start and f.start[:13], f.end and f.end[:13])
+        row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where_clause(terms)}", params).fetchone()
         return int(row[0])
 
     @staticmethod
@@ -116,15 +110,8 @@ class SearchPlanner:
         """The lowest and highest figId inside the date bounds (a superset bound for the index)."""
         if f.start is None and f.end is None:
             return None
-        terms, params = [], []
-        if f.start is not None:
-            terms.append("timestamp >= ?")
-            params.append(f.start)
-        if f.end is not None:
-            terms.append("timestamp < ?")
-            params.append(f.end)
-        lo, hi = conn.execute(f"SELECT min(id), max(id) FROM inspections WHERE {' AND '.join(terms)}",
-                              params).fetchone()
+        terms, params = range_terms("timestamp", f.start, f.end)
+        lo, hi = conn.execute(f"SELECT min(id), max(id) FROM inspections{where_clause(terms)}", params).fetchone()
         return (0, -1) if lo is None else (int(lo), int(hi))
 
     # ------------------------------------------------------------------ paging

@@ -17,6 +17,7 @@ from storage import Database
 from storage.filters import SearchFilters
 from storage.query_schema import FINE, HIST_KIND
 from storage.schema import MIGRATIONS, SCHEMA_VERSION
+from storage.sql import range_terms, where_clause
 from storage.timeutil import to_db
 from tests.storage.conftest import make_record
 
@@ -42,14 +43,8 @@ def plain_defects(conn, lo, hi):
 
 
 def bounds(lo, hi):
-    terms, params = [], []
-    if lo is not None:
-        terms.append("timestamp >= ?")
-        params.append(to_db(lo))
-    if hi is not None:
-        terms.append("timestamp < ?")
-        params.append(to_db(hi))
-    return (" WHERE " + " AND ".join(terms)) if terms else "", params
+    terms, params = range_terms("timestamp", lo and to_db(lo), hi and to_db(hi))
+    return where_clause(terms), params
 
 
 def plain_histogram(conn, lo, hi, edges):
