@@ -29,14 +29,21 @@ MAX_LIMIT = 1000  # rows per page / recent
 MAX_PAGE = 10**9
 MAX_STAT_DAYS = 3700  # about ten years of days in one stat_by_date answer
 STREAM_BATCH = 2000  # rows fetched at a time by iter_search
+COUNT_CAP = 10_000  # search(exact_total=False): matches counted before "more than" is answered
 
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of a search: ``total`` matching records and this page's ``data``."""
+    """One page of a search: ``total`` matching records and this page's ``data``.
+
+    ``total_exact`` is False only for ``search(..., exact_total=False)`` when the count stopped
+    early: then *more than* ``total`` records match and :meth:`ReadsMixin.count_search` gives the
+    exact number (which later searches with the same filters then answer from the cache).
+    """
 
     total: int
     data: list[InspectionRecord]
+    total_exact: bool = True
 
     def to_seed(self) -> dict[str, Any]:
         """The seed-000 ``{total, data}`` answer."""
@@ -142,25 +149,41 @@ class ReadsMixin(DatabaseBase):
         model_id: str | None = None,
         source: str | None = None,
         part_id: str | None = None,
+        *,
+        exact_total: bool = True,
     ) -> SearchPage:
         """One page (1-based) of the matching records, newest first, and their total count.
 
         ``name`` is a substring (LIKE semantics: ASCII case-insensitive); dates are whole days,
         both inclusive (a ``datetime`` is exact); ``label`` matches the final verdict;
         ``score_min``/``score_max`` bound the raw score, inclusive.
+
+        ``exact_total=False`` (the GUI's first page): when a name alone matches more than
+        ``max(COUNT_CAP, page * limit)`` records and its count is not cached, the count stops
+        there and the page says ``total_exact=False``; the GUI shows "more than N" and asks
+        :meth:`count_search` for the exact figure meanwhile. The records are exact either way.
         """
         limit = check_limit(limit)
         page = check_page(page)
         filters = SearchFilters.build(name, num, start_date, end_date, label, score_min, score_max,
                                       model_id, source, part_id)
+        cap = None if exact_total else max(COUNT_CAP, page * limit)
         with self._snapshot() as conn:  # one snapshot for the count and the page
-            total = self._planner.count(conn, filters)
-            data = self._page(conn, filters, limit, page, total)
-        return SearchPage(total=total, data=data)
+            total, exact = self._planner.count(conn, filters, cap)
+            data = self._page(conn, filters, limit, page, total, exact)
+        return SearchPage(total=total, data=data, total_exact=exact)
+
+    @sqlite_errors
+    def count_search(self, **filters: Any) -> int:
+        """The exact number of records matching the :meth:`search` filters (kept in the count
+        cache, so the next search with these filters pages without counting again)."""
+        f = SearchFilters.build(**filters)
+        with self._snapshot() as conn:
+            return self._planner.count(conn, f)[0]
 
     def _page(self, conn: sqlite3.Connection, filters: SearchFilters, limit: int, page: int,
-              total: int) -> list[InspectionRecord]:
-        ids = self._planner.page_ids(conn, filters, limit, page, total, history_size(conn))
+              total: int, exact: bool = True) -> list[InspectionRecord]:
+        ids = self._planner.page_ids(conn, filters, limit, page, total, history_size(conn), exact)
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from storage import schema
+from storage import order_schema, schema
 from storage.db_base import DatabaseBase, rowid, sqlite_errors
 from storage.errors import InvalidQuery, RecordNotFound
 from storage.records import InspectionRecord
@@ -107,8 +107,9 @@ class WritesMixin(DatabaseBase):
             last = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
             conn.execute("DROP TRIGGER trg_stats_insert")
             conn.executemany(INSERT_SQL, params)
-            conn.execute(schema.BULK_STATS, (last,))
-            conn.execute(schema.TRIGGER_STATS_INSERT)
+            conn.execute(order_schema.BULK_LATE, (last, order_schema.frontier_hour(conn)))
+            conn.execute(order_schema.BULK_STATS, (last,))
+            conn.execute(order_schema.TRIGGER_STATS_INSERT)
             if self.has_fts:
                 self._catch_up_names(conn)
         return len(params)

@@ -123,9 +123,18 @@ class SearchFilters:
         """True when the hourly summary answers the count (hour-aligned dates, label at most)."""
         others = (self.name, self.num, self.score_min, self.score_max, self.model_id, self.source,
                   self.part_id)
-        return all(v is None for v in others) and all(
-            b is None or b.endswith(":00:00.000000") for b in (self.start, self.end)
-        )
+        return all(v is None for v in others) and self.hour_aligned
+
+    @property
+    def hour_aligned(self) -> bool:
+        """True when each date bound given starts an hour (whole hours of the summary table)."""
+        return all(b is None or b.endswith(":00:00.000000") for b in (self.start, self.end))
+
+    @property
+    def name_period_only(self) -> bool:
+        """A name and dates, nothing else (what :mod:`storage.period_run` counts)."""
+        return (self.name is not None and (self.start is not None or self.end is not None)
+                and self == SearchFilters(name=self.name, start=self.start, end=self.end))
 
     def name_index(self, has_fts: bool) -> tuple[str, str] | None:
         """``(table, MATCH query)`` of the name index that answers this name, or None (LIKE scan):
