@@ -73,6 +73,23 @@ BULK_STATS = f"""INSERT INTO stats_hourly(hour, record_count, ng_count, total_nu
     ON CONFLICT(hour) DO UPDATE SET {_SUMS}, {_MIN_MAX}"""
 
 
+def downgrade_v12_insert(conn: sqlite3.Connection, trigger_v11: str) -> int:
+    """Benchmark only: the v11 summary trigger (``trigger_v11``) instead of v12's, to measure what
+    v12 costs an insert in the same run; returns the highest figId for :func:`restore_v12_insert`."""
+    conn.execute("DROP TRIGGER trg_stats_insert")
+    conn.execute(trigger_v11)
+    return int(conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0])
+
+
+def restore_v12_insert(conn: sqlite3.Connection, last_id: int) -> None:
+    """Benchmark only: v12's trigger back; the records written meanwhile (their hours' bounds do not
+    cover them) are filed as late, which keeps every count exact."""
+    conn.execute("DROP TRIGGER trg_stats_insert")
+    conn.execute(TRIGGER_STATS_INSERT)
+    conn.execute("INSERT OR REPLACE INTO late_records(id, hour, name) "
+                 "SELECT id, substr(timestamp, 1, 13), name FROM inspections WHERE id > ?", (last_id,))
+
+
 def frontier_hour(conn: sqlite3.Connection) -> str:
     row = conn.execute(FRONTIER).fetchone()
     return str(row[0]) if row else ""

@@ -45,7 +45,8 @@ _V1 = [
     "CREATE INDEX idx_inspections_ts ON inspections(timestamp)",
 ]
 
-_TRIGGER_STATS_INSERT_V2 = """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
+# The summary trigger of v2..v11 (v12's adds the in-order figId bounds: storage/order_schema.py).
+TRIGGER_STATS_INSERT_V2 = """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
         INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
         VALUES (substr(NEW.timestamp, 1, 13), 1, NEW.final_label = 'NG', NEW.defect_count)
         ON CONFLICT(hour) DO UPDATE SET record_count = record_count + 1,
@@ -67,7 +68,7 @@ _V2 = [
     """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
        SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
        FROM inspections GROUP BY 1""",
-    _TRIGGER_STATS_INSERT_V2,
+    TRIGGER_STATS_INSERT_V2,
     """CREATE TRIGGER trg_stats_delete AFTER DELETE ON inspections BEGIN
         UPDATE stats_hourly SET record_count = record_count - 1,
             ng_count = ng_count - (OLD.final_label = 'NG'), total_num = total_num - OLD.defect_count
