@@ -337,8 +337,8 @@ def main(argv: list[str] | None = None) -> int:
            f"engineers' jobs (load average {load_start:.1f} at the start, {load:.1f} at the end: "
            "figures are pessimistic), "
            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-           f"{n:,} records ({late_n:,} of them late, i.e. written out of time order by earlier runs' "
-           f"insert tests), {size_mb:,.0f} MB file; median of {r} runs")
+           f"{n:,} records ({late_n:,} of them written out of time order), {size_mb:,.0f} MB file; "
+           f"median of {r} runs")
     if not args.no_write:
         write_section(ROOT / "docs" / "benchmarks.md", rows, env)
     tmp.cleanup()
