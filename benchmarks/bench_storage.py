@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -32,7 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storage import Database, ImageStore, InspectionRecord  # noqa: E402
+from storage.order_schema import downgrade_v12_insert, restore_v12_insert  # noqa: E402
 from storage.query_schema import downgrade_v11_objects, restore_v11_objects  # noqa: E402
+from storage.schema import TRIGGER_STATS_INSERT_V2  # noqa: E402
 
 DAYS = 60
 SHIFTS = [("A", "06:00"), ("B", "14:00"), ("C", "22:00")]
@@ -87,15 +90,24 @@ def build(path: Path, n: int) -> tuple[float, float]:
 
 def median_ms(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None
               ) -> tuple[float, object]:
+    ms, _cpu, result = median_ms_cpu(fn, repeat, setup)
+    return ms, result
+
+
+def median_ms_cpu(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None
+                  ) -> tuple[float, float, object]:
+    """Median wall-clock and CPU milliseconds (the CPU figure is what a free core would take: the
+    2 shared cores make wall clock several times longer under load)."""
     result = fn()  # warm-up (and the value to report)
-    times = []
+    times, cpus = [], []
     for _ in range(repeat):
         if setup:
             setup()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), result
+        cpus.append((time.process_time() - c) * 1000)
+    return statistics.median(times), statistics.median(cpus), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     db = Database(path)
     report("open after a clean shutdown (check not due)", (time.perf_counter() - t) * 1000, "ms")
     n = db.count()
-    print(f"{n:,} records, {size_mb:,.0f} MB")
+    late_n = db._reader().execute("SELECT count(*) FROM late_records").fetchone()[0]
+    print(f"{n:,} records ({late_n:,} late: written out of time order), {size_mb:,.0f} MB")
 
     today = date.today()
     r = args.repeat
@@ -168,8 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         ("last page, no filter", {"page": last_page}),
         ("name substring, 1 hit (serial)", {"name": serial}),
         ("name substring, 5 % of rows (CJK '瓶子')", {"name": "瓶子"}),
-        ("name substring, 25 % of rows ('cam1_')", {"name": "cam1_"}),
-        ("name substring 'cam1_', last page", {"name": "cam1_", "page": 12_500}),
+        ("name substring, 25 % of rows ('cam1_'), exact total in the same call (HTTP API)", {"name": "cam1_"}),
+        ("name substring, 25 % of rows ('cam1_'), first page, exact total later (GUI)",
+         {"name": "cam1_", "exact_total": False}),
+        ("name substring 'cam1_', last page (needs the exact total)", {"name": "cam1_", "page": 12_500}),
         ("date range 1 day, page 1", {"start_date": day, "end_date": day}),
         ("date range 1 day, last page", {"start_date": day, "end_date": day, "page": 834}),
         ("NG in last 7 days", {"label": "NG", "start_date": week}),
@@ -183,8 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     ]
     cold = db._planner.invalidate  # every timed search counts from scratch (no cached total)
     for what, f in searches:
-        ms, page = median_ms(lambda f=f: db.search(limit=20, **f), r, setup=cold)
-        report(f"search: {what}", ms, "ms", 50, note=f"total {page.total:,}")
+        cold()  # the warm-up run too, so the reported total is what a cold search answers
+        ms, cpu, page = median_ms_cpu(lambda f=f: db.search(limit=20, **f), r, setup=cold)
+        total = f"total {page.total:,}" if page.total_exact else f"total: more than {page.total:,}"
+        report(f"search: {what}", ms, "ms", 50, note=f"{total}; CPU {cpu:.1f} ms")
+        if not page.total_exact:
+            cold()
+            ms, cpu, count = median_ms_cpu(lambda f=f: db.count_search(
+                **{k: v for k, v in f.items() if k != "exact_total"}), r, setup=cold)
+            report(f"count_search: {what.split(', first page')[0]}, the exact total the GUI shows next",
+                   ms, "ms", note=f"{count:,}, off the GUI thread; CPU {cpu:.1f} ms")
     for what, f in searches:
         if "name" in f:
             ms, page = median_ms(lambda f=f: db.search(limit=20, **{**f, "page": f.get("page", 1) + 1}), r)
@@ -223,24 +246,34 @@ def main(argv: list[str] | None = None) -> int:
             db.insert(rec)
         return len(records) / (time.perf_counter() - t), (time.process_time() - cpu) / len(records) * 1e6
 
-    def v11_objects(present: bool) -> None:
+    def in_transaction(step: Callable[[sqlite3.Connection], object]) -> object:
         conn = sqlite3.connect(path, isolation_level=None)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            (restore_v11_objects if present else downgrade_v11_objects)(conn)
+            out = step(conn)
             conn.execute("COMMIT")
+            return out
         finally:
             conn.close()
 
-    extra = synthetic(args.inserts, seed=99)  # timestamps in the same 60 days
+    def v11_objects(present: bool) -> None:
+        in_transaction(restore_v11_objects if present else downgrade_v11_objects)
+
+    # The line goes on: timestamps after the newest stored one, in order, as a station writes them
+    # (also when --db reuses a file that earlier runs extended).
+    newest = db.recent(1)[0].timestamp
+    line = synthetic(6 * args.inserts, offset=n, total=n, seed=99)
+    shift = max(timedelta(0), newest - line[0].timestamp + timedelta(seconds=1))
+    line = [replace(rec, timestamp=rec.timestamp + shift) for rec in line]
+    after = [line[k * args.inserts:(k + 1) * args.inserts] for k in range(6)]
     half = args.inserts // 2
-    with_a = sustained(extra[:half])
+    with_a = sustained(after[0][:half])
     v11_objects(False)
-    without = sustained(synthetic(args.inserts, seed=97))
+    without = sustained(after[1])
     t = time.perf_counter()
     v11_objects(True)
     restore_s = time.perf_counter() - t
-    with_b = sustained(extra[half:])
+    with_b = sustained(after[2][:half])
     per_s = statistics.mean([with_a[0], with_b[0]])
     cpu_us = statistics.mean([with_a[1], with_b[1]])
     report("sustained insert, 1 record per transaction (synchronous=NORMAL)", per_s, "records/s", 1000,
@@ -251,7 +284,25 @@ def main(argv: list[str] | None = None) -> int:
            "records/s", note=f"with them: {per_s / without[0]:.2f}× the rate, "
            f"{cpu_us / without[1]:.2f}× the CPU per record")
     report("v11 objects rebuilt after that (index + histogram backfill)", restore_s, "s")
-    extra = synthetic(args.inserts, offset=args.inserts, seed=98)
+    # v12's summary trigger (in-order figId bounds) against v11's, same run, interleaved in 4 rounds
+    # (one long run each is at the mercy of the other jobs on the shared cores).
+    q = args.inserts // 8
+    v11_runs, v12_runs = [], []
+    for i in range(4):
+        mark = in_transaction(lambda conn: downgrade_v12_insert(conn, TRIGGER_STATS_INSERT_V2))
+        v11_runs.append(sustained(after[3][2 * i * q:(2 * i + 1) * q]))
+        in_transaction(lambda conn, mark=mark: restore_v12_insert(conn, int(str(mark))))
+        v12_runs.append(sustained(after[3][(2 * i + 1) * q:(2 * i + 2) * q]))
+    v11_cpu = statistics.median(c for _r, c in v11_runs)
+    v12_cpu = statistics.median(c for _r, c in v12_runs)
+    report("sustained insert with the v11 summary trigger instead of v12's (same run, 4 rounds)",
+           statistics.median(r for r, _c in v11_runs), "records/s",
+           note=f"v12's: {statistics.median(r for r, _c in v12_runs):,.0f} records/s; CPU per record "
+           f"{v11_cpu:.0f} vs {v12_cpu:.0f} µs, {v12_cpu / v11_cpu:.2f}×")
+    late = sustained(synthetic(half, seed=96))  # timestamps inside the history: v12 files them as late
+    report("sustained insert of late records (old timestamps: an import, a clock set back)", late[0],
+           "records/s", note=f"CPU {late[1]:.0f} µs per record")
+    extra = after[4]
     t = time.perf_counter()
     for i in range(0, len(extra), 8):
         db.insert_many(extra[i:i + 8])
@@ -260,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     db.close()
     full = Database(path, synchronous="FULL", check="none")
     t = time.perf_counter()
-    for rec in extra[:500]:
+    for rec in after[5][:500]:
         full.insert(rec)
     report("insert, 1 record per transaction, synchronous=FULL (fsync each)", 500 / (time.perf_counter() - t),
            "records/s")
@@ -286,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
            f"engineers' jobs (load average {load_start:.1f} at the start, {load:.1f} at the end: "
            "figures are pessimistic), "
            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-           f"{n:,} records, {size_mb:,.0f} MB file; median of {r} runs")
+           f"{n:,} records ({late_n:,} of them written out of time order), {size_mb:,.0f} MB file; "
+           f"median of {r} runs")
     if not args.no_write:
         write_section(ROOT / "docs" / "benchmarks.md", rows, env)
     tmp.cleanup()

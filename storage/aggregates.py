@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from storage.query_schema import FINE, HIST_KIND, fine_bin
+from storage.sql import range_terms
 from storage.timeutil import to_db
 
 DEFECT_CAP = 99  # insight_hourly 'defects' bins cap the count here (storage/insight_schema.py)
@@ -49,24 +50,12 @@ def _whole(keys: tuple[str | None, str | None]) -> tuple[str, list[str]]:
     a, b = keys
     if b == "" and a is None:  # the empty marker from _split
         return " AND 0", []
-    sql, params = "", []
-    if a is not None:
-        sql += " AND hour >= ?"
-        params.append(a)
-    if b is not None:
-        sql += " AND hour < ?"
-        params.append(b)
-    return sql, params
+    terms, params = range_terms("hour", a, b)
+    return "".join(f" AND {t}" for t in terms), params
 
 
 def _rows_where(a: str | None, b: str | None) -> tuple[str, list[str]]:
-    terms, params = [], []
-    if a is not None:
-        terms.append("timestamp >= ?")
-        params.append(a)
-    if b is not None:
-        terms.append("timestamp < ?")
-        params.append(b)
+    terms, params = range_terms("timestamp", a, b)
     return " AND ".join(terms) or "1", params
 
 

@@ -28,32 +28,24 @@ log = logging.getLogger(__name__)
 
 EMBEDDING_DIMS = 256  # inference.embedding.EMBEDDING_DIM (a fixed projection, whatever the backbone)
 
+
+def _typed(kind: str, *fields: str) -> dict[str, Any]:
+    """Mapping entries of one field type."""
+    return {f: {"type": kind} for f in fields}
+
+
 MAPPINGS: dict[str, Any] = {
     "properties": {
         "figId": {"type": "long"},
         "name": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 512}}},
-        "source": {"type": "keyword"},
-        "part_id": {"type": "keyword"},
-        "timestamp": {"type": "date"},
-        "date": {"type": "keyword"},
-        "time": {"type": "keyword"},
-        "label": {"type": "keyword"},
-        "final_label": {"type": "keyword"},
-        "num": {"type": "integer"},
-        "score": {"type": "double"},
-        "normalized_score": {"type": "double"},
-        "dice": {"type": "double"},
-        "model_id": {"type": "keyword"},
-        "model_version": {"type": "integer"},
-        "processing_ms": {"type": "double"},
-        "regions": {"type": "object", "enabled": False},
-        "image_path": {"type": "keyword"},
-        "result_path": {"type": "keyword"},
-        "heatmap_path": {"type": "keyword"},
+        **_typed("keyword", "source", "part_id", "date", "time", "label", "final_label", "model_id",
+                 "image_path", "result_path", "heatmap_path", "review_label"),
+        **_typed("date", "timestamp", "reviewed_at"),
+        **_typed("integer", "num", "model_version"),
+        **_typed("double", "score", "normalized_score", "dice", "processing_ms"),
         "image_pruned": {"type": "boolean"},
-        "review_label": {"type": "keyword"},
         "review_note": {"type": "text"},
-        "reviewed_at": {"type": "date"},
+        "regions": {"type": "object", "enabled": False},
         "extra": {"type": "object", "enabled": False},
         # similar-defect search (storage.es_knn): the float16 unit vector of inference.embedding
         "embedding": {"type": "dense_vector", "dims": EMBEDDING_DIMS, "index": True, "similarity": "cosine"},

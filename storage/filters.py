@@ -7,13 +7,14 @@ quoted phrase, so ``%'; DROP TABLE --`` is just a name nobody has.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from storage.checks import finite_number, whole_number
 from storage.errors import InvalidQuery
 from storage.query_schema import SCORE_BUCKET_SQL, score_bucket
+from storage.sql import range_terms, where_clause
 from storage.timeutil import parse_bound
 
 MIN_TRIGRAM = 3  # the trigram index needs at least three characters
@@ -61,13 +62,7 @@ def _text(value: Any, what: str) -> str | None:
 def _float(value: Any, what: str) -> float | None:
     if value is None or value == "":
         return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise InvalidQuery(f"{what} must be a number, got {value!r}") from exc
-    if not math.isfinite(number):
-        raise InvalidQuery(f"{what} must be a finite number, got {value!r}")
-    return number
+    return finite_number(value, what, InvalidQuery)
 
 
 @dataclass(frozen=True)
@@ -97,15 +92,7 @@ class SearchFilters:
         source: str | None = None,
         part_id: str | None = None,
     ) -> SearchFilters:
-        if num is not None and num != "":
-            try:
-                num = int(num)
-            except (TypeError, ValueError) as exc:
-                raise InvalidQuery(f"num must be a whole number, got {num!r}") from exc
-            if not 0 <= num <= MAX_COUNT:
-                raise InvalidQuery(f"num must be between 0 and {MAX_COUNT}, got {num}")
-        else:
-            num = None
+        num = None if num is None or num == "" else whole_number(num, "num", 0, MAX_COUNT, InvalidQuery)
         label_text = _text(label, "label")
         if label_text is not None:
             label_text = label_text.upper()
@@ -136,9 +123,18 @@ class SearchFilters:
         """True when the hourly summary answers the count (hour-aligned dates, label at most)."""
         others = (self.name, self.num, self.score_min, self.score_max, self.model_id, self.source,
                   self.part_id)
-        return all(v is None for v in others) and all(
-            b is None or b.endswith(":00:00.000000") for b in (self.start, self.end)
-        )
+        return all(v is None for v in others) and self.hour_aligned
+
+    @property
+    def hour_aligned(self) -> bool:
+        """True when each date bound given starts an hour (whole hours of the summary table)."""
+        return all(b is None or b.endswith(":00:00.000000") for b in (self.start, self.end))
+
+    @property
+    def name_period_only(self) -> bool:
+        """A name and dates, nothing else (what :mod:`storage.period_run` counts)."""
+        return (self.name is not None and (self.start is not None or self.end is not None)
+                and self == SearchFilters(name=self.name, start=self.start, end=self.end))
 
     def name_index(self, has_fts: bool) -> tuple[str, str] | None:
         """``(table, MATCH query)`` of the name index that answers this name, or None (LIKE scan):
@@ -210,16 +206,13 @@ class SearchFilters:
             if value is not None:
                 terms.append(f"{column} = ?")
                 params.append(value)
-        if self.start is not None:
-            terms.append("timestamp >= ?")
-            params.append(self.start)
-        if self.end is not None:
-            terms.append("timestamp < ?")
-            params.append(self.end)
+        dated, bounds = range_terms("timestamp", self.start, self.end)
+        terms += dated
+        params += bounds
         if self.score_min is not None:  # the bucket term (implied by the exact one) reaches the index
             terms.append(f"{SCORE_BUCKET_SQL} >= ? AND score >= ?")
             params += [score_bucket(self.score_min), self.score_min]
         if self.score_max is not None:
             terms.append(f"{SCORE_BUCKET_SQL} <= ? AND score <= ?")
             params += [score_bucket(self.score_max), self.score_max]
-        return (" WHERE " + " AND ".join(terms)) if terms else "", params
+        return where_clause(terms), params

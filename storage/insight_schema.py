@@ -105,6 +105,22 @@ END"""
 _R_W = "json_extract(i.extra, '$.image_size[0]')"
 _R_H = "json_extract(i.extra, '$.image_size[1]')"
 _R_UPSERT = "ON CONFLICT(kind, hour, key, bin) DO UPDATE SET n = n + excluded.n"
+
+
+def _cells_backfill(width: int, kind: str) -> str:
+    """:func:`_cells` as one set statement over the stored rows (``width``: 13 per hour, 10 per day)."""
+    return f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
+        SELECT h, '{kind}', m, c, count(*) FROM (
+            SELECT DISTINCT i.id, substr(i.timestamp, 1, {width}) AS h, COALESCE(i.model_id, '') AS m,
+                min(max(CAST((json_extract(j.value, '$.y') + json_extract(j.value, '$.height') / 2.0)
+                             * {GRID} / {_R_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
+                + min(max(CAST((json_extract(j.value, '$.x') + json_extract(j.value, '$.width') / 2.0)
+                               * {GRID} / {_R_W} AS INTEGER), 0), {GRID - 1}) AS c
+            FROM inspections i, json_each({_SAFE('i.regions')}) j
+            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
+        GROUP BY 1, 2, 3, 4 {_R_UPSERT}"""
+
+
 BACKFILL = [
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'score', COALESCE(model_id, ''),
@@ -113,26 +129,8 @@ BACKFILL = [
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'ng_parts', COALESCE(model_id, ''), 0, count(*)
         FROM inspections i WHERE label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
-    f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
-        SELECT h, 'cell', m, c, count(*) FROM (
-            SELECT DISTINCT i.id, substr(i.timestamp, 1, 13) AS h, COALESCE(i.model_id, '') AS m,
-                min(max(CAST((json_extract(j.value, '$.y') + json_extract(j.value, '$.height') / 2.0)
-                             * {GRID} / {_R_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
-                + min(max(CAST((json_extract(j.value, '$.x') + json_extract(j.value, '$.width') / 2.0)
-                               * {GRID} / {_R_W} AS INTEGER), 0), {GRID - 1}) AS c
-            FROM inspections i, json_each({_SAFE('i.regions')}) j
-            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
-        GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
-    f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
-        SELECT h, 'cell_day', m, c, count(*) FROM (
-            SELECT DISTINCT i.id, substr(i.timestamp, 1, 10) AS h, COALESCE(i.model_id, '') AS m,
-                min(max(CAST((json_extract(j.value, '$.y') + json_extract(j.value, '$.height') / 2.0)
-                             * {GRID} / {_R_H} AS INTEGER), 0), {GRID - 1}) * {GRID}
-                + min(max(CAST((json_extract(j.value, '$.x') + json_extract(j.value, '$.width') / 2.0)
-                               * {GRID} / {_R_W} AS INTEGER), 0), {GRID - 1}) AS c
-            FROM inspections i, json_each({_SAFE('i.regions')}) j
-            WHERE i.label = 'NG' AND {_R_W} > 0 AND {_R_H} > 0 AND {_BOX.replace('value', 'j.value')})
-        GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",
+    _cells_backfill(13, 'cell'),
+    _cells_backfill(10, 'cell_day'),
     f"""INSERT INTO insight_hourly(hour, kind, key, bin, n)
         SELECT substr(timestamp, 1, 13), 'defects', COALESCE(model_id, ''), min(defect_count, 99), count(*)
         FROM inspections WHERE true GROUP BY 1, 2, 3, 4 {_R_UPSERT}""",

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from storage.insight_schema import GRID, SCORE_BINS, SCORE_STEP
+from storage.sql import optional_terms, where_clause
 from storage.timeutil import from_db, to_db
 
 
@@ -208,17 +209,12 @@ def update_drift_event(db: Any, event_id: int, *, latest: float, parts: int,
 def drift_events(db: Any, start: datetime | None = None, end: datetime | None = None,
                  active_only: bool = False) -> list[DriftEvent]:
     """Warnings that overlap ``[start, end)`` (all without bounds), oldest first."""
-    terms, params = [], []
-    if end is not None:
-        terms.append("started_at < ?")
-        params.append(to_db(end))
-    if start is not None:
-        terms.append("(ended_at IS NULL OR ended_at >= ?)")
-        params.append(to_db(start))
+    terms, params = optional_terms([("started_at < ?", end and to_db(end)),
+                                    ("(ended_at IS NULL OR ended_at >= ?)", start and to_db(start))])
     if active_only:
         terms.append("ended_at IS NULL")
-    where = (" WHERE " + " AND ".join(terms)) if terms else ""
-    rows = db._reader().execute(f"SELECT {_DRIFT_COLS} FROM drift_events{where} ORDER BY id", params).fetchall()
+    rows = db._reader().execute(f"SELECT {_DRIFT_COLS} FROM drift_events{where_clause(terms)} ORDER BY id",
+                                params).fetchall()
     return [_event(r) for r in rows]
 
 

@@ -39,15 +39,8 @@ class MachineStore:
     # ------------------------------------------------------------------ plumbing
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Any]:
-        db = self.db
-        with db._write_lock:  # noqa: SLF001 - same package: the history's one writer
-            db._write("BEGIN IMMEDIATE")  # noqa: SLF001
-            try:
-                yield db._write  # noqa: SLF001
-                db._write("COMMIT")  # noqa: SLF001
-            except BaseException:
-                db._write("ROLLBACK")  # noqa: SLF001
-                raise
+        with self.db._transaction() as conn:  # noqa: SLF001 - same package: the history's one writer
+            yield conn.execute
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return _dicts(self.db._reader().execute(sql, params))  # noqa: SLF001
@@ -218,13 +211,17 @@ class MachineStore:
         return self._read(f"SELECT * FROM items WHERE {where} ORDER BY seq LIMIT ? OFFSET ?",
                           params + [int(limit), int(offset)])
 
-    def images_of(self, item_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    def _by_item(self, table: str, order: str, item_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The rows of ``table`` of each item (every id a key, [] when it has none)."""
         out: dict[str, list[dict[str, Any]]] = {i: [] for i in item_ids}
         if item_ids:
-            for r in self._read(f"SELECT * FROM item_images WHERE item_id IN ({_marks(item_ids)}) "
-                                "ORDER BY item_id, idx", list(item_ids)):
+            for r in self._read(f"SELECT * FROM {table} WHERE item_id IN ({_marks(item_ids)}) "
+                                f"ORDER BY {order}", list(item_ids)):
                 out[r["item_id"]].append(r)
         return out
+
+    def images_of(self, item_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        return self._by_item("item_images", "item_id, idx", item_ids)
 
     def set_item_status(self, item_ids: Sequence[str], status: str) -> None:
         if item_ids:
@@ -268,12 +265,7 @@ class MachineStore:
                    a.get("notes"), utc_now()))
 
     def annotations_of(self, item_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {i: [] for i in item_ids}
-        if item_ids:
-            for r in self._read(f"SELECT * FROM annotations WHERE item_id IN ({_marks(item_ids)}) "
-                                "ORDER BY annotation_id", list(item_ids)):
-                out[r["item_id"]].append(r)
-        return out
+        return self._by_item("annotations", "annotation_id", item_ids)
 
     # ------------------------------------------------------------------ assessments
     def add_assessment(self, row: dict[str, Any]) -> int:

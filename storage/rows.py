@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
+import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from storage.checks import finite_number
 from storage.errors import InvalidRecord
 from storage.records import InspectionRecord
 from storage.timeutil import from_db, to_db
@@ -48,13 +49,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _number(value: Any, what: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise InvalidRecord(f"{what} must be a number, got {value!r}") from exc
-    if not math.isfinite(number):
-        raise InvalidRecord(f"{what} must be finite, got {value!r}")
-    return number
+    return finite_number(value, what, InvalidRecord)
 
 
 def record_params(record: InspectionRecord) -> tuple[Any, ...]:
@@ -98,27 +93,19 @@ def record_params(record: InspectionRecord) -> tuple[Any, ...]:
 
 
 def row_record(row: Sequence[Any]) -> InspectionRecord:
-    return InspectionRecord(
-        id=row[0],
-        name=row[1],
-        source=row[2],
-        part_id=row[3],
-        timestamp=from_db(row[4]),
-        label=row[5],
-        defect_count=row[6],
-        score=row[7],
-        normalized_score=row[8],
-        confidence=row[9],
-        model_id=row[10],
-        model_version=row[11],
-        processing_ms=row[12],
-        regions=tuple(json.loads(row[13])) if row[13] else (),
-        image_path=row[14],
-        result_path=row[15],
-        heatmap_path=row[16],
-        image_pruned=bool(row[17]),
-        review_label=row[18],
-        review_note=row[19],
-        reviewed_at=from_db(row[20]) if row[20] else None,
-        extra=json.loads(row[21]) if row[21] else {},
-    )
+    """The record of a row selected with :data:`SELECT_COLUMNS` (stored text and JSON decoded)."""
+    values = dict(zip(COLUMNS, row, strict=True))
+    return InspectionRecord(**{
+        **values,
+        "timestamp": from_db(values["timestamp"]),
+        "regions": tuple(json.loads(values["regions"])) if values["regions"] else (),
+        "image_pruned": bool(values["image_pruned"]),
+        "reviewed_at": from_db(values["reviewed_at"]) if values["reviewed_at"] else None,
+        "extra": json.loads(values["extra"]) if values["extra"] else {},
+    })
+
+
+def fetch_record(conn: sqlite3.Connection, record_id: int) -> InspectionRecord | None:
+    """The record with figId ``record_id``, or None."""
+    row = conn.execute(f"SELECT {SELECT_COLUMNS} FROM inspections WHERE id = ?", (int(record_id),)).fetchone()
+    return row_record(row) if row else None

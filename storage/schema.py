@@ -45,7 +45,8 @@ _V1 = [
     "CREATE INDEX idx_inspections_ts ON inspections(timestamp)",
 ]
 
-TRIGGER_STATS_INSERT = """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
+# The summary trigger of v2..v11 (v12's adds the in-order figId bounds: storage/order_schema.py).
+TRIGGER_STATS_INSERT_V2 = """CREATE TRIGGER trg_stats_insert AFTER INSERT ON inspections BEGIN
         INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
         VALUES (substr(NEW.timestamp, 1, 13), 1, NEW.final_label = 'NG', NEW.defect_count)
         ON CONFLICT(hour) DO UPDATE SET record_count = record_count + 1,
@@ -67,7 +68,7 @@ _V2 = [
     """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
        SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
        FROM inspections GROUP BY 1""",
-    TRIGGER_STATS_INSERT,
+    TRIGGER_STATS_INSERT_V2,
     """CREATE TRIGGER trg_stats_delete AFTER DELETE ON inspections BEGIN
         UPDATE stats_hourly SET record_count = record_count - 1,
             ng_count = ng_count - (OLD.final_label = 'NG'), total_num = total_num - OLD.defect_count
@@ -215,24 +216,21 @@ def _v7(conn: sqlite3.Connection) -> None:
 # v8: hourly pre-aggregates for the insights (storage/insight_schema.py).
 
 # v10: the machine API (HACARUS Check v1 style): clients, tokens, targets, items, assessments, audit.
-from storage.machine_schema import V10_MACHINE  # noqa: E402 - kept beside the list it extends
-
 # v11: a score index and daily score pre-aggregates: the last queries over 50 ms at 10^6 records.
+# v12: min/max in-order figId per hour and the late records: a period as a figId run
+# (storage/order_schema.py: the current summary trigger and bulk-import statements live there).
+from storage.machine_schema import V10_MACHINE  # noqa: E402 - kept beside the list it extends
+from storage.order_schema import migrate_v12  # noqa: E402 - kept beside the list it extends
 from storage.query_schema import migrate_v11  # noqa: E402 - kept beside the list it extends
 
 # MIGRATIONS[i] moves a file from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7,
                                                           migrate_insights, _run(_V9),
-                                                          _run(V10_MACHINE), migrate_v11]
+                                                          _run(V10_MACHINE), migrate_v11, migrate_v12]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Bulk import suspends the per-row summary trigger and does its work in one set statement.
+# Bulk import indexes the batch's names in one statement (its summary statements: storage/order_schema.py).
 FTS_CATCH_UP = "INSERT INTO names_fts(rowid, name) SELECT id, name FROM inspections WHERE id > ? ORDER BY id"
-BULK_STATS = """INSERT INTO stats_hourly(hour, record_count, ng_count, total_num)
-    SELECT substr(timestamp, 1, 13), count(*), sum(final_label = 'NG'), sum(defect_count)
-    FROM inspections WHERE id > ? GROUP BY 1 HAVING true
-    ON CONFLICT(hour) DO UPDATE SET record_count = record_count + excluded.record_count,
-        ng_count = ng_count + excluded.ng_count, total_num = total_num + excluded.total_num"""
 
 # Statements of the first release, for tests that build an "old" file.
 V1_STATEMENTS = tuple(_V1)

@@ -23,7 +23,9 @@ import threading
 from collections import OrderedDict
 
 from storage.filters import SearchFilters, fts_phrase, like_pattern
+from storage.period_run import name_count_in_period
 from storage.schema import FTS_MARK
+from storage.sql import range_terms, where_clause
 
 ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
@@ -42,9 +44,12 @@ class SearchPlanner:
 
     # ------------------------------------------------------------------ counting
 
-    def count(self, conn: sqlite3.Connection, f: SearchFilters) -> int:
+    def count(self, conn: sqlite3.Connection, f: SearchFilters, cap: int | None = None) -> tuple[int, bool]:
+        """``(total, exact)``. With ``cap``, a name alone whose count is not cached is counted only
+        up to ``cap + 1`` matches (the trigram index stops early): above that the answer is
+        ``(cap, False)``, "more than ``cap``", and nothing is cached; every other answer is exact."""
         if f.summary_only:
-            return self._summary_count(conn, f)
+            return self._summary_count(conn, f), True
         max_id = conn.execute("SELECT COALESCE(max(id), 0) FROM inspections").fetchone()[0]
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (GEN_KEY,)).fetchone()
         gen = row[0] if row else "0"
@@ -54,6 +59,10 @@ class SearchPlanner:
             seen, _gen, total = cached
             if max_id > seen:
                 total += self._raw_count(conn, f, after_id=seen)
+        elif cap is not None and f.name_only and f.trigram(self.has_fts):
+            total = self._name_count_upto(conn, f, cap + 1)
+            if total > cap:
+                return cap, False
         else:
             total = self._raw_count(conn, f)
         with self._lock:
@@ -61,20 +70,25 @@ class SearchPlanner:
             self._cache.move_to_end(f)
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return total
+        return total, True
+
+    def _name_count_upto(self, conn: sqlite3.Connection, f: SearchFilters, most: int) -> int:
+        """Records whose name matches ``f.name``, counted until ``most`` are found."""
+        tail = conn.execute("SELECT count(*) FROM (SELECT 1 FROM inspections WHERE id > ? AND name LIKE ? "
+                            "ESCAPE '\\' LIMIT ?)", (self.fts_high(conn), like_pattern(f.name or ""), most)).fetchone()[0]
+        index = f.name_index(True)
+        if tail >= most or index is None:
+            return int(tail)
+        table, query = index
+        indexed = conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                               (query, most - tail)).fetchone()[0]
+        return int(tail) + int(indexed)
 
     @staticmethod
     def _summary_count(conn: sqlite3.Connection, f: SearchFilters) -> int:
         column = {"NG": "ng_count", "OK": "record_count - ng_count"}.get(f.label or "", "record_count")
-        terms, params = [], []
-        if f.start:
-            terms.append("hour >= ?")
-            params.append(f.start[:13])
-        if f.end:
-            terms.append("hour < ?")
-            params.append(f.end[:13])
-        where = (" WHERE " + " AND ".join(terms)) if terms else ""
-        row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where}", params).fetchone()
+        terms, params = range_terms("hour", f.start and f.start[:13], f.end and f.end[:13])
+        row = conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM stats_hourly{where_clause(terms)}", params).fetchone()
         return int(row[0])
 
     @staticmethod
@@ -92,6 +106,10 @@ class SearchPlanner:
         return in_range > LIKE_WALK_MAX
 
     def _raw_count(self, conn: sqlite3.Connection, f: SearchFilters, after_id: int | None = None) -> int:
+        if after_id is None and self.has_fts:
+            by_run = name_count_in_period(conn, f, self.fts_high(conn))
+            if by_run is not None:
+                return by_run
         if self._use_trigram(conn, f):
             high = self.fts_high(conn)
             if f.name_only:
@@ -116,26 +134,23 @@ class SearchPlanner:
         """The lowest and highest figId inside the date bounds (a superset bound for the index)."""
         if f.start is None and f.end is None:
             return None
-        terms, params = [], []
-        if f.start is not None:
-            terms.append("timestamp >= ?")
-            params.append(f.start)
-        if f.end is not None:
-            terms.append("timestamp < ?")
-            params.append(f.end)
-        lo, hi = conn.execute(f"SELECT min(id), max(id) FROM inspections WHERE {' AND '.join(terms)}",
-                              params).fetchone()
+        terms, params = range_terms("timestamp", f.start, f.end)
+        lo, hi = conn.execute(f"SELECT min(id), max(id) FROM inspections{where_clause(terms)}", params).fetchone()
         return (0, -1) if lo is None else (int(lo), int(hi))
 
     # ------------------------------------------------------------------ paging
 
     def page_ids(self, conn: sqlite3.Connection, f: SearchFilters, limit: int, page: int, total: int,
-                 history: int) -> list[int]:
-        """The figIds of one page, newest first (``history``: all records, for the plan choice)."""
+                 history: int, exact: bool = True) -> list[int]:
+        """The figIds of one page, newest first (``history``: all records, for the plan choice).
+
+        ``exact=False``: ``total`` is a lower bound (a capped count); the page is walked from the
+        newest end, which finds it early since more than ``total`` records match.
+        """
         offset = (page - 1) * limit
         if offset >= total:
             return []
-        reverse = offset + limit > total - offset  # past the middle: count from the oldest end
+        reverse = exact and offset + limit > total - offset  # past the middle: count from the oldest end
         if reverse:
             count = min(limit, total - offset)
             skip = total - offset - count
@@ -145,7 +160,7 @@ class SearchPlanner:
         mode = "like"
         id_range = None
         high = 0
-        if self._use_trigram(conn, f):
+        if exact and self._use_trigram(conn, f):
             walked = (skip + count) * history / max(total, 1)  # rows a time-ordered walk reads
             if walked > 3 * total:
                 mode = "fts"

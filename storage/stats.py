@@ -18,6 +18,7 @@ from typing import Any, Literal
 from storage.aggregates import defect_count_distribution_fast, score_histogram_fast
 from storage.errors import InvalidQuery
 from storage.shifts import ShiftError, shift_plan
+from storage.sql import range_terms, where_clause
 from storage.timeutil import local_naive, parse_day, to_db
 
 MAX_BUCKETS = 20_000
@@ -196,16 +197,10 @@ def yield_stats(
 
 
 def _range_where(start: Moment, end: Moment) -> tuple[str, list[str]]:
-    terms, params = [], []
     lo = _moment(start, "start", end=False)
     hi = _moment(end, "end", end=True)
-    if lo is not None:
-        terms.append("timestamp >= ?")
-        params.append(to_db(lo))
-    if hi is not None:
-        terms.append("timestamp < ?")
-        params.append(to_db(hi))
-    return (" WHERE " + " AND ".join(terms)) if terms else "", params
+    terms, params = range_terms("timestamp", lo and to_db(lo), hi and to_db(hi))
+    return where_clause(terms), params
 
 
 def defect_count_distribution(conn: sqlite3.Connection, start: Moment = None, end: Moment = None) -> dict[int, int]:

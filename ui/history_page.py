@@ -206,13 +206,17 @@ class HistoryPage(QWidget):
 
     @staticmethod
     def _run_query(db: Any, f: HistoryFilter) -> tuple[HistoryFilter, Any]:
-        return f, db.search(limit=PAGE_SIZE, page=1, **f.to_kwargs())
+        # The first page at once; a broad name's exact total follows (_count_later).
+        return f, db.search(limit=PAGE_SIZE, page=1, exact_total=False, **f.to_kwargs())
 
     def _on_query_result(self, _token: int, result: tuple[HistoryFilter, Any]) -> None:
         f, page = result
         gen = self.model.reset(page.total, page.data)
         self._gen_filter = {gen: f}
-        self._show_total(page.total)
+        exact = getattr(page, "total_exact", True)
+        self._show_total(page.total, exact)
+        if not exact:
+            self._count_later(gen, f)
         self._remember_models(page.data)
         row = self.model.row_of(self._pending_select) if self._pending_select is not None else None
         if row is not None:
@@ -224,8 +228,26 @@ class HistoryPage(QWidget):
     def _on_query_failed(self, _token: int, reason: str) -> None:
         self.total_label.setText(self.tr("Search failed: {0}").format(reason))
 
-    def _show_total(self, total: int) -> None:
-        self.total_label.setText(self.tr("{0} records").format(f"{total:,}"))
+    def _show_total(self, total: int, exact: bool = True) -> None:
+        if exact:
+            self.total_label.setText(self.tr("{0} records").format(f"{total:,}"))
+        else:
+            self.total_label.setText(self.tr("More than {0} records (counting…)").format(f"{total:,}"))
+
+    def _count_later(self, generation: int, f: HistoryFilter) -> None:
+        """The exact total of a search whose first page came with "more than N": the table grows
+        to it (rows, selection and scroll position stay) unless another query came meanwhile."""
+        db = self._database()
+
+        def done(total: Any) -> None:
+            if self.model.generation == generation:
+                self.model.grow(generation, int(total))
+                self._show_total(int(total))
+
+        def failed(reason: str) -> None:
+            log.warning("history count failed: %s", reason)
+
+        run_async(db.count_search, **f.to_kwargs(), on_done=done, on_error=failed)
 
     def _fetch_page(self, generation: int, page: int) -> None:
         f = self._gen_filter.get(generation)
@@ -241,7 +263,8 @@ class HistoryPage(QWidget):
             log.warning("history page %d failed: %s", page, reason)
             self.model.page_failed(generation, page)
 
-        run_async(db.search, limit=PAGE_SIZE, page=page, **f.to_kwargs(), on_done=done, on_error=failed)
+        run_async(db.search, limit=PAGE_SIZE, page=page, exact_total=False, **f.to_kwargs(), on_done=done,
+                  on_error=failed)
 
     def _remember_models(self, records: list[Any]) -> None:
         """Offer the models seen so far in the model filter (named when the name is known)."""

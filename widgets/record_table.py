@@ -82,6 +82,15 @@ class RecordTableModel(TitledColumnsModel):
         self.endResetModel()
         return self._generation
 
+    def grow(self, generation: int, total: int) -> None:
+        """Query ``generation`` has ``total`` rows, more than said at its reset (an exact count that
+        came after the first page): rows are appended; loaded pages and the selection stay."""
+        if generation != self._generation or int(total) <= self._total:
+            return
+        self.beginInsertRows(QModelIndex(), self._total, int(total) - 1)
+        self._total = int(total)
+        self.endInsertRows()
+
     def deliver_page(self, generation: int, page: int, records: list[Any], total: int | None = None) -> None:
         """Rows of ``page`` for query ``generation``; stale generations are dropped."""
         if generation != self._generation:

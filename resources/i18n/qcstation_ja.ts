@@ -355,6 +355,11 @@ The details are in the log file:
             <translation>{0} 件</translation>
         </message>
         <message>
+            <location filename="../../ui/history_page.py" line="406" />
+            <source>More than {0} records (counting…)</source>
+            <translation>{0} 件以上（件数を数えています…）</translation>
+        </message>
+        <message>
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>新着 {0} 件 — 最新を表示</translation>

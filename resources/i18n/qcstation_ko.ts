@@ -355,6 +355,11 @@ The details are in the log file:
             <translation>{0}건</translation>
         </message>
         <message>
+            <location filename="../../ui/history_page.py" line="406" />
+            <source>More than {0} records (counting…)</source>
+            <translation>{0}건 이상 (개수 세는 중…)</translation>
+        </message>
+        <message>
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>새 기록 {0}건 — 최신 보기</translation>

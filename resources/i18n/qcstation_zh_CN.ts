@@ -363,6 +363,11 @@ The details are in the log file:
             <translation>{0} 条记录</translation>
         </message>
         <message>
+            <location filename="../../ui/history_page.py" line="406" />
+            <source>More than {0} records (counting…)</source>
+            <translation>超过 {0} 条记录（正在计数…）</translation>
+        </message>
+        <message>
             <location filename="../../ui/history_page.py" line="440" />
             <source>{0} new — show newest</source>
             <translation>{0} 条新记录 — 显示最新</translation>

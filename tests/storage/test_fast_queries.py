@@ -17,6 +17,7 @@ from storage import Database
 from storage.filters import SearchFilters
 from storage.query_schema import FINE, HIST_KIND
 from storage.schema import MIGRATIONS, SCHEMA_VERSION
+from storage.sql import range_terms, where_clause
 from storage.timeutil import to_db
 from tests.storage.conftest import make_record
 
@@ -42,14 +43,8 @@ def plain_defects(conn, lo, hi):
 
 
 def bounds(lo, hi):
-    terms, params = [], []
-    if lo is not None:
-        terms.append("timestamp >= ?")
-        params.append(to_db(lo))
-    if hi is not None:
-        terms.append("timestamp < ?")
-        params.append(to_db(hi))
-    return (" WHERE " + " AND ".join(terms)) if terms else "", params
+    terms, params = range_terms("timestamp", lo and to_db(lo), hi and to_db(hi))
+    return where_clause(terms), params
 
 
 def plain_histogram(conn, lo, hi, edges):
@@ -152,7 +147,7 @@ def test_migration_from_v10_keeps_rows_and_answers(tmp_path, monkeypatch):
             before = [(lo, hi, old.defect_count_distribution(lo, hi)) for lo, hi in PERIODS]
             rows_before = old._reader().execute("SELECT * FROM inspections ORDER BY id").fetchall()
     with Database(path) as db:
-        assert db.schema_version == SCHEMA_VERSION == 11
+        assert db.schema_version == SCHEMA_VERSION >= 11
         assert any("v10-backup" in b.name for b in db.backups)
         assert db._reader().execute("SELECT * FROM inspections ORDER BY id").fetchall() == rows_before
         for lo, hi, dist in before:

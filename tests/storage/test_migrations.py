@@ -130,9 +130,9 @@ def test_damaged_file_is_kept_and_readable_records_are_salvaged(tmp_path):
 
 
 def test_large_files_are_checked_after_a_crash_or_weekly_not_at_every_start(tmp_path, monkeypatch):
-    import storage.database as database
+    import storage.db_open as db_open
 
-    monkeypatch.setattr(database, "AUTO_CHECK_BYTES", 0)  # treat the file as large
+    monkeypatch.setattr(db_open, "AUTO_CHECK_BYTES", 0)  # treat the file as large
     path = tmp_path / "history.sqlite3"
     with Database(path) as db:
         assert db.checked is False  # a new file: nothing to check

@@ -197,3 +197,38 @@ def test_station_records_show_their_images(qtbot, tmp_path, trained_model, bottl
     finally:
         win.shutdown_pages()
         close_gui_station(bridge, db)
+
+
+def test_broad_name_total_is_counted_after_the_first_page(qtbot, page, monkeypatch):
+    """The first page comes with "More than N records (counting…)"; the exact total follows from a
+    background count and the table grows to it, keeping the selection."""
+    import threading
+
+    import storage.db_reads as db_reads
+
+    p, db, _records = page
+    monkeypatch.setattr(db_reads, "COUNT_CAP", PAGE_SIZE)  # 500 matches: "more than 200" first
+    gate = threading.Event()
+    exact_count = db.count_search
+
+    def slow_count(**filters):  # the exact count waits until the test has seen the first state
+        assert gate.wait(20)
+        return exact_count(**filters)
+
+    monkeypatch.setattr(db, "count_search", slow_count)
+    try:
+        db._planner.invalidate()
+        p.set_filter(HistoryFilter(name="part_"))
+        qtbot.waitUntil(lambda: "More than" in p.total_label.text(), timeout=10_000)
+        assert p.total_label.text() == "More than 200 records (counting…)"
+        assert p.model.rowCount() == PAGE_SIZE
+        assert p.model.index(0, 1).data() == "part_00499.png"  # newest first, exact rows
+        p.table.selectRow(3)
+        gate.set()
+        qtbot.waitUntil(lambda: p.model.rowCount() == 500, timeout=10_000)
+        assert p.total_label.text() == "500 records"
+        assert p.table.selectionModel().selectedRows()[0].row() == 3  # the table grew, not reset
+        p.table.scrollToBottom()
+        qtbot.waitUntil(lambda: p.model.index(499, 1).data() == "part_00000.png", timeout=10_000)
+    finally:
+        gate.set()
