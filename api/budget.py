@@ -44,23 +44,18 @@ class ByteBudget:
             self.peak = max(self.peak, self._used)
         return n
 
+    def shrink(self, held: int, keep: int) -> int:
+        """Give back all of a reservation ``held`` but ``keep`` bytes; returns what is held now."""
+        keep = max(0, min(int(held), int(keep)))
+        self.release(int(held) - keep)
+        return keep
+
     def release(self, n: int) -> None:
         if n <= 0:
             return
         with self._cv:
             self._used = max(0, self._used - n)
             self._cv.notify_all()
-
-
-def encoded_cost(data: bytes) -> int:
-    """Decoded bytes of an encoded image from its header (0 when unreadable: decoding refuses it)."""
-    from inference.errors import ImageDecodeError
-    from inference.imageformat import read_header
-
-    try:
-        return read_header(data).decoded_bytes
-    except ImageDecodeError:
-        return 0
 
 
 def frame_cost(width: int, height: int) -> int:

@@ -43,10 +43,15 @@ def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
     refuses at once when busy / no model). The reservation ends when the verdict is recorded."""
     held = budget.acquire(cost(), wait_s) if budget is not None and cost is not None else 0
     try:
-        image = make_image()
+        made = make_image()
+        image, original = (made.image, made.source) if hasattr(made, "source") else (made, None)
+        if held and original is not None:  # the full-size decode is over: keep what stays in flight
+            held = budget.shrink(held, retained_cost(image))
+        shape = original.shape if original is not None else image.shape
         if tags:  # a replayed answer needs the image size without the image
-            tags = {**tags, "image_shape": [int(image.shape[0]), int(image.shape[1])]}
-        future = station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags)
+            tags = {**tags, "image_shape": [int(shape[0]), int(shape[1])]}
+        more = {"original": original} if original is not None else {}
+        future = station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags, **more)
     except StationError as exc:
         budget.release(held) if held else None
         raise from_station_error(exc) from None
@@ -56,6 +61,13 @@ def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
     if held:
         future.add_done_callback(lambda _f: budget.release(held))
     return future
+
+
+def retained_cost(image: np.ndarray) -> int:
+    """What a working image costs while it is judged: itself and a copy, its float32 anomaly map
+    and the labels of its regions (4 bytes/px each)."""
+    h, w = int(image.shape[0]), int(image.shape[1])
+    return int(image.nbytes) * 2 + h * w * 8
 
 
 async def await_inspection(future: Any, timeout: float) -> Any:
