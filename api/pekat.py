@@ -100,7 +100,24 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     if done is not None:  # a retry: answer from the record, judge nothing
         return await _replay(station, done, params)
     inspection.ensure_model(station)
-    body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
+    memory = request.app.state.body_budget
+    held = await budget.reserve_body(memory, request.headers.get("content-length") if needs_body else None,
+                                     settings.server.request_timeout_s)
+    body, received = b"", 0
+    try:
+        body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
+        received = len(body)
+        held = memory.shrink(held, received)  # the chunks are gone; the body stays until the answer
+        return await _judge(request, station, settings, params, query, decode, body, request_id, cost)
+    finally:
+        body = b""  # noqa: F841 - dropped before the pages are handed back
+        memory.release(held)
+        budget.release_unused_memory(received)
+
+
+async def _judge(request: Request, station: Any, settings: Any, params: AnalyzeQuery,
+                 query: dict[str, str | None], decode: Decoder, body: bytes, request_id: str | None,
+                 cost: Callable[[dict[str, str | None], bytes], int] | None) -> Response:
     part_id = params.data or None  # "data=" (empty) is no part id
     timing: dict[str, float] = {}
 
@@ -156,7 +173,12 @@ async def analyze_image(request: Request) -> Response:
         return posted.setdefault(id(body), images.EncodedImage(body, max_pixels, station, settings))
 
     def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
-        return lambda body: encoded(body, max_pixels).decode()
+        def decode(body: bytes) -> Any:
+            image = encoded(body, max_pixels)
+            posted.pop(id(body), None)  # the body is not kept past its decode through this map
+            return image.decode()
+
+        return decode
 
     return await _analyze(request, prepare, needs_body=True,
                           cost=lambda _q, body: encoded(body, settings.server.max_pixels).cost())

@@ -9,7 +9,8 @@ lives only inside the decode, which the HTTP memory budget bounds). The engine t
 working image with its :class:`Geometry`: region of interest and prediction parameters are
 scaled to working pixels, and regions come back in original pixels; ``image_shape`` is the
 original one. The posted bytes are kept (:class:`SourceImage`) so the history stores the
-original itself, not the working copy.
+original itself, not the working copy (uncompressed BMP/PNM: a JPEG of the full frame, made while
+it exists, as the store made of every original before).
 
 Working size: at least ``OVERSAMPLE`` × the model's input resolution (from the active model's
 config: ``input_size``, ``resize``, ROI) and at least ``min_side`` pixels on the long side (what
@@ -26,13 +27,14 @@ from typing import Any
 import cv2
 import numpy as np
 
-from inference.features import input_shape_for, roi_box
 from inference.imageformat import ImageHeader, check_header, read_header
 from inference.types import PredictParams, Region
 
 OVERSAMPLE = 2.0  # the working image keeps twice the model's input resolution (INTER_AREA from it)
 REDUCE_BELOW = 0.5  # reduce only when the working scale is at most this (the image is ≥ 2× bigger)
 _ROI_KEYS = (("roi_x", 1), ("roi_y", 0), ("roi_width", 1), ("roi_height", 0))  # key, axis (0 = y)
+UNCOMPRESSED = ("BMP", "PNM")  # stored re-encoded (like every original before), not as posted
+STORED_JPEG_QUALITY = 95  # storage.images.ImageStore's default
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "BMP": "bmp", "TIFF": "tif", "WEBP": "webp", "PNM": "pnm"}
 
 
@@ -112,6 +114,8 @@ def working_scale(original: tuple[int, int], cfg: dict[str, Any] | None, min_sid
     """The scale (≤ 1) at which the model and the views still get all they use; 1 = keep as is."""
     if not cfg or min_side <= 0 or "input_size" not in cfg:
         return 1.0
+    from inference.features import input_shape_for, roi_box  # torch: only loaded with a real model
+
     h, w = int(original[0]), int(original[1])
     roi = roi_box((h, w), cfg)
     rh, rw = (roi[3], roi[2]) if roi is not None else (h, w)
@@ -152,7 +156,10 @@ class DecodePlan:
             f = self.jpeg_factor
             scaled = math.ceil(self.header.width / f) * math.ceil(self.header.height / f)
             return (scaled + h * w) * per_px * 2
-        return self.header.pixels * per_px + h * w * per_px * 2  # the full frame exists inside the decode
+        full = self.header.pixels * per_px  # the full frame exists inside the decode
+        if self.header.format in UNCOMPRESSED:
+            full += full // 2  # and its JPEG for the history, made from it
+        return full + h * w * per_px * 2
 
 
 def plan_decode(data: bytes, *, cfg: dict[str, Any] | None, min_side: int, max_pixels: int) -> DecodePlan:
@@ -178,18 +185,32 @@ def decode_planned(data: bytes, plan: DecodePlan, max_pixels: int) -> Decoded:
     if not plan.reduced:
         return Decoded(decode_image(data, max_pixels=max_pixels))
     h, w = plan.working
+    original = (plan.header.height, plan.header.width)
+    source = SourceImage(original, data, plan.header.format)
     image = _jpeg_scaled(data, plan) if plan.jpeg_factor > 1 else None
     if image is None:  # no DCT scaling for this format (or libjpeg refused it): decode, shrink, drop
         full = decode_image(data, max_pixels=max_pixels)
         image = cv2.resize(full, (w, h), interpolation=cv2.INTER_AREA)
+        if plan.header.format in UNCOMPRESSED:  # a 190 MB BMP is stored compressed, as before
+            source = _compressed_source(full, original, source)
         del full
         from inference.runtime import release_free_memory
 
         release_free_memory()  # the full frame's pages go back to the OS now, not at the next peak
     elif image.shape[:2] != (h, w):
         image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
-    source = SourceImage((plan.header.height, plan.header.width), bytes(data), plan.header.format)
     return Decoded(np.ascontiguousarray(image), source)
+
+
+def _compressed_source(full: np.ndarray, original: tuple[int, int], posted: SourceImage) -> SourceImage:
+    """The full frame of an uncompressed upload as the history stores originals: JPEG (quality 95,
+    the image store's own) for 8-bit grey/BGR, lossless PNG otherwise (else the posted bytes)."""
+    if full.dtype == np.uint8 and (full.ndim == 2 or full.shape[2] in (1, 3)):
+        ok, buf = cv2.imencode(".jpg", full, [cv2.IMWRITE_JPEG_QUALITY, STORED_JPEG_QUALITY])
+        if ok:
+            return SourceImage(original, buf.tobytes(), "JPEG")
+    ok, buf = cv2.imencode(".png", full, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    return SourceImage(original, buf.tobytes(), "PNG") if ok else posted
 
 
 def _jpeg_scaled(data: bytes, plan: DecodePlan) -> np.ndarray | None:
