@@ -204,9 +204,14 @@ def decode_planned(data: bytes, plan: DecodePlan, max_pixels: int) -> Decoded:
 
 def _compressed_source(full: np.ndarray, original: tuple[int, int], posted: SourceImage) -> SourceImage:
     """The full frame of an uncompressed upload as the history stores originals: JPEG (quality 95,
-    the image store's own) for 8-bit grey/BGR, lossless PNG otherwise (else the posted bytes)."""
-    if full.dtype == np.uint8 and (full.ndim == 2 or full.shape[2] in (1, 3)):
-        ok, buf = cv2.imencode(".jpg", full, [cv2.IMWRITE_JPEG_QUALITY, STORED_JPEG_QUALITY])
+    the image store's own) for 8-bit images (alpha dropped), lossless PNG for 16-bit (else the
+    posted bytes)."""
+    if full.dtype == np.uint8:
+        from inference.imageio import to_bgr
+
+        pixels = full if full.ndim == 2 or full.shape[2] in (1, 3) else to_bgr(full)  # alpha dropped
+        ok, buf = cv2.imencode(".jpg", pixels, [cv2.IMWRITE_JPEG_QUALITY, STORED_JPEG_QUALITY])
+        del pixels
         if ok:
             return SourceImage(original, buf.tobytes(), "JPEG")
     ok, buf = cv2.imencode(".png", full, [cv2.IMWRITE_PNG_COMPRESSION, 1])

@@ -206,3 +206,17 @@ def test_live_view_scales_original_pixel_regions_onto_the_working_image():
     shown = Shown.from_inspection(insp, prepare=False)
     r = shown.regions[0]
     assert (r["x"], r["y"], r["width"], r["height"]) == (100, 40, 20, 10)
+
+
+def test_an_uncompressed_upload_keeps_a_full_size_jpeg_not_its_raw_bytes():
+    """A 190 MB BMP judged at a working size: the history gets a JPEG of the full frame (as every
+    original was stored before), not 190 MB as posted; PNG and JPEG keep the posted bytes."""
+    rng = np.random.default_rng(1)
+    frame = cv2.resize(rng.integers(0, 255, (60, 60, 3), dtype=np.uint8), (1200, 1000))
+    cfg = {"input_size": 256, "resize": "area"}
+    bmp = decode_for_model(_encode(frame, ".bmp"), cfg=cfg, min_side=512, max_pixels=0)
+    assert bmp.image.shape == (480, 576, 3) and bmp.source.format == "JPEG"  # 2 × the model input
+    stored = cv2.imdecode(np.frombuffer(bmp.source.data, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert stored.shape == (1000, 1200, 3) and np.abs(stored.astype(int) - frame).mean() < 3
+    png = _encode(frame, ".png")
+    assert decode_for_model(png, cfg=cfg, min_side=512, max_pixels=0).source.data == png
