@@ -19,6 +19,9 @@ import time
 
 from api.errors import ApiError, too_large
 
+BIG = 32 << 20  # a reservation this large is a huge image (a 1280×1024 PNG reserves ~8 MB)
+TRIM_AFTER = 64 << 20
+
 
 class ByteBudget:
     """One pool of reserved bytes; waiters block (off the event loop) until there is room."""
@@ -28,6 +31,7 @@ class ByteBudget:
         self._used = 0
         self.peak = 0
         self.waiting = 0  # callers blocked for room now
+        self._big_released = 0  # bytes of big reservations given back since the last trim
         self._cv = threading.Condition()
 
     @property
@@ -68,7 +72,18 @@ class ByteBudget:
             return
         with self._cv:
             self._used = max(0, self._used - n)
+            if n >= BIG:
+                self._big_released += n
             self._cv.notify_all()
+
+    def take_idle_release(self) -> int:
+        """Bytes of big reservations given back since the last call, when nothing is reserved now
+        (else 0): the moment to hand freed heap back to the OS."""
+        with self._cv:
+            if self._used or not self._big_released:
+                return 0
+            n, self._big_released = self._big_released, 0
+            return n
 
 
 def pools(memory_budget_mb: int) -> tuple[ByteBudget, ByteBudget]:
@@ -93,9 +108,12 @@ async def reserve_body(budget: ByteBudget, declared: str | None, timeout: float)
     return await run_in_threadpool(budget.acquire, 2 * n, timeout, what="to receive")
 
 
-def release_unused_memory(nbytes: int, threshold: int = 64 << 20) -> None:
-    """After a big request has gone: hand the freed heap back to the OS (the malloc tuning keeps it)."""
-    if nbytes >= threshold:
-        from inference.runtime import release_free_memory
+def trim_when_idle(*pools: ByteBudget) -> bool:
+    """After huge images, once no image memory is reserved: hand the freed heap back to the OS
+    (``inference.runtime.tune_malloc`` keeps it otherwise: RSS stayed near 1 GB after one 7000² PNG).
+    Ordinary images (reservations under ``BIG``) never trigger it, so the malloc tuning's speed stays."""
+    if any(p.used for p in pools) or sum(p.take_idle_release() for p in pools) < TRIM_AFTER:
+        return False
+    from inference.runtime import release_free_memory
 
-        release_free_memory()
+    return release_free_memory()

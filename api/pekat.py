@@ -103,16 +103,15 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     memory = request.app.state.body_budget
     held = await budget.reserve_body(memory, request.headers.get("content-length") if needs_body else None,
                                      settings.server.request_timeout_s)
-    body, received = b"", 0
+    body = b""
     try:
         body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
-        received = len(body)
-        held = memory.shrink(held, received)  # the chunks are gone; the body stays until the answer
+        held = memory.shrink(held, len(body))  # the chunks are gone; the body stays until the answer
         return await _judge(request, station, settings, params, query, decode, body, request_id, cost)
     finally:
         body = b""  # noqa: F841 - dropped before the pages are handed back
         memory.release(held)
-        budget.release_unused_memory(received)
+        await run_in_threadpool(budget.trim_when_idle, request.app.state.budget, memory)
 
 
 async def _judge(request: Request, station: Any, settings: Any, params: AnalyzeQuery,

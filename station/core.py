@@ -457,9 +457,12 @@ class Station:
             started = time.perf_counter()
             try:
                 model = batch[0].model
+                images = [job.image for job in batch]
                 shapes = [job.original.shape if job.original is not None else None for job in batch]
-                more = {"original_shapes": shapes} if any(shapes) else {}
-                results = model.predict([job.image for job in batch], params=batch[0].params, **more)
+                if any(shapes):  # working copies of huge images: answers in original pixels
+                    results = model.predict(images, params=batch[0].params, original_shapes=shapes)
+                else:
+                    results = model.predict(images, params=batch[0].params)
             except Exception as exc:  # noqa: BLE001 - one bad batch must not kill the station
                 log.exception("inference failed for %d image(s)", len(batch))
                 err = StationError(f"inference failed: {exc}")

@@ -62,3 +62,24 @@ def test_concurrent_requests_wait_for_room_and_never_exceed_the_budget(tmp_path)
         assert budget.peak <= budget.limit and budget.used == 0
         assert bodies.peak <= bodies.limit and bodies.used == 0
         assert station.database.count() == 5
+
+
+def test_freed_heap_goes_back_after_huge_images_only(monkeypatch):
+    """RSS stayed near 1 GB after one 7000² PNG: the malloc tuning keeps freed heap. Once no image
+    memory is reserved after huge reservations, it is handed back; ordinary images never trim."""
+    import inference.runtime
+    from api import budget as budget_mod
+
+    trims: list[int] = []
+    monkeypatch.setattr(inference.runtime, "release_free_memory", lambda: trims.append(1) or True)
+    decodes, bodies = budget_mod.pools(1024)
+    for _ in range(20):  # a day of 1280×1024 PNGs: ~8 MB each
+        decodes.release(decodes.acquire(8 << 20, 1.0))
+        assert not budget_mod.trim_when_idle(decodes, bodies)
+    big = decodes.acquire(172 << 20, 1.0)  # a 7000² PNG's decode
+    other = bodies.acquire(1 << 20, 1.0)
+    decodes.release(big)
+    assert not budget_mod.trim_when_idle(decodes, bodies)  # decodes idle, but a body still in flight
+    bodies.release(other)
+    assert budget_mod.trim_when_idle(decodes, bodies) and trims == [1]
+    assert not budget_mod.trim_when_idle(decodes, bodies)  # once per burst
