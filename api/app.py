@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import data, detect, insights, machine, pekat, search, simulator, status, video
-from api.budget import ByteBudget
+from api.budget import pools
 from api.errors import ApiError
 from api.limits import BodyTimeout
 from api.machine.common import base_error, is_machine, validation_response
@@ -53,7 +53,7 @@ def create_app(station: Station, settings: Settings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.station = station
     app.state.settings = settings
-    app.state.budget = ByteBudget(int(settings.limits.memory_budget_mb) << 20)
+    app.state.budget, app.state.body_budget = pools(settings.limits.memory_budget_mb)
     for family in (pekat, detect, data, insights, status, video, search):  # in this order: first match wins
         app.include_router(family.router)
     machine.register(app)  # /api/auth/token and /api/v1/* (HACARUS Check v1)

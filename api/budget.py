@@ -4,6 +4,12 @@ Four concurrent 190 MB bodies took the server from 507 to 1,582 MB, and a 143 KB
 7000² from 372 to 1,155 MB. Every HTTP image now reserves its decoded size (read from the header
 or the query, before decoding) and holds it until its verdict is recorded; requests that do not
 fit wait (up to the request timeout, then 503 ``busy``), one that alone exceeds the budget is 413.
+
+Request bodies count too, from a second pool (:func:`reserve_body`): a body is reserved before
+it is read (twice its declared length: the received chunks and the joined body exist together for
+a moment), then its own length until the answer; so four 190 MB bodies cannot all sit in memory
+beside their decodes. The two pools share the budget half and half: a request holds its body
+while it waits for decode room, and decodes never wait for bodies, so the waits cannot deadlock.
 """
 
 from __future__ import annotations
@@ -13,25 +19,32 @@ import time
 
 from api.errors import ApiError, too_large
 
+BIG = 32 << 20  # a reservation this large is a huge image (a 1280×1024 PNG reserves ~8 MB)
+TRIM_AFTER = 64 << 20
+
 
 class ByteBudget:
+    """One pool of reserved bytes; waiters block (off the event loop) until there is room."""
+
     def __init__(self, limit_bytes: int) -> None:
         self.limit = int(limit_bytes)
         self._used = 0
         self.peak = 0
+        self.waiting = 0  # callers blocked for room now
+        self._big_released = 0  # bytes of big reservations given back since the last trim
         self._cv = threading.Condition()
 
     @property
     def used(self) -> int:
         return self._used
 
-    def acquire(self, n: int, timeout: float) -> int:
+    def acquire(self, n: int, timeout: float, *, what: str = "to decode") -> int:
         """Reserve ``n`` bytes (blocking); returns what to :meth:`release`. 0 = no budget set."""
         if self.limit <= 0 or n <= 0:
             return 0
         if n > self.limit:
-            raise too_large(f"this image needs about {n // 2**20} MB to decode, more than the memory "
-                            f"budget of {self.limit // 2**20} MB (settings: limits.memory_budget_mb)")
+            raise too_large(f"this image needs about {n // 2**20} MB {what}, more than the memory budget "
+                            f"of {self.limit // 2**20} MB for that (half of limits.memory_budget_mb)")
         deadline = time.monotonic() + (timeout if timeout and timeout > 0 else 30.0)
         with self._cv:
             while self._used + n > self.limit:
@@ -39,30 +52,68 @@ class ByteBudget:
                 if left <= 0:
                     raise ApiError(503, "busy", "the memory budget for images being decoded and judged "
                                    "is in use; retry later (settings: limits.memory_budget_mb)")
-                self._cv.wait(left)
+                self.waiting += 1
+                try:
+                    self._cv.wait(left)
+                finally:
+                    self.waiting -= 1
             self._used += n
             self.peak = max(self.peak, self._used)
         return n
+
+    def shrink(self, held: int, keep: int) -> int:
+        """Give back all of a reservation ``held`` but ``keep`` bytes; returns what is held now."""
+        keep = max(0, min(int(held), int(keep)))
+        self.release(int(held) - keep)
+        return keep
 
     def release(self, n: int) -> None:
         if n <= 0:
             return
         with self._cv:
             self._used = max(0, self._used - n)
+            if n >= BIG:
+                self._big_released += n
             self._cv.notify_all()
 
+    def take_idle_release(self) -> int:
+        """Bytes of big reservations given back since the last call, when nothing is reserved now
+        (else 0): the moment to hand freed heap back to the OS."""
+        with self._cv:
+            if self._used or not self._big_released:
+                return 0
+            n, self._big_released = self._big_released, 0
+            return n
 
-def encoded_cost(data: bytes) -> int:
-    """Decoded bytes of an encoded image from its header (0 when unreadable: decoding refuses it)."""
-    from inference.errors import ImageDecodeError
-    from inference.imageformat import read_header
 
-    try:
-        return read_header(data).decoded_bytes
-    except ImageDecodeError:
-        return 0
+def pools(memory_budget_mb: int) -> tuple[ByteBudget, ByteBudget]:
+    """(decodes, bodies): the memory budget split in two halves (see the module docstring)."""
+    half = (int(memory_budget_mb) << 20) // 2
+    return ByteBudget(half), ByteBudget(half)
 
 
 def frame_cost(width: int, height: int) -> int:
     """A raw or shared-memory BGR frame: its copy plus one conversion."""
     return int(width) * int(height) * 3 * 2
+
+
+async def reserve_body(budget: ByteBudget, declared: str | None, timeout: float) -> int:
+    """Before reading a body: reserve twice its declared length (chunks + joined copy), waiting
+    off the event loop; 0 without a Content-Length (the body limit still caps it)."""
+    from starlette.concurrency import run_in_threadpool
+
+    n = int(declared) if declared and declared.isdigit() else 0
+    if n <= 0:
+        return 0
+    return await run_in_threadpool(budget.acquire, 2 * n, timeout, what="to receive")
+
+
+def trim_when_idle(*pools: ByteBudget) -> bool:
+    """After huge images, once no image memory is reserved: hand the freed heap back to the OS
+    (``inference.runtime.tune_malloc`` keeps it otherwise: RSS stayed near 1 GB after one 7000² PNG).
+    Ordinary images (reservations under ``BIG``) never trigger it, so the malloc tuning's speed stays."""
+    if any(p.used for p in pools) or sum(p.take_idle_release() for p in pools) < TRIM_AFTER:
+        return False
+    from inference.runtime import release_free_memory
+
+    return release_free_memory()

@@ -17,7 +17,6 @@ from starlette.datastructures import UploadFile
 
 from api import idempotency, images, inspection
 from api.auth import check_request
-from api.budget import encoded_cost
 from api.errors import ApiError, bad_request
 from api.multipart import UploadTooLarge, read_form
 from api.responses import render_png
@@ -125,11 +124,10 @@ async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int
     try:
         if upload.size is not None and limit and upload.size > limit:
             raise ApiError(413, "too_large", f"{name}: {upload.size} bytes exceeds the limit of {limit}")
-        data = await upload.read()
+        posted = images.EncodedImage(await upload.read(), max_pixels, station, settings)
         found = await inspection.inspect(
-            station, lambda: images.decode_encoded(data, max_pixels), name=name, part_id=None,
-            timeout=settings.server.request_timeout_s, tags=tags, budget=budget,
-            cost=lambda: encoded_cost(data))
+            station, posted.decode, name=name, part_id=None,
+            timeout=settings.server.request_timeout_s, tags=tags, budget=budget, cost=posted.cost)
         return await run_in_threadpool(_entry, found, name)
     except ApiError as err:
         return _error_entry(name, err)

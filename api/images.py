@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 import numpy as np
 from fastapi import Request
 
@@ -32,14 +36,69 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def decode_encoded(data: bytes, max_pixels: int) -> np.ndarray:
     """PNG/JPEG/BMP/TIFF/WebP bytes -> array; damaged bytes 400, too many pixels 413."""
-    from inference.errors import ImageDecodeError
-    from inference.imageformat import UnsupportedImageFormat
     from inference.imageio import decode_image
 
+    _require_data(data)
+    with _decode_errors():
+        image = decode_image(data, max_pixels=max_pixels or 0)
+    return _to_inspectable(image)
+
+
+class EncodedImage:
+    """One posted encoded image, decoded at the working size the active model needs.
+
+    ``cost()`` reads only the header (what the memory budget reserves before decoding);
+    ``decode()`` returns an ``inference.working_image.Decoded``: the array judged and, when a huge
+    image was reduced, the posted original (``source``) the answer and the history follow.
+    """
+
+    def __init__(self, data: bytes, max_pixels: int, station: Any, settings: Any) -> None:
+        model = getattr(station, "model", None)
+        self.data = data
+        self.max_pixels = int(max_pixels or 0)
+        self.cfg = getattr(model, "config", None) if model is not None else None
+        self.min_side = int(getattr(getattr(settings, "limits", None), "decode_working_side", 0) or 0)
+        self._plan: Any = None
+
+    def plan(self) -> Any:
+        from inference.working_image import plan_decode
+
+        if self._plan is None:
+            _require_data(self.data)
+            with _decode_errors():
+                self._plan = plan_decode(self.data, cfg=self.cfg if isinstance(self.cfg, dict) else None,
+                                         min_side=self.min_side, max_pixels=self.max_pixels)
+        return self._plan
+
+    def cost(self) -> int:
+        """Peak decode bytes from the header; 0 when unreadable (``decode`` then gives the 4xx)."""
+        try:
+            return int(self.plan().peak_bytes)
+        except ApiError:
+            return 0
+
+    def decode(self) -> Any:
+        from inference.working_image import Decoded, decode_planned
+
+        plan = self.plan()
+        with _decode_errors():
+            decoded = decode_planned(self.data, plan, self.max_pixels)
+        return Decoded(_to_inspectable(decoded.image), decoded.source)
+
+
+def _require_data(data: bytes) -> None:
     if not data:
         raise bad_request("empty body: expected an encoded image (PNG, JPEG, BMP, TIFF, WebP)")
+
+
+@contextmanager
+def _decode_errors() -> Iterator[None]:
+    """Decoder errors as HTTP: another format 415, too many pixels 413, damaged data 400."""
+    from inference.errors import ImageDecodeError
+    from inference.imageformat import UnsupportedImageFormat
+
     try:
-        image = decode_image(data, max_pixels=max_pixels or 0)
+        yield
     except UnsupportedImageFormat as exc:
         raise ApiError(415, "unsupported_media_type", str(exc)) from None
     except ImageDecodeError as exc:
@@ -47,7 +106,6 @@ def decode_encoded(data: bytes, max_pixels: int) -> np.ndarray:
         if "too large" in reason:
             raise too_large(f"{reason} (settings: server.max_pixels)") from None
         raise bad_request(f"cannot decode the image: {reason}") from None
-    return _to_inspectable(image)
 
 
 def _to_inspectable(image: np.ndarray) -> np.ndarray:
@@ -63,4 +121,4 @@ def _to_inspectable(image: np.ndarray) -> np.ndarray:
         raise bad_request(f"unsupported image: {exc}") from None
 
 
-__all__ = ["ApiError", "body_limit", "decode_encoded", "read_body"]
+__all__ = ["ApiError", "EncodedImage", "body_limit", "decode_encoded", "read_body"]

@@ -36,17 +36,23 @@ def default_name(prefix: str = "http") -> str:
     return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}"[:-3]
 
 
-def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str, part_id: str | None,
+def submit(station: Station, make_image: Callable[[], Any], *, name: str, part_id: str | None,
            tags: dict | None = None, budget: Any = None, cost: Callable[[], int] | None = None,
            wait_s: float = 30.0):
     """Thread-side: reserve the decoded size in the memory budget, decode, then queue (the station
     refuses at once when busy / no model). The reservation ends when the verdict is recorded."""
     held = budget.acquire(cost(), wait_s) if budget is not None and cost is not None else 0
     try:
-        image = make_image()
+        from inference.working_image import Decoded
+
+        made = make_image()
+        image, original = (made.image, made.source) if isinstance(made, Decoded) else (made, None)
+        if held and original is not None:  # the full-size decode is over: keep what stays in flight
+            held = budget.shrink(held, retained_cost(image))
+        shape = original.shape if original is not None else image.shape
         if tags:  # a replayed answer needs the image size without the image
-            tags = {**tags, "image_shape": [int(image.shape[0]), int(image.shape[1])]}
-        future = station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags)
+            tags = {**tags, "image_shape": [int(shape[0]), int(shape[1])]}
+        future = station.inspect(image, source=SOURCE, name=name, part_id=part_id, tags=tags, original=original)
     except StationError as exc:
         budget.release(held) if held else None
         raise from_station_error(exc) from None
@@ -58,6 +64,13 @@ def submit(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
     return future
 
 
+def retained_cost(image: np.ndarray) -> int:
+    """What a working image costs while it is judged: itself and a copy, its float32 anomaly map
+    and the labels of its regions (4 bytes/px each)."""
+    h, w = int(image.shape[0]), int(image.shape[1])
+    return int(image.nbytes) * 2 + h * w * 8
+
+
 async def await_inspection(future: Any, timeout: float) -> Any:
     try:
         return await asyncio.wait_for(asyncio.wrap_future(future), timeout=timeout or None)
@@ -67,7 +80,7 @@ async def await_inspection(future: Any, timeout: float) -> Any:
         raise from_station_error(exc) from None
 
 
-async def inspect(station: Station, make_image: Callable[[], np.ndarray], *, name: str,
+async def inspect(station: Station, make_image: Callable[[], Any], *, name: str,
                   part_id: str | None, timeout: float, timing: dict[str, float] | None = None,
                   tags: dict | None = None, cost: Callable[[], int] | None = None,
                   budget: Any = None) -> Any:

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -75,7 +74,7 @@ async def stop() -> JSONResponse:
     return ApiError(403, "forbidden", "this server is a QC Station endpoint; it cannot be stopped over HTTP").response()
 
 
-Decoder = Callable[[bytes], np.ndarray]
+Decoder = Callable[[bytes], Any]  # an array, or an inference.working_image.Decoded
 
 
 async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], int], Decoder],
@@ -101,11 +100,27 @@ async def _analyze(request: Request, prepare: Callable[[dict[str, str | None], i
     if done is not None:  # a retry: answer from the record, judge nothing
         return await _replay(station, done, params)
     inspection.ensure_model(station)
-    body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
+    memory = request.app.state.body_budget
+    held = await budget.reserve_body(memory, request.headers.get("content-length") if needs_body else None,
+                                     settings.server.request_timeout_s)
+    body = b""
+    try:
+        body = await images.read_body(request, images.body_limit(max_pixels)) if needs_body else b""
+        held = memory.shrink(held, len(body))  # the chunks are gone; the body stays until the answer
+        return await _judge(request, station, settings, params, query, decode, body, request_id, cost)
+    finally:
+        body = b""  # noqa: F841 - dropped before the pages are handed back
+        memory.release(held)
+        await run_in_threadpool(budget.trim_when_idle, request.app.state.budget, memory)
+
+
+async def _judge(request: Request, station: Any, settings: Any, params: AnalyzeQuery,
+                 query: dict[str, str | None], decode: Decoder, body: bytes, request_id: str | None,
+                 cost: Callable[[dict[str, str | None], bytes], int] | None) -> Response:
     part_id = params.data or None  # "data=" (empty) is no part id
     timing: dict[str, float] = {}
 
-    def timed_decode() -> np.ndarray:
+    def timed_decode() -> Any:
         t0 = time.perf_counter()
         image = decode(body)
         timing["decode"] = (time.perf_counter() - t0) * 1000
@@ -150,10 +165,22 @@ def server_timing(timing: dict[str, float]) -> str:
 @router.post("/analyze_image", summary="Analyze an encoded image (PNG, JPEG, BMP, TIFF, WebP)",
              openapi_extra={"parameters": _COMMON, "requestBody": _OCTETS, "responses": _ANSWERS})
 async def analyze_image(request: Request) -> Response:
-    def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
-        return lambda body: images.decode_encoded(body, max_pixels)
+    station, settings = request.app.state.station, request.app.state.settings
+    posted: dict[int, images.EncodedImage] = {}  # one header read for the cost and the decode
 
-    return await _analyze(request, prepare, needs_body=True, cost=lambda _q, body: budget.encoded_cost(body))
+    def encoded(body: bytes, max_pixels: int) -> images.EncodedImage:
+        return posted.setdefault(id(body), images.EncodedImage(body, max_pixels, station, settings))
+
+    def prepare(query: dict[str, str | None], max_pixels: int) -> Decoder:
+        def decode(body: bytes) -> Any:
+            image = encoded(body, max_pixels)
+            posted.pop(id(body), None)  # the body is not kept past its decode through this map
+            return image.decode()
+
+        return decode
+
+    return await _analyze(request, prepare, needs_body=True,
+                          cost=lambda _q, body: encoded(body, settings.server.max_pixels).cost())
 
 
 @router.post("/analyze_raw_image", summary="Analyze raw uint8 pixels (BGR, grey, BGRA or Bayer RG8)",

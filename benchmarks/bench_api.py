@@ -13,6 +13,8 @@ Phases, all on the same CPU model and the same 1280×1024 PNGs (bottle test imag
    arrays is shown too, to see what PNG decoding itself costs;
 3. ``--clients`` (4) client processes posting PNGs to ``/analyze_image`` for ``--seconds``:
    requests/s, p50/p99, failures, stored records vs 200 answers, server RSS start/end.
+``--large-images``: instead, huge images in flight against the memory budget (issue 12 item 4:
+190 MB BMP bodies, a 143 KB PNG of 7000², a 7000² JPEG; RSS start/peak/end), see ``api_memory.py``.
 Targets (issue 4): zero failed requests, records == 200 answers, RSS flat, HTTP overhead
 ≤ 10 % of p50 latency, throughput ≥ 90 % of the in-process rate.
 """
@@ -123,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-images", choices=["none", "ng", "all"], default="none",
                     help="the station's image-saving rule during the load (records are always stored)")
     ap.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    ap.add_argument("--large-images", action="store_true",
+                    help="only the large-images-in-flight run (benchmarks/api_memory.py): RSS vs the memory budget")
     args = ap.parse_args(argv)
 
     from inference.runtime import configure_threads, tune_malloc
@@ -148,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("training a CPU model on 20 OK bottle images ...", flush=True)
         model = train(list_images(dataset / "bottle" / "train" / "good")[:20], name="bench", device="cpu")
+    if args.large_images:
+        import api_memory  # benchmarks/api_memory.py (the script's own folder)
+
+        try:
+            return api_memory.run(model, dataset, work, args.clients, not args.no_write, ROOT)
+        finally:
+            tmp.cleanup()
     paths = make_images(dataset, args.images, work)
     arrays = [cv2.imread(str(p), cv2.IMREAD_UNCHANGED) for p in paths]
 

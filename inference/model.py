@@ -25,6 +25,7 @@ from inference.imageio import load_bgr
 from inference.ng_head import NGHead
 from inference.regions import find_regions
 from inference.types import InspectionResult, ModelInfo, PredictParams, Verdict
+from inference.working_image import Geometry
 
 if TYPE_CHECKING:
     from inference.algorithms.csflow import CSFlow
@@ -175,9 +176,12 @@ class AnomalyModel:
         return [m for m, _ in self._maps([load_bgr(im) for im in images], batch_size)[0]]
 
     def _maps(self, bgrs: Sequence[np.ndarray], batch_size: int, embeddings: list[Any] | None = None,
+              geometries: Sequence[Geometry | None] | None = None,
               ) -> tuple[list[tuple[np.ndarray, float]], dict[str, float]]:
         t0 = time.perf_counter()
-        prepared = [prepare(im, self._core.cfg) for im in bgrs]
+        cfg = self._core.cfg
+        geos = geometries or [None] * len(bgrs)
+        prepared = [prepare(im, g.cfg(cfg) if g is not None else cfg) for im, g in zip(bgrs, geos, strict=True)]
         t1 = time.perf_counter()
         patch, weights, t_fx, t_nn = self._core.patch_maps(prepared, batch_size, embeddings=embeddings)
         t2 = time.perf_counter()
@@ -190,8 +194,14 @@ class AnomalyModel:
         return out, timing
 
     def predict(self, images: Sequence[Any], params: PredictParams | None = None,
-                batch_size: int = DEFAULT_BATCH) -> list[InspectionResult]:
-        """Judge images (arrays in any supported mode, or paths); one result per image, same order."""
+                batch_size: int = DEFAULT_BATCH,
+                original_shapes: Sequence[tuple[int, int] | None] | None = None) -> list[InspectionResult]:
+        """Judge images (arrays in any supported mode, or paths); one result per image, same order.
+
+        ``original_shapes``: per image, the (H, W) it was reduced from (``inference.working_image``),
+        or None. ROI, ``min_detected_area`` and ``ignore_outer`` then act in original pixels, regions
+        and ``image_shape`` are original pixels, and the anomaly map stays at the working size.
+        """
         if isinstance(images, (np.ndarray, str, os.PathLike)):
             images = [images]
         params = params or self.params
@@ -201,13 +211,22 @@ class AnomalyModel:
         if not bgrs:
             return []
         t_load = (time.perf_counter() - t_start) * 1000
+        shapes = list(original_shapes) if original_shapes is not None else [None] * len(bgrs)
+        if len(shapes) != len(bgrs):
+            raise ValueError(f"{len(shapes)} original shapes for {len(bgrs)} images")
+        geos = [Geometry.between(bgr.shape[:2], shape) for bgr, shape in zip(bgrs, shapes, strict=True)]
         vectors: list[Any] = []
-        maps, timing = self._maps(bgrs, batch_size, embeddings=vectors)
+        maps, timing = self._maps(bgrs, batch_size, embeddings=vectors, geometries=geos)
         n = len(bgrs)
         results = []
-        for bgr, (amap, _), vector in zip(bgrs, maps, vectors, strict=True):
+        for bgr, geo, (amap, _), vector in zip(bgrs, geos, maps, vectors, strict=True):
             t0 = time.perf_counter()
-            regions, score = find_regions(amap, params)
+            if geo is None:
+                regions, score = find_regions(amap, params)
+                shape = (int(bgr.shape[0]), int(bgr.shape[1]))
+            else:
+                found, score = find_regions(amap, geo.params(params))
+                regions, shape = tuple(geo.region(r) for r in found), geo.original
             norm = score / params.threshold if params.threshold > 0 else float("inf")
             verdict: Verdict = "NG" if score >= params.threshold else "OK"
             t_reg = (time.perf_counter() - t0) * 1000
@@ -218,7 +237,7 @@ class AnomalyModel:
             results.append(InspectionResult(
                 verdict=verdict, score=float(score), normalized_score=float(norm),
                 confidence=confidence_of(norm), threshold=float(params.threshold), anomaly_map=amap,
-                regions=regions, image_shape=(int(bgr.shape[0]), int(bgr.shape[1])),
+                regions=regions, image_shape=shape,
                 model_id=self.info.id, timings=shared, embedding=vector,
             ))
         return results

@@ -82,7 +82,9 @@ class InspectionResult:
     normalized_score: float  # score / threshold: 1.0 is the decision boundary
     confidence: float  # [0, 1] confidence in the verdict (the seed's ``dice``)
     threshold: float  # the image threshold it was judged against
-    anomaly_map: np.ndarray  # float32 H×W at the original image size, raw units
+    # float32 raw units, at image_shape; smaller by one scale when a huge image was judged at a
+    # working size (inference.working_image): regions are always in image_shape pixels
+    anomaly_map: np.ndarray
     regions: tuple[Region, ...]
     image_shape: tuple[int, int]  # (height, width) of the analysed image
     model_id: str

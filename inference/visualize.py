@@ -16,7 +16,10 @@ def heat_fade(relative: np.ndarray) -> np.ndarray:
     """Overlay weight 0‥1 for an anomaly map divided by the threshold: clear below 75 % of the
     threshold, opaque at it. Normal parts score ~2/3 of the threshold (1.0 on the position-normalised
     scale) and must not look tinted. One rule for the live view, the saved images and the reports."""
-    return np.clip((np.asarray(relative, dtype=np.float32) - 0.75) / 0.25, 0.0, 1.0)
+    fade = np.array(relative, dtype=np.float32)  # one map-sized copy, then in place
+    fade -= np.float32(0.75)
+    fade /= np.float32(0.25)
+    return np.clip(fade, 0.0, 1.0, out=fade)
 
 
 def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
@@ -34,30 +37,46 @@ def heatmap_rgba(anomaly_map: np.ndarray, threshold: float) -> np.ndarray:
 def heatmap_image(result: InspectionResult, vmax: float | None = None) -> np.ndarray:
     """JET colour map of the anomaly map, 0 → blue, ``vmax`` (default 1.5 × threshold) → red."""
     top = vmax if vmax and vmax > 0 else 1.5 * result.threshold
-    scaled = np.clip(result.anomaly_map / max(top, 1e-9), 0.0, 1.0)
-    return cv2.applyColorMap((scaled * 255).astype(np.uint8), cv2.COLORMAP_JET)
+    scaled = np.asarray(result.anomaly_map, dtype=np.float32) / np.float32(max(top, 1e-9))
+    np.clip(scaled, 0.0, 1.0, out=scaled)
+    scaled *= np.float32(255)
+    return cv2.applyColorMap(scaled.astype(np.uint8), cv2.COLORMAP_JET)
 
 
 def annotate(image: np.ndarray, result: InspectionResult, opacity: float = 0.45, boxes: bool = True) -> np.ndarray:
-    """The analysed image with the heatmap blended in (where it matters) and one box per region."""
+    """The analysed image with the heatmap blended in (where it matters) and one box per region.
+
+    ``image`` may be the reduced working copy of a huge image (``inference.working_image``): the
+    regions, in original pixels, are then drawn scaled onto it."""
     base = to_bgr(image).copy()
     if base.shape[:2] != result.anomaly_map.shape:
         raise ValueError(f"image {base.shape[:2]} does not match the result's map {result.anomaly_map.shape}")
     if opacity > 0:
         heat = heatmap_image(result)
-        weight = heat_fade(result.anomaly_map / max(result.threshold, 1e-9)) * opacity
-        weight = weight[:, :, None]
-        base = (base * (1 - weight) + heat * weight).astype(np.uint8)
+        weight = heat_fade(result.anomaly_map / np.float32(max(result.threshold, 1e-9)))
+        weight *= np.float32(opacity)
+        # blended in uint8 by OpenCV: the float formula made ~11 float copies of the image's size
+        # (136 MB at 2048², 1.6 GB at 7000²)
+        base = cv2.blendLinear(base, heat, np.float32(1.0) - weight, weight)
     if boxes:
         h, w = base.shape[:2]
         thick = max(1, round(max(h, w) / 300))
         scale = max(0.4, max(h, w) / 900)
+        fx, fy = _box_scale(result, (h, w))
         for r in result.regions:
-            cv2.rectangle(base, (r.x, r.y), (r.x + r.width - 1, r.y + r.height - 1), NG_COLOUR, thick)
+            x, y = int(r.x * fx), int(r.y * fy)
+            x1, y1 = max(x, int(round((r.x + r.width) * fx)) - 1), max(y, int(round((r.y + r.height) * fy)) - 1)
+            cv2.rectangle(base, (x, y), (x1, y1), NG_COLOUR, thick)
             label = f"{r.score / max(result.threshold, 1e-9):.2f}"
             (tw, th), _ = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
-            ty = r.y - 4 if r.y - th - 6 >= 0 else min(h - 2, r.y + r.height + th + 4)
-            cv2.rectangle(base, (r.x, ty - th - 3), (r.x + tw + 4, ty + 3), NG_COLOUR, -1)
-            cv2.putText(base, label, (r.x + 2, ty), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick,
+            ty = y - 4 if y - th - 6 >= 0 else min(h - 2, y1 + th + 5)
+            cv2.rectangle(base, (x, ty - th - 3), (x + tw + 4, ty + 3), NG_COLOUR, -1)
+            cv2.putText(base, label, (x + 2, ty), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick,
                         cv2.LINE_AA)
     return base
+
+
+def _box_scale(result: InspectionResult, drawn: tuple[int, int]) -> tuple[float, float]:
+    """Image-pixel → drawn-pixel factors (1, 1 unless the drawing is a reduced copy)."""
+    shape = getattr(result, "image_shape", None) or drawn
+    return drawn[1] / max(1, int(shape[1])), drawn[0] / max(1, int(shape[0]))

@@ -36,6 +36,7 @@ from station.supervisor import FAILED, RESTARTING, RUNNING, Supervisor, WorkerSt
 if TYPE_CHECKING:
     from inference.model import AnomalyModel
     from inference.types import InspectionResult, ModelInfo, PredictParams
+    from inference.working_image import SourceImage
     from storage import ImageStore, InspectionRecord
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class Inspection:
     record: InspectionRecord
     result: InspectionResult
     image: np.ndarray
+    source: SourceImage | None = None  # the posted original when ``image`` is a reduced working copy
 
 
 @dataclass(eq=False)
@@ -64,6 +66,7 @@ class _Job:
     params: PredictParams | None  # None: the model's own
     future: Future[Any]
     tags: dict[str, Any] | None = None  # stored in the record's extra (request_id, request_item, image shape)
+    original: SourceImage | None = None  # image is a reduced copy of this (inference.working_image)
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
 
@@ -374,15 +377,18 @@ class Station:
         return self._jobs.maxsize
 
     def inspect(self, image: np.ndarray, *, source: str, name: str, part_id: str | None = None,
-                record: bool = True, tags: dict[str, Any] | None = None, model: Any = None) -> Future[Any]:
+                record: bool = True, tags: dict[str, Any] | None = None, model: Any = None,
+                original: SourceImage | None = None) -> Future[Any]:
         """Queue one image; the Future resolves to an :class:`Inspection` once it is recorded.
 
         ``model`` (default: the active one) lets the machine API judge with a library model
         through the same queue. Raises at once (not through the Future) when the station cannot
         take the work: StationStopped, NoModelLoaded, InvalidImage, StationBusy (queue full).
+        ``original``: ``image`` is a reduced working copy of this posted image (answers and the
+        stored original then follow the original).
         """
         return self._submit(image, source=source, name=name, part_id=part_id, record=record, params=None,
-                            tags=tags, model=model)
+                            tags=tags, model=model, original=original)
 
     def preview(self, image: np.ndarray, params: PredictParams | None) -> Future[InspectionResult]:
         """Judge with trial parameters, not recorded: the Future resolves to an InspectionResult."""
@@ -390,7 +396,8 @@ class Station:
                             params=params)
 
     def _submit(self, image: np.ndarray, *, source: str, name: str, part_id: str | None, record: bool,
-                params: Any, tags: dict[str, Any] | None = None, model: Any = None) -> Future[Any]:
+                params: Any, tags: dict[str, Any] | None = None, model: Any = None,
+                original: SourceImage | None = None) -> Future[Any]:
         if not self._accepting:
             raise StationStopped(self._failed or "the station is not running")
         model = model if model is not None else self._model
@@ -398,7 +405,7 @@ class Station:
             raise NoModelLoaded("no model loaded: train or open a model first")
         image = validate_image(image)
         job = _Job(image=image, source=source, name=name or "image", part_id=part_id, record=record,
-                   model=model, params=params, future=Future(), tags=tags)
+                   model=model, params=params, future=Future(), tags=tags, original=original)
         try:
             self._jobs.put_nowait(job)
         except queue.Full:
@@ -450,7 +457,12 @@ class Station:
             started = time.perf_counter()
             try:
                 model = batch[0].model
-                results = model.predict([job.image for job in batch], params=batch[0].params)
+                images = [job.image for job in batch]
+                shapes = [job.original.shape if job.original is not None else None for job in batch]
+                if any(shapes):  # working copies of huge images: answers in original pixels
+                    results = model.predict(images, params=batch[0].params, original_shapes=shapes)
+                else:
+                    results = model.predict(images, params=batch[0].params)
             except Exception as exc:  # noqa: BLE001 - one bad batch must not kill the station
                 log.exception("inference failed for %d image(s)", len(batch))
                 err = StationError(f"inference failed: {exc}")
@@ -533,7 +545,7 @@ class Station:
                else self._database.insert_many(records))
         if self._es_sync is not None:
             self._es_sync.notify()  # mirror now, not at the next interval
-        return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image)
+        return [Inspection(record=replace(record, id=rid), result=item[1], image=job.image, source=job.original)
                 for (record, job), rid, item in zip(built, ids, items, strict=True)]
 
     def _build_record(self, job: _Job, result: InspectionResult, infer_ms: float,
@@ -584,8 +596,10 @@ class Station:
         try:
             annotated = annotate(inspection.image, inspection.result)
             heatmap = heatmap_image(inspection.result)
+            src = inspection.source  # a reduced decode: the history keeps the posted bytes themselves
             saved = store.save(record.timestamp, record.name, record.label, inspection.image,
-                               annotated, heatmap, db=self._database)  # quota kept on every save
+                               annotated, heatmap, db=self._database,  # quota kept on every save
+                               original_encoded=(src.data, src.extension) if src is not None else None)
         except Exception as exc:  # noqa: BLE001 - inspection goes on without images
             log.exception("saving images of record %s failed", record.id)
             self.events.publish(StorageWarning(f"images not saved: {exc}"))

@@ -87,6 +87,9 @@ class LimitsSettings:
     upload_max_mb: int = 512  # multipart /api/detect: whole request
     upload_file_max_mb: int = 200  # multipart /api/detect: one file
     upload_max_files: int = 256  # multipart /api/detect: files per request
+    # an encoded image at least twice this long side (and twice what the model uses) is decoded at
+    # a working size with this long side (inference.working_image); 0 = always decode in full
+    decode_working_side: int = 2048
 
 
 @dataclass(frozen=True)
@@ -247,12 +250,13 @@ def _validate(s: Settings, cuda_available: bool | None) -> dict[str, FieldError]
     for key, value in (("server.max_pixels", sv.max_pixels), ("server.request_timeout_s", sv.request_timeout_s),
                        ("inference.queue_size", inf.queue_size), ("inference.max_batch", inf.max_batch),
                        *((f"limits.{f.name}", getattr(s.limits, f.name)) for f in fields(s.limits)
-                         if f.name != "max_connections")):
+                         if f.name not in ("max_connections", "decode_working_side"))):
         if value <= 0:
             bad(key, "positive", key, value)
     for key, value in (("storage.quota_mb", st.quota_mb), ("storage.min_free_mb", st.min_free_mb),
                        ("inference.threads", inf.threads), ("ui.folder_interval_ms", ui.folder_interval_ms),
-                       ("limits.max_connections", s.limits.max_connections)):
+                       ("limits.max_connections", s.limits.max_connections),
+                       ("limits.decode_working_side", s.limits.decode_working_side)):
         if value < 0:
             bad(key, "not_negative", key, value)
     if st.data_dir:

@@ -168,12 +168,16 @@ class ImageStore:
         heatmap: np.ndarray | None = None,
         *,
         db: _Prunable | None = None,
+        original_encoded: tuple[bytes, str] | None = None,
     ) -> SavedImages | None:
         """Save by the rule; ``None`` when the rule skips it or saving is paused (see
         :meth:`pop_warning`). Never raises for disk problems: inspection must go on.
 
         With ``db`` the quota holds on every save: the oldest images are pruned *before* these
-        are written whenever the running byte count plus the new files would pass it."""
+        are written whenever the running byte count plus the new files would pass it.
+
+        ``original_encoded`` (bytes, extension): the original as it was posted, written as it is
+        instead of encoding ``original`` (which is then a reduced working copy of a huge image)."""
         if not self.should_save(label):
             return None
         try:
@@ -188,7 +192,10 @@ class ImageStore:
                                  f"{self.min_free_bytes // 2**20} MB minimum")
                 return None
         try:
-            blobs = [(self._encode(original, self.original_format), "", self.original_format)]
+            if original_encoded is not None:
+                blobs = [(bytes(original_encoded[0]), "", _extension(original_encoded[1]))]
+            else:
+                blobs = [(self._encode(original, self.original_format), "", self.original_format)]
             if annotated is not None:
                 blobs.append((self._encode(annotated, "jpg"), "_result", "jpg"))
             if heatmap is not None:
@@ -317,6 +324,14 @@ class ImageStore:
             self._usage = max(usage, 0)
         log.info("image quota: pruned images of %d records", marked)
         return marked
+
+
+def _extension(ext: str) -> str:
+    """A stored file's extension from the caller: letters/digits only, so it never makes a path."""
+    clean = "".join(c for c in str(ext).lower() if c.isascii() and c.isalnum())[:5]
+    if not clean:
+        raise ValueError(f"not a file extension: {ext!r}")
+    return clean
 
 
 def _group_key(filename: str) -> str:

@@ -63,6 +63,11 @@ class Shown:
         regions = tuple({"x": r.x, "y": r.y, "width": r.width, "height": r.height, "score": r.score,
                          "normalized_score": r.normalized_score} for r in getattr(result, "regions", ()))
         h, w = image.shape[:2]
+        shape = getattr(result, "image_shape", None)
+        if shape and (int(shape[0]), int(shape[1])) != (h, w):  # a huge image judged at a working size:
+            fx, fy = w / max(1, int(shape[1])), h / max(1, int(shape[0]))  # regions are original pixels
+            regions = tuple({**r, "x": r["x"] * fx, "y": r["y"] * fy, "width": r["width"] * fx,
+                             "height": r["height"] * fy} for r in regions)
         if max_side and max(h, w) > max_side:
             s = max_side / max(h, w)
             size = (max(1, round(w * s)), max(1, round(h * s)))
