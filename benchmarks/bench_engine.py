@@ -13,7 +13,9 @@ configuration: image AUROC, pixel AUROC (where masks exist), miss and over-detec
 calibrated threshold, the model's own synthetic catch rate and expected over-detection, train time,
 and predict latency (batch 1, median of repeated runs, first seed). ``--compare A B`` runs both in the
 same run on the same splits and prints B − A per category (mean ± spread over seeds) and the adoption
-rule: B raises the mean over categories and lowers no category by more than its spread.
+rule: B raises the mean over categories and lowers no category by more than its spread. With
+``--merge``, every configuration in the files is compared with A (runs of one configuration on the
+same seeds give the same scores, so a baseline measured once serves several comparisons).
 ``--ng-shots K`` also trains with K NG images drawn (per seed) from each category's test set, which are
 then left out of the test. Spread = sample standard deviation over seeds. Writes the engine section
 of docs/benchmarks.md unless ``--no-write``.
@@ -320,13 +322,14 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
             if rates and any(k.startswith("rate_") for r in rows if r["config"] == cfg for k in r):
                 lines += ["", f"Miss / over-detection of `{cfg}` at other target false-reject rates "
                           "(same models, only the threshold moves):", ""] + rate_table(rows, cfg, rates)
-    if compare and len(configs) >= 2:  # the first two are the compared pair
-        for k in shots:
-            if not (by_cat(rows, configs[0], k) and by_cat(rows, configs[1], k)):
-                continue
-            diff, _ = paired(rows, configs[0], configs[1], k)
-            lines += ["", f"### Paired difference `{configs[1]}` − `{configs[0]}`" + (f" ({k} NG)" if k else ""),
-                      ""] + diff
+    if compare and len(configs) >= 2:  # every other configuration against the first (the baseline)
+        for other in configs[1:]:
+            for k in shots:
+                if not (by_cat(rows, configs[0], k) and by_cat(rows, other, k)):
+                    continue
+                diff, _ = paired(rows, configs[0], other, k)
+                lines += ["", f"### Paired difference `{other}` − `{configs[0]}`" + (f" ({k} NG)" if k else ""),
+                          ""] + diff
     lines += ["", f"Written by `benchmarks/bench_engine.py` on {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M')} "
               f"UTC in {secs / 60:.1f} min.", END]
     return "\n".join(lines)
