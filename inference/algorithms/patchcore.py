@@ -17,6 +17,8 @@ from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
 from inference.appearance import MAX_CLUSTERS, MIN_SILHOUETTE, AppearanceGroups
 from inference.coreset import greedy_coreset
 
+DEFAULT_APPEARANCE_CLUSTERS = 4  # adopted by the protocol (docs/engine.md): one group = the plain model
+
 SPEC = AlgorithmSpec(
     name="patchcore",
     title="PatchCore (memory bank of normal patches)",
@@ -49,11 +51,6 @@ SPEC = AlgorithmSpec(
         ParamSpec("position_norm", "choice", "ratio", "divide each patch's distance by the typical OK distance at "
                   "that place in the image (learned leave-one-out from the OK images): edges and corners that "
                   "always vary stop dominating the score", choices=("ratio", "none")),
-        ParamSpec("appearance_clusters", "int", 1, "calibrate OK images that look different (lightings, finishes) "
-                  "apart: up to this many appearance groups, each with its own position profile and score scale, "
-                  "used only when the groups are clearly distinct; 1 = off", 1, MAX_CLUSTERS),
-        ParamSpec("appearance_separation", "float", MIN_SILHOUETTE, "how distinct appearance groups must be to be "
-                  "calibrated apart (mean silhouette of the grouping, 0-1)", 0.0, 1.0),
         ParamSpec("score_rule", "choice", "max", "image score: most anomalous patch, PatchCore reweighting, or the "
                   "map divided by its median (max_over_median)", choices=("max", "reweight", "max_over_median")),
         ParamSpec("smoothing_sigma", "float", 4.0, "Gaussian smoothing of the anomaly map (input px)", 0.0, 16.0),
@@ -63,6 +60,12 @@ SPEC = AlgorithmSpec(
                   0.0, 2.0),
         ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
         *CALIBRATION_PARAMS,
+        # appended, not inserted: the machine API numbers parameters by position
+        ParamSpec("appearance_clusters", "int", DEFAULT_APPEARANCE_CLUSTERS, "calibrate OK images that look "
+                  "different (lightings, finishes) apart: up to this many appearance groups, each with its own position profile and score scale, "
+                  "used only when the groups are clearly distinct; 1 = off", 1, MAX_CLUSTERS),
+        ParamSpec("appearance_separation", "float", MIN_SILHOUETTE, "how distinct appearance groups must be to be "
+                  "calibrated apart (mean silhouette of the grouping, 0-1)", 0.0, 1.0),
     ),
 )
 
