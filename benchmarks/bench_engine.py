@@ -302,14 +302,15 @@ def correlation_line(rows: list[dict], cfg: str) -> str:
 
 
 def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[float], compare: bool,
-           load: tuple[float, float], secs: float, threads: int, seeds: int) -> str:
+           load: tuple[float, float], secs: float, threads: int, seeds: int, note: str = "") -> str:
     lines = [START, "## Inspection engine (`benchmarks/bench_engine.py`)", "",
              f"{platform.machine()}, {os.cpu_count()} CPU cores (shared), torch threads {threads}, glibc malloc tuned: "
              f"{MALLOC_TUNED}; load average {load[0]:.1f} → {load[1]:.1f}. Protocol: every category, {seeds} seeds "
              "(seed s shuffles which OK training images are held out of the bank and seeds the algorithm); "
              "figures are mean ± standard deviation over seeds; the last row is the mean over categories "
              "with the spread of that mean over seeds. Miss and over-detection are at the model's own "
-             "calibrated threshold. Latency: batch 1, predict incl. preprocessing and regions, first seed."]
+             "calibrated threshold. Latency: batch 1, predict incl. preprocessing and regions, first seed."
+             + (f" {note}" if note else "")]
     for cfg in configs:
         for k in shots:
             if not by_cat(rows, cfg, k):
@@ -341,8 +342,9 @@ def merge(args) -> int:
     shots = sorted({r["ng_shots"] for r in rows})
     rates = sorted({float(k[5:]) for r in rows for k in r if k.startswith("rate_")})
     seeds = len({r["seed"] for r in rows})
-    text = render(rows, configs, shots, rates, bool(args.compare), os.getloadavg()[:2], 0.0,
-                  args.threads or 1, seeds)
+    loads = [float(r["load"]) for r in rows if isinstance(r.get("load"), (int, float))]
+    span = (min(loads), max(loads)) if loads else os.getloadavg()[:2]  # during the runs, when recorded
+    text = render(rows, configs, shots, rates, bool(args.compare), span, 0.0, args.threads or 1, seeds, args.note)
     text = text.replace(" in 0.0 min.", f" from {len(rows)} runs merged from {len(args.merge)} files.")
     print(text)
     if not args.no_write:
@@ -363,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json-out", type=Path, help="write every per-seed row here")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: cores; 1 is steadier on a busy PC)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/benchmarks.md alone")
+    ap.add_argument("--note", default="", help="a sentence added to the section (e.g. what else loaded the machine)")
     ap.add_argument("--merge", type=Path, nargs="+", metavar="JSON",
                     help="render rows saved by earlier runs (--json-out), e.g. categories split over processes")
     args = ap.parse_args(argv)
@@ -403,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"{root.name} seed {seed} ng {k} {cfg}: FAILED {exc!r}", file=sys.stderr, flush=True)
                         continue
                     r["config"] = cfg
+                    r["load"] = round(os.getloadavg()[0], 1)  # the machine is shared: say how busy it was
                     rows.append(r)
                     if args.json_out:  # after every run: a sweep stopped early keeps what it measured
                         args.json_out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
@@ -417,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json_out:
         args.json_out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     text = render(rows, configs, shots, rates, bool(args.compare), (load0, os.getloadavg()[0]),
-                  time.perf_counter() - t0, threads, args.seeds)
+                  time.perf_counter() - t0, threads, args.seeds, args.note)
     print(text)
     if not args.no_write:
         replace_section(ROOT / "docs" / "benchmarks.md", START, END, text)
