@@ -13,7 +13,9 @@ configuration: image AUROC, pixel AUROC (where masks exist), miss and over-detec
 calibrated threshold, the model's own synthetic catch rate and expected over-detection, train time,
 and predict latency (batch 1, median of repeated runs, first seed). ``--compare A B`` runs both in the
 same run on the same splits and prints B − A per category (mean ± spread over seeds) and the adoption
-rule: B raises the mean over categories and lowers no category by more than its spread.
+rule: B raises the mean over categories and lowers no category by more than its spread. With
+``--merge``, every configuration in the files is compared with A (runs of one configuration on the
+same seeds give the same scores, so a baseline measured once serves several comparisons).
 ``--ng-shots K`` also trains with K NG images drawn (per seed) from each category's test set, which are
 then left out of the test. Spread = sample standard deviation over seeds. Writes the engine section
 of docs/benchmarks.md unless ``--no-write``.
@@ -300,14 +302,15 @@ def correlation_line(rows: list[dict], cfg: str) -> str:
 
 
 def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[float], compare: bool,
-           load: tuple[float, float], secs: float, threads: int, seeds: int) -> str:
+           load: tuple[float, float], secs: float, threads: int, seeds: int, note: str = "") -> str:
     lines = [START, "## Inspection engine (`benchmarks/bench_engine.py`)", "",
              f"{platform.machine()}, {os.cpu_count()} CPU cores (shared), torch threads {threads}, glibc malloc tuned: "
              f"{MALLOC_TUNED}; load average {load[0]:.1f} → {load[1]:.1f}. Protocol: every category, {seeds} seeds "
              "(seed s shuffles which OK training images are held out of the bank and seeds the algorithm); "
              "figures are mean ± standard deviation over seeds; the last row is the mean over categories "
              "with the spread of that mean over seeds. Miss and over-detection are at the model's own "
-             "calibrated threshold. Latency: batch 1, predict incl. preprocessing and regions, first seed."]
+             "calibrated threshold. Latency: batch 1, predict incl. preprocessing and regions, first seed."
+             + (f" {note}" if note else "")]
     for cfg in configs:
         for k in shots:
             if not by_cat(rows, cfg, k):
@@ -320,13 +323,14 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
             if rates and any(k.startswith("rate_") for r in rows if r["config"] == cfg for k in r):
                 lines += ["", f"Miss / over-detection of `{cfg}` at other target false-reject rates "
                           "(same models, only the threshold moves):", ""] + rate_table(rows, cfg, rates)
-    if compare and len(configs) >= 2:  # the first two are the compared pair
-        for k in shots:
-            if not (by_cat(rows, configs[0], k) and by_cat(rows, configs[1], k)):
-                continue
-            diff, _ = paired(rows, configs[0], configs[1], k)
-            lines += ["", f"### Paired difference `{configs[1]}` − `{configs[0]}`" + (f" ({k} NG)" if k else ""),
-                      ""] + diff
+    if compare and len(configs) >= 2:  # every other configuration against the first (the baseline)
+        for other in configs[1:]:
+            for k in shots:
+                if not (by_cat(rows, configs[0], k) and by_cat(rows, other, k)):
+                    continue
+                diff, _ = paired(rows, configs[0], other, k)
+                lines += ["", f"### Paired difference `{other}` − `{configs[0]}`" + (f" ({k} NG)" if k else ""),
+                          ""] + diff
     lines += ["", f"Written by `benchmarks/bench_engine.py` on {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M')} "
               f"UTC in {secs / 60:.1f} min.", END]
     return "\n".join(lines)
@@ -338,8 +342,9 @@ def merge(args) -> int:
     shots = sorted({r["ng_shots"] for r in rows})
     rates = sorted({float(k[5:]) for r in rows for k in r if k.startswith("rate_")})
     seeds = len({r["seed"] for r in rows})
-    text = render(rows, configs, shots, rates, bool(args.compare), os.getloadavg()[:2], 0.0,
-                  args.threads or 1, seeds)
+    loads = [float(r["load"]) for r in rows if isinstance(r.get("load"), (int, float))]
+    span = (min(loads), max(loads)) if loads else os.getloadavg()[:2]  # during the runs, when recorded
+    text = render(rows, configs, shots, rates, bool(args.compare), span, 0.0, args.threads or 1, seeds, args.note)
     text = text.replace(" in 0.0 min.", f" from {len(rows)} runs merged from {len(args.merge)} files.")
     print(text)
     if not args.no_write:
@@ -360,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json-out", type=Path, help="write every per-seed row here")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: cores; 1 is steadier on a busy PC)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/benchmarks.md alone")
+    ap.add_argument("--note", default="", help="a sentence added to the section (e.g. what else loaded the machine)")
     ap.add_argument("--merge", type=Path, nargs="+", metavar="JSON",
                     help="render rows saved by earlier runs (--json-out), e.g. categories split over processes")
     args = ap.parse_args(argv)
@@ -400,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"{root.name} seed {seed} ng {k} {cfg}: FAILED {exc!r}", file=sys.stderr, flush=True)
                         continue
                     r["config"] = cfg
+                    r["load"] = round(os.getloadavg()[0], 1)  # the machine is shared: say how busy it was
                     rows.append(r)
                     if args.json_out:  # after every run: a sweep stopped early keeps what it measured
                         args.json_out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
@@ -414,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json_out:
         args.json_out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     text = render(rows, configs, shots, rates, bool(args.compare), (load0, os.getloadavg()[0]),
-                  time.perf_counter() - t0, threads, args.seeds)
+                  time.perf_counter() - t0, threads, args.seeds, args.note)
     print(text)
     if not args.no_write:
         replace_section(ROOT / "docs" / "benchmarks.md", START, END, text)

@@ -151,7 +151,16 @@ def train(
         algo.owners = None
     core = _Core(fx, algo, cfg, dev)
     held_prepared = [prepare(ok[i], cfg) for i in held]
-    if cfg.get("position_norm", "ratio") == "ratio":  # held-out OK images are unseen parts already
+    group_stats: dict[str, Any] = {}
+    if int(cfg.get("appearance_clusters", 1)) > 1:  # per-appearance profiles and scales (inference.appearance)
+        from inference.appearance_fit import OKPart, fit_groups, held_out_parts
+
+        held_parts = held_out_parts(fx, algo, held_prepared, cfg, dev)
+        if cfg.get("position_norm", "ratio") == "ratio":
+            algo.set_profile(list(loo.values()) + [h.raw for h in held_parts])
+        bank_parts = [OKPart(prepared[i], m, feats_of(i)) for i, m in loo.items()]
+        group_stats = fit_groups(algo, bank_parts + held_parts, cfg)
+    elif cfg.get("position_norm", "ratio") == "ratio":  # held-out OK images are unseen parts already
         held_raw = [torch.from_numpy(m) for m in core.patch_maps(held_prepared, DEFAULT_BATCH, raw=True)[0]]
         algo.set_profile(list(loo.values()) + held_raw)
     report("learning OK variation", 1.0)
@@ -169,7 +178,7 @@ def train(
     with torch.inference_mode():
         loo_scores = []
         for i, raw in loo.items():
-            s = algo.apply_profile(raw)
+            s = algo.apply_profile(raw, feats_of(i))
             if core.head is not None:
                 s = core.head.combine(feats_of(i)[None], s[None])[0]
             loo_scores.append(float(finish_map(prepared[i], s.float().cpu().numpy(), cfg).max()))
@@ -191,6 +200,7 @@ def train(
     stats["leave_one_out_count"] = len(loo_scores)
     stats["calibration_scores"] = [round(float(s), 6) for s in ok_scores]
     stats.update(head_stats)
+    stats.update(group_stats)
     if ng_scores is not None:
         stats["ng_scores"] = [round(float(s), 6) for s in ng_scores]
     params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)
@@ -242,7 +252,7 @@ def _fit_ng_head(core: _Core, algo: PatchCore, ng: list[np.ndarray], masks: list
     ok_rows, ng_pos, ng_neg, ng_rows = [], [], [], []  # per image
     with torch.inference_mode():
         for feats, raw in ok_parts.values():
-            ok_rows.append(_inputs(feats[None], algo.apply_profile(raw)[None]))
+            ok_rows.append(_inputs(feats[None], algo.apply_profile(raw, feats)[None]))
         prepared = [prepare(im, cfg) for im in ng]
         n_masked = 0
         per_image: dict[int, tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = {}

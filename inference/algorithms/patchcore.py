@@ -14,7 +14,10 @@ import torch
 import torch.nn.functional as F
 
 from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
+from inference.appearance import MAX_CLUSTERS, MIN_SILHOUETTE, AppearanceGroups
 from inference.coreset import greedy_coreset
+
+DEFAULT_APPEARANCE_CLUSTERS = 4  # adopted by the protocol (docs/engine.md): one group = the plain model
 
 SPEC = AlgorithmSpec(
     name="patchcore",
@@ -57,6 +60,12 @@ SPEC = AlgorithmSpec(
                   0.0, 2.0),
         ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
         *CALIBRATION_PARAMS,
+        # appended, not inserted: the machine API numbers parameters by position
+        ParamSpec("appearance_clusters", "int", DEFAULT_APPEARANCE_CLUSTERS, "calibrate OK images that look "
+                  "different (lightings, finishes) apart: up to this many appearance groups, each with its own position profile and score scale, "
+                  "used only when the groups are clearly distinct; 1 = off", 1, MAX_CLUSTERS),
+        ParamSpec("appearance_separation", "float", MIN_SILHOUETTE, "how distinct appearance groups must be to be "
+                  "calibrated apart (mean silhouette of the grouping, 0-1)", 0.0, 1.0),
     ),
 )
 
@@ -74,6 +83,7 @@ class PatchCore:
         self.bank = bank.float().contiguous()
         self.bank_sq = (self.bank * self.bank).sum(1)
         self.profile = profile  # (G, G) typical OK patch distance by relative position, or None
+        self.groups: AppearanceGroups | None = None  # per-appearance profiles and scales (take precedence)
         self.owners: torch.Tensor | None = None  # training only: source image of each bank row
 
     # -- fitting -------------------------------------------------------------------------------------
@@ -93,6 +103,8 @@ class PatchCore:
         out = {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
         if self.profile is not None:
             out["position_profile"] = self.profile.detach().cpu().numpy().astype(np.float32)
+        if self.groups is not None:
+            out.update(self.groups.tensors())
         return out
 
     # -- position profile ------------------------------------------------------------------------------
@@ -118,26 +130,24 @@ class PatchCore:
 
     def set_profile(self, ok_maps: list[torch.Tensor]) -> None:
         """Learn the typical OK distance per relative position from raw patch maps of OK images."""
-        # an image that owns the whole bank (tiny training sets) has no leave-one-out distance
-        ok_maps = [m for m in ok_maps if bool(torch.isfinite(m).all())]
-        if self.cfg.get("position_norm", "ratio") != "ratio" or not ok_maps:
+        if self.cfg.get("position_norm", "ratio") != "ratio":
             self.profile = None
             return
-        g = PROFILE_GRID
-        grids = [F.adaptive_avg_pool2d(m[None, None].float(), (g, g))[0, 0] for m in ok_maps]
-        prof = torch.stack(grids).mean(0)
-        med = float(prof.median())
-        if not np.isfinite(med) or med <= 1e-6:  # identical OK images: no variation to learn, plain distances
-            self.profile = None
-            return
-        # a floor keeps a place that happened to match perfectly from amplifying noise
-        self.profile = prof.clamp_min(0.5 * med).contiguous()
+        self.profile = profile_from_maps(ok_maps)
 
-    def apply_profile(self, scores: torch.Tensor) -> torch.Tensor:
-        """(..., h, w) raw distances → divided by the position profile (unchanged without one)."""
+    def apply_profile(self, scores: torch.Tensor, feats: torch.Tensor | None = None) -> torch.Tensor:
+        """(h, w) raw distances of one image → divided by its position profile (unchanged without one).
+
+        ``feats``: that image's (D, h, w) patch features; required when the model has appearance
+        groups (they pick the group's profile and scale).
+        """
+        h, w = scores.shape[-2:]
+        if self.groups is not None:
+            if feats is None:
+                raise ValueError("a model with appearance groups needs the image's features to normalise it")
+            return self.groups.normalise(scores[None], feats[None])[0]
         if self.profile is None:
             return scores
-        h, w = scores.shape[-2:]
         prof = F.interpolate(self.profile[None, None], size=(h, w), mode="bilinear", align_corners=False)[0, 0]
         return scores / prof
 
@@ -145,8 +155,16 @@ class PatchCore:
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,
                      ) -> PatchCore:
         """Rebuild from a bundle; shapes are checked (ValueError says what is wrong)."""
-        if set(tensors) not in ({"memory_bank"}, {"memory_bank", "position_profile"}):
-            raise ValueError(f"expected tensors 'memory_bank' [+ 'position_profile'], found {sorted(tensors)}")
+        group_keys = set(AppearanceGroups.TENSORS)
+        base = set(tensors) - group_keys
+        if base not in ({"memory_bank"}, {"memory_bank", "position_profile"}) or \
+                not (group_keys <= set(tensors) or not group_keys & set(tensors)):
+            raise ValueError(f"expected tensors 'memory_bank' [+ 'position_profile'] [+ "
+                             f"{', '.join(repr(k) for k in AppearanceGroups.TENSORS)}], found {sorted(tensors)}")
+        groups = None
+        if group_keys <= set(tensors):
+            groups = AppearanceGroups.from_tensors({k: tensors[k] for k in group_keys}, feature_dim,
+                                                   PROFILE_GRID, device)
         profile = None
         if "position_profile" in tensors:
             prof = tensors["position_profile"]
@@ -163,7 +181,9 @@ class PatchCore:
             raise ValueError(f"memory_bank has dtype {bank.dtype}, expected float32")
         if not np.isfinite(bank).all():
             raise ValueError("memory_bank contains NaN or infinite values")
-        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile)
+        algo = cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile)
+        algo.groups = groups
+        return algo
 
     # -- scoring -------------------------------------------------------------------------------------
     @torch.no_grad()
@@ -192,7 +212,9 @@ class PatchCore:
         scores = dist.view(b, h, w)
         if raw:
             return scores, None
-        if self.profile is not None:
+        if self.groups is not None:
+            scores = self.groups.normalise(scores, feats)
+        elif self.profile is not None:
             prof = F.interpolate(self.profile[None, None], size=(h, w), mode="bilinear", align_corners=False)
             scores = scores / prof[0]
         if self.cfg.get("score_rule", "max") != "reweight":
@@ -209,3 +231,19 @@ class PatchCore:
             # 1 - exp(s) / sum(exp(d_nb)), computed stably (distances are far beyond exp's range)
             weights[i] = 1 - torch.exp(s - torch.logsumexp(torch.cat([d_nb, s[None]]), 0))
         return scores, weights
+
+
+def profile_from_maps(ok_maps: list[torch.Tensor]) -> torch.Tensor | None:
+    """(G, G) mean raw OK distance per relative position, floored at half its median; None when flat."""
+    # an image that owns the whole bank (tiny training sets) has no leave-one-out distance
+    ok_maps = [m for m in ok_maps if bool(torch.isfinite(m).all())]
+    if not ok_maps:
+        return None
+    g = PROFILE_GRID
+    grids = [F.adaptive_avg_pool2d(m[None, None].float(), (g, g))[0, 0] for m in ok_maps]
+    prof = torch.stack(grids).mean(0)
+    med = float(prof.median())
+    if not np.isfinite(med) or med <= 1e-6:  # identical OK images: no variation to learn, plain distances
+        return None
+    # a floor keeps a place that happened to match perfectly from amplifying noise
+    return prof.clamp_min(0.5 * med).contiguous()

@@ -2331,6 +2331,14 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>画像スコア: 最も異常なパッチ、PatchCore の再重み付け、またはマップをその中央値で割った値 (max_over_median)</translation>
         </message>
         <message>
+            <source>calibrate OK images that look different (lightings, finishes) apart: up to this many appearance groups, each with its own position profile and score scale, used only when the groups are clearly distinct; 1 = off</source>
+            <translation>見た目の異なる OK 画像 (照明、表面仕上げ) を分けて校正する: 最大この数の外観グループに分け、それぞれに位置プロファイルとスコア尺度を持たせる。グループがはっきり分かれる場合のみ使用; 1 = オフ</translation>
+        </message>
+        <message>
+            <source>how distinct appearance groups must be to be calibrated apart (mean silhouette of the grouping, 0-1)</source>
+            <translation>外観グループを分けて校正するために必要な分離の度合い (グルーピングの平均シルエット係数、0-1)</translation>
+        </message>
+        <message>
             <source>OK images held out of the bank (calibration, synthetic self-check)</source>
             <translation>メモリバンクから除外する OK 画像 (校正、合成自己チェック)</translation>
         </message>

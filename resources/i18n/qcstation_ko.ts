@@ -2331,6 +2331,14 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>이미지 점수: 가장 이상한 패치, PatchCore 재가중 또는 맵을 중앙값으로 나눈 값 (max_over_median)</translation>
         </message>
         <message>
+            <source>calibrate OK images that look different (lightings, finishes) apart: up to this many appearance groups, each with its own position profile and score scale, used only when the groups are clearly distinct; 1 = off</source>
+            <translation>외관이 다른 OK 이미지(조명, 표면 마감)를 따로 보정: 최대 이 수의 외관 그룹으로 나누고 각 그룹에 위치 프로파일과 점수 척도를 둠. 그룹이 뚜렷이 구분될 때만 사용; 1 = 끔</translation>
+        </message>
+        <message>
+            <source>how distinct appearance groups must be to be calibrated apart (mean silhouette of the grouping, 0-1)</source>
+            <translation>외관 그룹을 따로 보정하려면 얼마나 뚜렷이 구분되어야 하는지 (그룹화의 평균 실루엣 계수, 0-1)</translation>
+        </message>
+        <message>
             <source>OK images held out of the bank (calibration, synthetic self-check)</source>
             <translation>메모리 뱅크에서 제외하는 OK 이미지 (보정, 합성 자체 점검)</translation>
         </message>

@@ -2331,6 +2331,14 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>图像评分：最异常的图像块、PatchCore 重加权，或异常图除以其中位数（max_over_median）</translation>
         </message>
         <message>
+            <source>calibrate OK images that look different (lightings, finishes) apart: up to this many appearance groups, each with its own position profile and score scale, used only when the groups are clearly distinct; 1 = off</source>
+            <translation>将外观不同的 OK 图像（照明、表面处理）分开校准：最多分为这么多个外观组，每组有自己的位置分布和分数尺度，仅在各组明显可分时使用；1 = 关闭</translation>
+        </message>
+        <message>
+            <source>how distinct appearance groups must be to be calibrated apart (mean silhouette of the grouping, 0-1)</source>
+            <translation>外观组需要多明显可分才分开校准（分组的平均轮廓系数，0-1）</translation>
+        </message>
+        <message>
             <source>OK images held out of the bank (calibration, synthetic self-check)</source>
             <translation>留出不进记忆库的良品图像比例（用于校准和合成缺陷自检）</translation>
         </message>
