@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from inference.adaptor import ADAPTOR_PARAMS, Adaptor
 from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
 from inference.coreset import greedy_coreset
 
@@ -56,6 +57,7 @@ SPEC = AlgorithmSpec(
         ParamSpec("threshold_margin", "float", 0.05, "with fewer than 6 OK scores: threshold = max OK score × (1 + margin)",
                   0.0, 2.0),
         ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
+        *ADAPTOR_PARAMS,
         *CALIBRATION_PARAMS,
     ),
 )
@@ -69,8 +71,10 @@ class PatchCore:
 
     name = "patchcore"
 
-    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor, profile: torch.Tensor | None = None):
+    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor, profile: torch.Tensor | None = None,
+                 adaptor: Adaptor | None = None):
         self.cfg = cfg
+        self.adaptor = adaptor  # backbone features → bank space (inference.adaptor); None = identity
         self.bank = bank.float().contiguous()
         self.bank_sq = (self.bank * self.bank).sum(1)
         self.profile = profile  # (G, G) typical OK patch distance by relative position, or None
@@ -79,12 +83,14 @@ class PatchCore:
     # -- fitting -------------------------------------------------------------------------------------
     @classmethod
     def fit(cls, cfg: dict[str, Any], features: torch.Tensor, *, owners: torch.Tensor | None = None,
-            tick: Callable[[float], None] | None = None) -> PatchCore:
+            tick: Callable[[float], None] | None = None, adaptor: Adaptor | None = None) -> PatchCore:
         """``features``: (N, D) all training patches; ``owners``: (N,) index of each one's image."""
+        if adaptor is not None:
+            features = adaptor.project(features)
         n = features.shape[0]
         k = int(min(cfg["max_bank"], max(1, round(n * cfg["coreset_ratio"]))))
         idx = greedy_coreset(features, k, seed=cfg["seed"], tick=tick)
-        algo = cls(cfg, features[idx].clone())
+        algo = cls(cfg, features[idx].clone(), adaptor=adaptor)
         if owners is not None:
             algo.owners = owners[idx].to(algo.bank.device)
         return algo
@@ -93,6 +99,8 @@ class PatchCore:
         out = {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
         if self.profile is not None:
             out["position_profile"] = self.profile.detach().cpu().numpy().astype(np.float32)
+        if self.adaptor is not None:
+            out.update(self.adaptor.tensors())
         return out
 
     # -- position profile ------------------------------------------------------------------------------
@@ -104,7 +112,7 @@ class PatchCore:
         them it is scored exactly as an unseen OK part would be.
         """
         d, h, w = feats.shape
-        q = feats.permute(1, 2, 0).reshape(-1, d).float()
+        q = self._query(feats.permute(1, 2, 0).reshape(-1, d))
         own = self.owners == owner if self.owners is not None else None
         out = []
         for start in range(0, q.shape[0], chunk):  # bounded memory for large inputs
@@ -145,6 +153,8 @@ class PatchCore:
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,
                      ) -> PatchCore:
         """Rebuild from a bundle; shapes are checked (ValueError says what is wrong)."""
+        tensors = dict(tensors)
+        adaptor = Adaptor.pop_from(tensors, cfg, feature_dim, device)
         if set(tensors) not in ({"memory_bank"}, {"memory_bank", "position_profile"}):
             raise ValueError(f"expected tensors 'memory_bank' [+ 'position_profile'], found {sorted(tensors)}")
         profile = None
@@ -163,9 +173,13 @@ class PatchCore:
             raise ValueError(f"memory_bank has dtype {bank.dtype}, expected float32")
         if not np.isfinite(bank).all():
             raise ValueError("memory_bank contains NaN or infinite values")
-        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile)
+        return cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile, adaptor)
 
     # -- scoring -------------------------------------------------------------------------------------
+    def _query(self, rows: torch.Tensor) -> torch.Tensor:
+        """(N, D) backbone feature rows → the bank's space (the adaptor's projection, when there is one)."""
+        return self.adaptor.project(rows) if self.adaptor is not None else rows.float()
+
     @torch.no_grad()
     def nearest(self, q: torch.Tensor, chunk: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
         """Distance to and index of each query row's nearest bank row."""
@@ -187,7 +201,7 @@ class PatchCore:
         ``raw`` is False), so 1.0 means "as far as OK parts usually are at this place".
         """
         b, d, h, w = feats.shape
-        q = feats.permute(0, 2, 3, 1).reshape(-1, d).float()
+        q = self._query(feats.permute(0, 2, 3, 1).reshape(-1, d))
         dist, idx = self.nearest(q)
         scores = dist.view(b, h, w)
         if raw:
