@@ -4,19 +4,25 @@ Why: the frozen ImageNet features weigh every direction of variation alike, so o
 normal variation (lighting, texture) is as far from the memory bank as a crack. CutPaste (Li et al.,
 CVPR 2021) and MemSeg teach a network what "defect-like" means from defects pasted on OK images;
 ReConPatch and SimpleNet's adaptor show that a light projection on top of frozen patch features is
-enough to reshape the space for nearest-neighbour scoring. Here the backbone stays frozen and only a
-square matrix ``W`` (initialised to the identity) is trained, on features computed once: OK patches
+enough to reshape the space for nearest-neighbour scoring. Here the backbone stays frozen and only
+a square map ``W`` (initialised to the identity) is trained, on features computed once: OK patches
 of the bank images, and the patches that procedural defects (``inference.synthetic``) cover on
-copies of them. The objective is a ranking loss on PatchCore's own score: under ``W`` the
-nearest-OK distance of a defect patch should exceed that of an OK patch (both measured without
-their own image, as an unseen part would be), in log space so it cannot win by scaling ``W``;
-a penalty on ``W − I`` keeps the map close to the backbone's geometry (the bank must still
-represent OK variation, not only the pasted kinds). A gate keeps ``W`` only when it also ranks
-better on images it did not learn from (a fifth of the OK images held out of adaptor training);
+copies of them. ``adapt=linear`` learns a full matrix; ``adapt=channels`` only reweights the feature
+channels (a diagonal ``W``, D parameters instead of D²: less room to learn the generator's look).
+The objective is a ranking loss on PatchCore's own score: under ``W`` the nearest-OK distance of a
+defect patch should exceed that of the hardest OK patches (both measured without their own image,
+as an unseen part would be), in log space so it cannot win by scaling ``W``; a penalty on
+``W − I`` keeps the map close to the backbone's geometry (the bank must still represent OK
+variation, not only the pasted kinds). A gate keeps ``W`` only when it also ranks defective copies
+of images it did not learn from better (every fifth bank image is held out of adaptor training);
 otherwise the identity is stored and scoring is the plain PatchCore.
 
+Measured through the protocol (docs/benchmarks.md, "Feature adaptor"): better on the synthetic
+defects it learns from, not on real ones, so it is off by default.
+
 Stored as one float32 tensor ``adaptor_weight`` (D × D) in the bundle, validated on load: shape,
-dtype, finite, bounded, and not degenerate (a singular map would collapse the bank).
+dtype, finite, bounded, diagonal for ``channels``, and not degenerate (a singular map would collapse
+the bank).
 """
 
 from __future__ import annotations
@@ -47,13 +53,13 @@ HARD_FRACTION = 0.1
 TAU = 0.2
 LEARNING_RATE = 2e-3
 IDENTITY_PENALTY = 1.0
-DIAGONAL = False  # experiments: a per-channel reweighting instead of a full matrix
 VALIDATION_EVERY = 5  # every fifth bank image (by index) is held out of adaptor training
 
 ADAPTOR_PARAMS: tuple[ParamSpec, ...] = (
-    ParamSpec("adapt", "choice", "none", "adapt the patch features to this part before building the memory bank: "
-              "a linear projection learned from synthetic defects pasted on the OK images (synthetic), or the "
-              "plain backbone features (none)", choices=("none", "synthetic")),
+    ParamSpec("adapt", "choice", "none", "adapt the patch features to this part before building the memory bank, "
+              "learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) "
+              "or a full linear projection (linear); none = the plain backbone features",
+              choices=("none", "channels", "linear")),
     ParamSpec("adapt_steps", "int", 300, "optimisation steps of the feature adaptor (adapt=synthetic)", 1, 100000),
     ParamSpec("adapt_seconds", "float", 120.0, "wall-clock budget for training the feature adaptor (s); it stops at "
               "this budget or after adapt_steps, whichever comes first", 1.0, 3600.0),
@@ -94,6 +100,8 @@ class Adaptor:
             raise ValueError(f"{NAME} present but the parameters say adapt=none")
         if arr.shape != (dim, dim) or arr.dtype != np.float32:
             raise ValueError(f"{NAME} has shape {tuple(arr.shape)} / {arr.dtype}, expected ({dim}, {dim}) float32")
+        if cfg.get("adapt") == "channels" and np.count_nonzero(arr - np.diag(np.diag(arr))):
+            raise ValueError(f"{NAME} must be diagonal for adapt=channels")
         if not np.isfinite(arr).all():
             raise ValueError(f"{NAME} contains NaN or infinite values")
         if np.abs(arr).max() > MAX_ABS:
@@ -235,16 +243,17 @@ def fit_adaptor(fx: FeatureExtractor, images: Sequence[np.ndarray], feats: torch
         return Adaptor(eye), stats
     gen = torch.Generator().manual_seed(seed + 15485863)
     steps = int(cfg.get("adapt_steps", 300))
+    diagonal = cfg.get("adapt") == "channels"
     budget = float(cfg.get("adapt_seconds", 120.0))
     done, losses = 0, []
     with torch.inference_mode(False), single_thread(), torch.enable_grad():  # training runs under inference_mode
         feats, ng, eye = feats.clone(), ng.clone(), eye.clone()  # ordinary tensors autograd may save
         logs = torch.nn.Parameter(torch.zeros(d, device=feats.device))
         full = torch.nn.Parameter(eye.clone())
-        opt = torch.optim.Adam([logs] if DIAGONAL else [full], lr=LEARNING_RATE)
+        opt = torch.optim.Adam([logs] if diagonal else [full], lr=LEARNING_RATE)
         for step in range(steps):
             check()
-            w = torch.diag(torch.exp(logs)) if DIAGONAL else full
+            w = torch.diag(torch.exp(logs)) if diagonal else full
             ref = tr_rows[torch.randint(tr_rows.numel(), (REFERENCE_ROWS,), generator=gen)]
             qo = tr_rows[torch.randint(tr_rows.numel(), (OK_QUERIES,), generator=gen)]
             qn = tr_ng[torch.randint(tr_ng.numel(), (NG_QUERIES,), generator=gen)]
@@ -261,7 +270,7 @@ def fit_adaptor(fx: FeatureExtractor, images: Sequence[np.ndarray], feats: torch
             tick(0.1 + 0.8 * max(done / steps, min(1.0, elapsed / budget)))
             if elapsed >= budget:
                 break
-    weight = (torch.diag(torch.exp(logs)) if DIAGONAL else full).detach().clone()
+    weight = (torch.diag(torch.exp(logs)) if diagonal else full).detach().clone()
     # the gate: images whose OK and defect patches the adaptor never saw, against the training images
     g = torch.Generator().manual_seed(seed + 7)
     ref = tr_rows[torch.randperm(tr_rows.numel(), generator=g)[: 4 * REFERENCE_ROWS]]

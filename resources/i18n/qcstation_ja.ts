@@ -3092,8 +3092,8 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>OK スコアが 6 個未満の場合: しきい値 = OK の最大スコア × (1 + マージン)</translation>
         </message>
         <message>
-            <source>adapt the patch features to this part before building the memory bank: a linear projection learned from synthetic defects pasted on the OK images (synthetic), or the plain backbone features (none)</source>
-            <translation>メモリバンク構築前に特徴をこの部品に適応させる: 良品画像に貼り付けた合成欠陥から学習する線形射影 (synthetic)、またはバックボーン特徴そのまま (none)</translation>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>メモリバンク構築前に、良品画像に貼り付けた合成欠陥から学習して特徴をこの部品に適応させる: 特徴チャネルの重み付け (channels) または完全な線形射影 (linear)。none = バックボーン特徴そのまま</translation>
         </message>
         <message>
             <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>

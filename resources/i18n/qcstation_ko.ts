@@ -3092,8 +3092,8 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>OK 점수가 6개 미만일 때: 임계값 = OK 최대 점수 × (1 + 마진)</translation>
         </message>
         <message>
-            <source>adapt the patch features to this part before building the memory bank: a linear projection learned from synthetic defects pasted on the OK images (synthetic), or the plain backbone features (none)</source>
-            <translation>메모리 뱅크를 만들기 전에 특징을 이 부품에 맞춤: 양품 이미지에 붙인 합성 결함으로 학습한 선형 투영 (synthetic), 또는 백본 특징 그대로 (none)</translation>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>메모리 뱅크를 만들기 전에 양품 이미지에 붙인 합성 결함으로 학습해 특징을 이 부품에 맞춤: 특징 채널 재가중 (channels) 또는 전체 선형 투영 (linear). none = 백본 특징 그대로</translation>
         </message>
         <message>
             <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>

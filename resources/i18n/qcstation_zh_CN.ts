@@ -3092,8 +3092,8 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>良品评分少于 6 个时：阈值 = 良品最高分 × (1 + 余量)</translation>
         </message>
         <message>
-            <source>adapt the patch features to this part before building the memory bank: a linear projection learned from synthetic defects pasted on the OK images (synthetic), or the plain backbone features (none)</source>
-            <translation>建立记忆库前使特征适应此零件：由粘贴在良品图像上的合成缺陷学习的线性投影 (synthetic)，或直接使用主干网络特征 (none)</translation>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>建立记忆库前，用粘贴在良品图像上的合成缺陷使特征适应此零件：重新加权特征通道 (channels) 或完整线性投影 (linear)；none = 直接使用主干网络特征</translation>
         </message>
         <message>
             <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>

@@ -18,7 +18,7 @@ from inference import load, train
 from inference.adaptor import NAME, Adaptor
 from inference.errors import ModelFileError, TrainingCancelled
 
-ADAPT = {"adapt": "synthetic", "adapt_steps": 12, "adapt_seconds": 3600, "adapt_views": 1, "input_size": 160,
+ADAPT = {"adapt": "channels", "adapt_steps": 12, "adapt_seconds": 3600, "adapt_views": 1, "input_size": 160,
          "seed": 5}
 
 
@@ -34,6 +34,7 @@ def test_off_by_default_and_registered():
     cfg = spec.resolve()
     assert cfg["adapt"] == "none"
     assert {"adapt", "adapt_steps", "adapt_seconds", "adapt_views"} <= {p.name for p in spec.parameters}
+    assert next(p for p in spec.parameters if p.name == "adapt").choices == ("none", "channels", "linear")
     with pytest.raises(ValueError, match="adapt"):
         spec.resolve({"adapt": "finetune"})
 
@@ -51,6 +52,7 @@ def test_trains_a_real_map_and_reports_it(adapted):
     assert st["adaptor_steps"] == ADAPT["adapt_steps"] and not st["adaptor_stopped_by_budget"]
     assert st["adaptor_defect_patches"] > 0 and np.isfinite(st["adaptor_final_loss"])
     check = st["adaptor_check_image_auroc"]
+    np.testing.assert_array_equal(w, np.diag(np.diag(w)))  # channels: a reweighting, nothing mixed
     if st["adaptor"]:  # kept only when it ranks unseen synthetic defects better than the plain features
         assert check["adapted"] > check["plain"]
         assert not np.allclose(w, np.eye(d))
@@ -88,7 +90,7 @@ def test_scores_are_distances_in_the_adapted_space():
     g = torch.Generator().manual_seed(0)
     w = torch.eye(6) + 0.3 * torch.randn(6, 6, generator=g)
     rows = torch.randn(50, 6, generator=g)
-    cfg = {"max_bank": 50, "coreset_ratio": 1.0, "seed": 0, "position_norm": "none", "adapt": "synthetic"}
+    cfg = {"max_bank": 50, "coreset_ratio": 1.0, "seed": 0, "position_norm": "none", "adapt": "linear"}
     pc = PatchCore.fit(cfg, rows, adaptor=Adaptor(w))
     q = torch.randn(1, 6, 2, 3, generator=g)
     flat = q.permute(0, 2, 3, 1).reshape(-1, 6)
@@ -156,9 +158,15 @@ def _missing(t):
     del t[NAME]
 
 
+def _mixing(t):
+    w = t[NAME].copy()
+    w[0, 1] = 0.5  # channels may be reweighted, never mixed
+    t[NAME] = w
+
+
 @pytest.mark.parametrize("change, reason", [
     (_nan, "NaN"), (_inf, "infinite"), (_huge, "beyond"), (_shape, "shape"), (_dtype, "float32"),
-    (_singular, "degenerate"), (_zeros, "degenerate"), (_missing, "no adaptor_weight"),
+    (_singular, "degenerate"), (_zeros, "degenerate"), (_missing, "no adaptor_weight"), (_mixing, "diagonal"),
 ])
 def test_hostile_weights_refused(adapted, tmp_path, change, reason):
     good = adapted.save(tmp_path / "good.qcs")
@@ -175,9 +183,21 @@ def test_weights_without_the_parameter_refused(adapted, tmp_path):
 
 
 def test_plain_bundle_claiming_an_adaptor_refused(trained_model_path, tmp_path):
-    bad = _rewrite(trained_model_path, tmp_path / "bad.qcs", change_params=lambda p: p.update(adapt="synthetic"))
+    bad = _rewrite(trained_model_path, tmp_path / "bad.qcs", change_params=lambda p: p.update(adapt="linear"))
     with pytest.raises(ModelFileError, match="no adaptor_weight"):
         load(bad, device="cpu")
+
+
+def test_linear_mode_trains_and_round_trips(bottle_images, tmp_path):
+    model = train(bottle_images["train"][:6], parameters={**ADAPT, "adapt": "linear", "adapt_steps": 6},
+                  device="cpu")
+    w = model._core.algo.tensors()[NAME]
+    assert model.info.stats["adaptor_steps"] == 6
+    if model.info.stats["adaptor"]:
+        assert np.count_nonzero(w - np.diag(np.diag(w))) > 0  # a full matrix
+    again = load(model.save(tmp_path / "linear.qcs"), device="cpu")
+    img = bottle_images["ng"][:1]
+    assert again.predict(img)[0].score == model.predict(img)[0].score
 
 
 def test_progress_stays_in_the_bank_stage_and_cancel_is_honoured(bottle_images):
