@@ -40,7 +40,7 @@ from inference.backbone import FeatureExtractor, backbone_lock
 from inference.coreset import _single_thread as single_thread
 from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.ng_head import MASK_POS, mask_to_grid
-from inference.synthetic import KINDS, make_defect, part_mask
+from inference.synthetic import defective_copies
 
 NAME = "adaptor_weight"
 MAX_ABS = 1e3  # a trained entry beyond this is corruption, not learning
@@ -135,18 +135,10 @@ def synthetic_patches(fx: FeatureExtractor, images: Sequence[np.ndarray], cfg: d
     prepared: list[Prepared] = []
     masks: list[np.ndarray] = []
     owner: list[int] = []
-    j = 0
-    for i, im in enumerate(images):
-        check()
-        part = part_mask(im if im.ndim == 3 else np.dstack([im] * 3))
-        for _ in range(views):
-            kind = KINDS[j % len(KINDS)]
-            j += 1
-            defective, mask = make_defect(im, kind, rng, part)
-            if mask.any():
-                prepared.append(prepare(defective, cfg))
-                masks.append(mask)
-                owner.append(i)
+    for i, _, defective, mask in defective_copies(images, views, rng, check):
+        prepared.append(prepare(defective, cfg))
+        masks.append(mask)
+        owner.append(i)
     rows: list[torch.Tensor] = []
     owners: list[int] = []
     copies: list[int] = []

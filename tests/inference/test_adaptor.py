@@ -215,3 +215,18 @@ def test_progress_stays_in_the_bank_stage_and_cancel_is_honoured(bottle_images):
     bank = [f for s, f in seen if s == "building memory bank"]
     assert bank and bank == sorted(bank) and max(bank) < 0.6  # stopped inside the adaptor's share
     assert "calibrating" not in {s for s, _ in seen}
+
+
+def test_defective_copies_take_the_kinds_in_turn():
+    """The generator the adaptor and the self-check share: per_image copies per image, kinds in turn."""
+    from inference.synthetic import KINDS, defective_copies
+
+    rng = np.random.default_rng(0)
+    imgs = [np.full((96, 128, 3), 120, np.uint8), np.full((80, 80), 90, np.uint8)]
+    calls: list[int] = []
+    out = list(defective_copies(imgs, 4, rng, check=lambda: calls.append(1)))
+    assert len(calls) == 2
+    assert [(i, k) for i, k, _, _ in out] == [(j // 4, KINDS[j % len(KINDS)]) for j in range(8)]
+    for i, _, img, mask in out:
+        assert img.shape == imgs[i].shape and img.dtype == np.uint8
+        assert mask.any() and (img != imgs[i]).any()
