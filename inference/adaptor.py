@@ -35,7 +35,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from inference.algorithms import ParamSpec
 from inference.backbone import FeatureExtractor, backbone_lock
 from inference.coreset import _single_thread as single_thread
 from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
@@ -54,19 +53,6 @@ TAU = 0.2
 LEARNING_RATE = 2e-3
 IDENTITY_PENALTY = 1.0
 VALIDATION_EVERY = 5  # every fifth bank image (by index) is held out of adaptor training
-
-ADAPTOR_PARAMS: tuple[ParamSpec, ...] = (
-    ParamSpec("adapt", "choice", "none", "adapt the patch features to this part before building the memory bank, "
-              "learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) "
-              "or a full linear projection (linear); none = the plain backbone features",
-              choices=("none", "channels", "linear")),
-    ParamSpec("adapt_steps", "int", 300, "optimisation steps of the feature adaptor (adapt=synthetic)", 1, 100000),
-    ParamSpec("adapt_seconds", "float", 120.0, "wall-clock budget for training the feature adaptor (s); it stops at "
-              "this budget or after adapt_steps, whichever comes first", 1.0, 3600.0),
-    ParamSpec("adapt_views", "int", 2, "synthetic-defect copies of each OK image the feature adaptor learns from",
-              1, 8),
-)
-
 
 class Adaptor:
     """A fixed linear map of patch feature rows (float32, on the model's device)."""
@@ -100,12 +86,12 @@ class Adaptor:
             raise ValueError(f"{NAME} present but the parameters say adapt=none")
         if arr.shape != (dim, dim) or arr.dtype != np.float32:
             raise ValueError(f"{NAME} has shape {tuple(arr.shape)} / {arr.dtype}, expected ({dim}, {dim}) float32")
-        if cfg.get("adapt") == "channels" and np.count_nonzero(arr - np.diag(np.diag(arr))):
-            raise ValueError(f"{NAME} must be diagonal for adapt=channels")
         if not np.isfinite(arr).all():
             raise ValueError(f"{NAME} contains NaN or infinite values")
         if np.abs(arr).max() > MAX_ABS:
             raise ValueError(f"{NAME} has values beyond ±{MAX_ABS:g}")
+        if cfg.get("adapt") == "channels" and np.count_nonzero(arr - np.diag(np.diag(arr))):
+            raise ValueError(f"{NAME} must be diagonal for adapt=channels")
         sv = np.linalg.svd(arr.astype(np.float64), compute_uv=False)
         if sv[0] <= 0 or sv[-1] / sv[0] < MIN_CONDITION:
             raise ValueError(f"{NAME} is degenerate (singular values {sv[-1]:.3g} .. {sv[0]:.3g}): it would "

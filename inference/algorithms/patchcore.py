@@ -13,8 +13,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from inference.adaptor import ADAPTOR_PARAMS, Adaptor
+from inference.adaptor import Adaptor
 from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
+from inference.algorithms.adaptor_params import ADAPTOR_PARAMS
 from inference.coreset import greedy_coreset
 
 SPEC = AlgorithmSpec(

@@ -3096,8 +3096,8 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>メモリバンク構築前に、良品画像に貼り付けた合成欠陥から学習して特徴をこの部品に適応させる: 特徴チャネルの重み付け (channels) または完全な線形射影 (linear)。none = バックボーン特徴そのまま</translation>
         </message>
         <message>
-            <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>
-            <translation>特徴アダプタの最適化ステップ数 (adapt=synthetic)</translation>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>特徴アダプタの最適化ステップ数 (adapt=channels または linear)</translation>
         </message>
         <message>
             <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>

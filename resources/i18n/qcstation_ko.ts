@@ -3096,8 +3096,8 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>메모리 뱅크를 만들기 전에 양품 이미지에 붙인 합성 결함으로 학습해 특징을 이 부품에 맞춤: 특징 채널 재가중 (channels) 또는 전체 선형 투영 (linear). none = 백본 특징 그대로</translation>
         </message>
         <message>
-            <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>
-            <translation>특징 어댑터의 최적화 단계 수 (adapt=synthetic)</translation>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>특징 어댑터의 최적화 단계 수 (adapt=channels 또는 linear)</translation>
         </message>
         <message>
             <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>

@@ -3096,8 +3096,8 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>建立记忆库前，用粘贴在良品图像上的合成缺陷使特征适应此零件：重新加权特征通道 (channels) 或完整线性投影 (linear)；none = 直接使用主干网络特征</translation>
         </message>
         <message>
-            <source>optimisation steps of the feature adaptor (adapt=synthetic)</source>
-            <translation>特征适配器的优化步数 (adapt=synthetic)</translation>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>特征适配器的优化步数 (adapt=channels 或 linear)</translation>
         </message>
         <message>
             <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>
