@@ -58,8 +58,8 @@ SPEC = AlgorithmSpec(
         ParamSpec("threshold_margin", "float", 0.05, "with fewer than 6 OK scores: threshold = max OK score × (1 + margin)",
                   0.0, 2.0),
         ParamSpec("seed", "int", 0, "random seed (coreset start, projection)", 0, 2**31 - 1),
-        *ADAPTOR_PARAMS,
         *CALIBRATION_PARAMS,
+        *ADAPTOR_PARAMS,  # last: the machine API numbers parameters by position, earlier ids stay put
     ),
 )
 
