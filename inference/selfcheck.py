@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from inference.synthetic import KINDS, make_defect, part_mask
+from inference.synthetic import KINDS, defective_copies
 
 if TYPE_CHECKING:
     from inference.model import AnomalyModel
@@ -29,16 +29,9 @@ def synthetic_check(model: AnomalyModel, ok_images: Sequence[np.ndarray], per_im
     rng = np.random.default_rng(seed)
     images: list[np.ndarray] = []
     kinds: list[str] = []
-    j = 0
-    for im in ok_images:
-        part = part_mask(im if im.ndim == 3 else np.dstack([im] * 3))
-        for _ in range(per_image):
-            kind = KINDS[j % len(KINDS)]
-            j += 1
-            defective, mask = make_defect(im, kind, rng, part)
-            if mask.any():
-                images.append(defective)
-                kinds.append(kind)
+    for _, kind, defective, _ in defective_copies(ok_images, per_image, rng):
+        images.append(defective)
+        kinds.append(kind)
     if not images:
         return {}
     if cancel is not None and cancel.is_set():

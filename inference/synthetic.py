@@ -11,7 +11,7 @@ the headroom), so they look like defects on dark and bright, grey and colour par
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 import cv2
 import numpy as np
@@ -226,3 +226,20 @@ def make_defect(bgr: np.ndarray, kind: str, rng: np.random.Generator, part: np.n
     if grey:
         out = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY)
     return out, mask
+
+
+def defective_copies(images: Sequence[np.ndarray], per_image: int, rng: np.random.Generator,
+                     check: Callable[[], None] | None = None) -> Iterator[tuple[int, str, np.ndarray, np.ndarray]]:
+    """(source index, kind, defective copy, mask) for ``per_image`` copies of each image, the kinds in
+    turn; copies where nothing changed are skipped. ``check()`` runs per image (it may raise to cancel)."""
+    j = 0
+    for i, im in enumerate(images):
+        if check is not None:
+            check()
+        part = part_mask(im if im.ndim == 3 else np.dstack([im] * 3))
+        for _ in range(per_image):
+            kind = KINDS[j % len(KINDS)]
+            j += 1
+            defective, mask = make_defect(im, kind, rng, part)
+            if mask.any():
+                yield i, kind, defective, mask

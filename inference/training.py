@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 import torch
 
+from inference.adaptor import Adaptor, fit_adaptor
 from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
@@ -129,11 +130,20 @@ def train(
         owners = torch.cat(owner_chunks)
         del chunks, owner_chunks
 
+        adapting = cfg.get("adapt", "none") != "none"  # off by default (measured: docs/benchmarks.md)
+        share = 0.6 if adapting else 0.0  # of the stage: the adaptor is part of building the bank
+
         def tick(f: float) -> None:
             _check_cancel(cancel)
-            report("building memory bank", f)
+            report("building memory bank", share + (1 - share) * f)
 
-        algo = PatchCore.fit(cfg, all_feats, owners=owners, tick=tick)
+        adaptor: Adaptor | None = None
+        adapt_stats: dict[str, Any] = {}
+        if adapting:
+            adaptor, adapt_stats = fit_adaptor(fx, bank_imgs, all_feats, owners, cfg, dev,
+                                               tick=lambda f: report("building memory bank", share * f),
+                                               check=lambda: _check_cancel(cancel))
+        algo = PatchCore.fit(cfg, all_feats, owners=owners, tick=tick, adaptor=adaptor)
         report("building memory bank", 1.0)
 
         def feats_of(i: int) -> torch.Tensor:
@@ -201,6 +211,7 @@ def train(
     stats["calibration_scores"] = [round(float(s), 6) for s in ok_scores]
     stats.update(head_stats)
     stats.update(group_stats)
+    stats.update(adapt_stats)
     if ng_scores is not None:
         stats["ng_scores"] = [round(float(s), 6) for s in ng_scores]
     params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)

@@ -13,7 +13,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from inference.adaptor import Adaptor
 from inference.algorithms import CALIBRATION_PARAMS, AlgorithmSpec, ParamSpec
+from inference.algorithms.adaptor_params import ADAPTOR_PARAMS
 from inference.appearance import MAX_CLUSTERS, MIN_SILHOUETTE, AppearanceGroups
 from inference.coreset import greedy_coreset
 
@@ -66,6 +68,7 @@ SPEC = AlgorithmSpec(
                   "used only when the groups are clearly distinct; 1 = off", 1, MAX_CLUSTERS),
         ParamSpec("appearance_separation", "float", MIN_SILHOUETTE, "how distinct appearance groups must be to be "
                   "calibrated apart (mean silhouette of the grouping, 0-1)", 0.0, 1.0),
+        *ADAPTOR_PARAMS,  # last: the machine API numbers parameters by position, earlier ids stay put
     ),
 )
 
@@ -78,8 +81,10 @@ class PatchCore:
 
     name = "patchcore"
 
-    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor, profile: torch.Tensor | None = None):
+    def __init__(self, cfg: dict[str, Any], bank: torch.Tensor, profile: torch.Tensor | None = None,
+                 adaptor: Adaptor | None = None):
         self.cfg = cfg
+        self.adaptor = adaptor  # backbone features → bank space (inference.adaptor); None = identity
         self.bank = bank.float().contiguous()
         self.bank_sq = (self.bank * self.bank).sum(1)
         self.profile = profile  # (G, G) typical OK patch distance by relative position, or None
@@ -89,12 +94,14 @@ class PatchCore:
     # -- fitting -------------------------------------------------------------------------------------
     @classmethod
     def fit(cls, cfg: dict[str, Any], features: torch.Tensor, *, owners: torch.Tensor | None = None,
-            tick: Callable[[float], None] | None = None) -> PatchCore:
+            tick: Callable[[float], None] | None = None, adaptor: Adaptor | None = None) -> PatchCore:
         """``features``: (N, D) all training patches; ``owners``: (N,) index of each one's image."""
+        if adaptor is not None:
+            features = adaptor.project(features)
         n = features.shape[0]
         k = int(min(cfg["max_bank"], max(1, round(n * cfg["coreset_ratio"]))))
         idx = greedy_coreset(features, k, seed=cfg["seed"], tick=tick)
-        algo = cls(cfg, features[idx].clone())
+        algo = cls(cfg, features[idx].clone(), adaptor=adaptor)
         if owners is not None:
             algo.owners = owners[idx].to(algo.bank.device)
         return algo
@@ -105,6 +112,8 @@ class PatchCore:
             out["position_profile"] = self.profile.detach().cpu().numpy().astype(np.float32)
         if self.groups is not None:
             out.update(self.groups.tensors())
+        if self.adaptor is not None:
+            out.update(self.adaptor.tensors())
         return out
 
     # -- position profile ------------------------------------------------------------------------------
@@ -116,7 +125,7 @@ class PatchCore:
         them it is scored exactly as an unseen OK part would be.
         """
         d, h, w = feats.shape
-        q = feats.permute(1, 2, 0).reshape(-1, d).float()
+        q = self._query(feats.permute(1, 2, 0).reshape(-1, d))
         own = self.owners == owner if self.owners is not None else None
         out = []
         for start in range(0, q.shape[0], chunk):  # bounded memory for large inputs
@@ -155,6 +164,8 @@ class PatchCore:
     def from_tensors(cls, cfg: dict[str, Any], tensors: dict[str, np.ndarray], feature_dim: int, device: str,
                      ) -> PatchCore:
         """Rebuild from a bundle; shapes are checked (ValueError says what is wrong)."""
+        tensors = dict(tensors)
+        adaptor = Adaptor.pop_from(tensors, cfg, feature_dim, device)
         group_keys = set(AppearanceGroups.TENSORS)
         base = set(tensors) - group_keys
         if base not in ({"memory_bank"}, {"memory_bank", "position_profile"}) or \
@@ -181,11 +192,15 @@ class PatchCore:
             raise ValueError(f"memory_bank has dtype {bank.dtype}, expected float32")
         if not np.isfinite(bank).all():
             raise ValueError("memory_bank contains NaN or infinite values")
-        algo = cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile)
+        algo = cls(cfg, torch.from_numpy(np.ascontiguousarray(bank)).to(device), profile, adaptor)
         algo.groups = groups
         return algo
 
     # -- scoring -------------------------------------------------------------------------------------
+    def _query(self, rows: torch.Tensor) -> torch.Tensor:
+        """(N, D) backbone feature rows → the bank's space (the adaptor's projection, when there is one)."""
+        return self.adaptor.project(rows) if self.adaptor is not None else rows.float()
+
     @torch.no_grad()
     def nearest(self, q: torch.Tensor, chunk: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
         """Distance to and index of each query row's nearest bank row."""
@@ -207,7 +222,7 @@ class PatchCore:
         ``raw`` is False), so 1.0 means "as far as OK parts usually are at this place".
         """
         b, d, h, w = feats.shape
-        q = feats.permute(0, 2, 3, 1).reshape(-1, d).float()
+        q = self._query(feats.permute(0, 2, 3, 1).reshape(-1, d))
         dist, idx = self.nearest(q)
         scores = dist.view(b, h, w)
         if raw:

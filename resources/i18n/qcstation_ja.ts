@@ -2346,6 +2346,22 @@ python main.py train --ok FOLDER --out model.qcs
             <source>with fewer than 6 OK scores: threshold = max OK score × (1 + margin)</source>
             <translation>OK スコアが 6 個未満の場合: しきい値 = OK の最大スコア × (1 + マージン)</translation>
         </message>
+        <message>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>メモリバンク構築前に、良品画像に貼り付けた合成欠陥から学習して特徴をこの部品に適応させる: 特徴チャネルの重み付け (channels) または完全な線形射影 (linear)。none = バックボーン特徴そのまま</translation>
+        </message>
+        <message>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>特徴アダプタの最適化ステップ数 (adapt=channels または linear)</translation>
+        </message>
+        <message>
+            <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>
+            <translation>特徴アダプタ学習の時間予算 (秒)。予算または adapt_steps のいずれか早い方で停止</translation>
+        </message>
+        <message>
+            <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
+            <translation>特徴アダプタが学習に使う良品画像 1 枚あたりの合成欠陥コピー数</translation>
+        </message>
     </context>
     <context>
         <name>SettingsValidation</name>

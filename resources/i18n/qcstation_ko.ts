@@ -2346,6 +2346,22 @@ python main.py train --ok FOLDER --out model.qcs
             <source>with fewer than 6 OK scores: threshold = max OK score × (1 + margin)</source>
             <translation>OK 점수가 6개 미만일 때: 임계값 = OK 최대 점수 × (1 + 마진)</translation>
         </message>
+        <message>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>메모리 뱅크를 만들기 전에 양품 이미지에 붙인 합성 결함으로 학습해 특징을 이 부품에 맞춤: 특징 채널 재가중 (channels) 또는 전체 선형 투영 (linear). none = 백본 특징 그대로</translation>
+        </message>
+        <message>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>특징 어댑터의 최적화 단계 수 (adapt=channels 또는 linear)</translation>
+        </message>
+        <message>
+            <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>
+            <translation>특징 어댑터 학습 시간 예산 (초). 예산 또는 adapt_steps 중 먼저 도달하는 쪽에서 멈춤</translation>
+        </message>
+        <message>
+            <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
+            <translation>특징 어댑터가 학습에 쓰는 양품 이미지당 합성 결함 사본 수</translation>
+        </message>
     </context>
     <context>
         <name>SettingsValidation</name>

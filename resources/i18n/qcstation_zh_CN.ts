@@ -2346,6 +2346,22 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>with fewer than 6 OK scores: threshold = max OK score × (1 + margin)</source>
             <translation>良品评分少于 6 个时：阈值 = 良品最高分 × (1 + 余量)</translation>
         </message>
+        <message>
+            <source>adapt the patch features to this part before building the memory bank, learned from synthetic defects pasted on the OK images: reweight the feature channels (channels) or a full linear projection (linear); none = the plain backbone features</source>
+            <translation>建立记忆库前，用粘贴在良品图像上的合成缺陷使特征适应此零件：重新加权特征通道 (channels) 或完整线性投影 (linear)；none = 直接使用主干网络特征</translation>
+        </message>
+        <message>
+            <source>optimisation steps of the feature adaptor (adapt=channels or linear)</source>
+            <translation>特征适配器的优化步数 (adapt=channels 或 linear)</translation>
+        </message>
+        <message>
+            <source>wall-clock budget for training the feature adaptor (s); it stops at this budget or after adapt_steps, whichever comes first</source>
+            <translation>训练特征适配器的时间预算 (秒)；达到预算或 adapt_steps 步数即停止，以先到者为准</translation>
+        </message>
+        <message>
+            <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
+            <translation>特征适配器学习所用的每张良品图像的合成缺陷副本数</translation>
+        </message>
         </context>
     <context>
         <name>SettingsValidation</name>
