@@ -47,8 +47,11 @@ def test_parameter_is_registered_for_the_dialog_and_api():
     with pytest.raises(ValueError):
         get_spec("patchcore").resolve({"appearance_clusters": 0})
     assert "appearance_separation" in names
-    # appended after the older parameters: the machine API numbers parameters by position
-    assert list(names)[-2:] == ["appearance_clusters", "appearance_separation"]
+    # appended after the older parameters (only the later adaptor ones follow): the machine API
+    # numbers parameters by position
+    from inference.algorithms.adaptor_params import ADAPTOR_PARAMS
+    later = [q.name for q in ADAPTOR_PARAMS]
+    assert list(names)[-2 - len(later):] == ["appearance_clusters", "appearance_separation", *later]
 
 
 # -- real models ---------------------------------------------------------------------------------------
