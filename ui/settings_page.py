@@ -6,6 +6,9 @@ file, where it would stop the next start-up. The page edits a copy; Save runs ``
 then hands the change to the ``SettingsStore``, which writes the file and notifies the station and
 the endpoint (saving rule, quota, API key apply at once); the page switches the theme. Host, port,
 data folder, device and language take effect after a restart, and the page says so.
+
+Why one file (~460 lines): it is one form: each group box is a few lines of field building bound
+to one section of ``Settings``; the logic (rules, shifts, saving) already lives in ``station``.
 """
 
 from __future__ import annotations
