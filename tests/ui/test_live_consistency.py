@@ -16,11 +16,9 @@ from PySide6.QtCore import QTimer
 
 from inference.types import InspectionResult, Region
 from tests.station.fakes import GatedModel
-from tests.ui.part2_helpers import station_with_db
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 from ui.live_page import LivePage
 from ui.live_shown import premultiplied_heat
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
 from widgets.image_view import ImageView
 
 pytestmark = pytest.mark.timeout(180)
@@ -67,20 +65,10 @@ class StripeModel(GatedModel):
 
 @pytest.fixture
 def page(qtbot, tmp_path):
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(StripeModel("stripes", threshold=THRESHOLD))
-    station.start()
-    bridge = StationBridge(station, settings)
-    live = LivePage(bridge, settings)
-    qtbot.addWidget(live)
-    live.resize(1366, 768)
-    live.show()
+    _station, db, settings, bridge = bridged_station(tmp_path, StripeModel("stripes", threshold=THRESHOLD))
+    live = shown(qtbot, LivePage(bridge, settings), (1366, 768))
     yield live
-    live.shutdown()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, live, pool_ms=30_000)
 
 
 def on_screen(live: LivePage) -> dict[str, int] | None:

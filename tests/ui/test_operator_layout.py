@@ -8,9 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.station.fakes import GatedModel
-from tests.ui.part2_helpers import station_with_db
-from ui.station_bridge import StationBridge
-from ui.workers import wait_for_pool
+from tests.ui.gui_station import bridged_station, close_gui_station, shown
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -22,20 +20,11 @@ DRIFT = ("OK parts now score 35 % higher than at calibration (last 200 parts). C
 def window(qtbot, tmp_path):
     from ui.main_window import MainWindow
 
-    station, db, settings = station_with_db(tmp_path)
-    station.set_model(GatedModel("fake-a", threshold=100.0))
-    station.start()
-    bridge = StationBridge(station, settings)
-    win = MainWindow(bridge, settings)
-    qtbot.addWidget(win)
-    win.resize(1920, 1080)
-    win.show()
+    _station, db, settings, bridge = bridged_station(tmp_path, GatedModel("fake-a", threshold=100.0))
+    win = shown(qtbot, MainWindow(bridge, settings), (1920, 1080))
     yield win
     win.shutdown_pages()
-    wait_for_pool(30_000)
-    bridge.close()
-    station.stop()
-    db.close()
+    close_gui_station(bridge, db, pool_ms=30_000)
 
 
 def column(live):
