@@ -26,10 +26,12 @@ class PartFeed(QObject):
     ngReady = Signal(int, object, object)  # key, Shown (scaled), thumbnail QImage
 
     def __init__(self, thumb_side: int, parent: QObject | None = None,
-                 box: Callable[[], tuple[int, int]] | None = None) -> None:
+                 box: Callable[[], tuple[int, int]] | None = None,
+                 zoomed: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.thumb_side = thumb_side
         self.box = box  # the view's size in device pixels, read when a part is submitted (GUI thread)
+        self.zoomed = zoomed  # whether the view is zoomed in: full-resolution frames converted ahead
         self._pending: Any = None
         self._preparing = False
         self._seq = 0
@@ -49,7 +51,7 @@ class PartFeed(QObject):
         insp, self._pending = self._pending, None
         self._preparing = True
         run_async(Shown.from_inspection, insp, fit=self.box() if self.box is not None else None,
-                  on_done=self._done, on_error=self._failed)
+                  eager_detail=self.zoomed() if self.zoomed is not None else True, on_done=self._done, on_error=self._failed)
 
     def _done(self, shown: Shown) -> None:
         self._preparing = False

@@ -143,7 +143,7 @@ class LivePage(QWidget):
         self.shift_tracker = ShiftTracker(self.panel.counters, self.panel.shift_label, self.settings,
                                           getattr(self.bridge, "database", None),
                                           lambda text: self._message(text, error=False), self)
-        self.feed = PartFeed(THUMB_BIG, self, box=self.view.display_box)
+        self.feed = PartFeed(THUMB_BIG, self, box=self.view.display_box, zoomed=self.view.wants_detail)
         self.feed.partReady.connect(self._on_prepared)
         self.feed.ngReady.connect(self._on_ng_ready)
         for name in _PANEL_WIDGETS:

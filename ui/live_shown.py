@@ -8,12 +8,16 @@ GUI only turns the prepared images into pixmaps.
 With ``fit`` (the view's size in device pixels) the frame and heatmap that get painted are made at
 that size, so the GUI thread never scales 5 MP on a repaint and the worker colours ~1 MP instead of
 5 MP (numpy holds the GIL in parts of that, which froze the GUI thread too); the full-resolution
-frame comes along as ``detail`` for zooming in. Everything drawn for a part lives in one frozen
-``Shown``, so frame, heatmap, boxes and verdict always belong to the same result.
+frame comes along as ``detail`` for zooming in: converted in the worker while the view is zoomed in
+(every part needs it then), otherwise a ``LazyDetail`` converted on the first zoom (one ~10 ms
+conversion on the GUI thread then, instead of ~20 MB and a conversion per 5 MP part that nobody
+looks at). Everything drawn for a part lives in one frozen ``Shown``, so frame, heatmap, boxes and
+verdict always belong to the same result.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +43,8 @@ class Shown:
     qimage: QImage | None = None  # what is painted: ``image``, or a copy at the view's size (``fit``)
     heat_rgba: QImage | None = None  # the heatmap, at ``qimage``'s size
     buffers: tuple[np.ndarray, ...] = ()  # the pixels the QImages point at (kept alive with them)
-    detail: QImage | None = None  # ``image`` at full resolution when ``qimage`` is a smaller copy
+    detail: QImage | Callable[[], QImage] | None = None  # ``image`` at full resolution when ``qimage``
+    # is a smaller copy: converted already, or a ``LazyDetail`` that converts it when first asked
 
     @property
     def size(self) -> tuple[int, int]:
@@ -55,9 +60,10 @@ class Shown:
 
     @classmethod
     def from_inspection(cls, insp: Any, max_side: int | None = None, *, prepare: bool = True,
-                        fit: tuple[int, int] | None = None) -> Shown:
+                        fit: tuple[int, int] | None = None, eager_detail: bool = True) -> Shown:
         """``max_side``: scale the part itself (kept NG parts); ``fit`` (w, h): paint a copy scaled
-        to fit that box, keeping the full-resolution frame as ``detail``."""
+        to fit that box, keeping the full-resolution frame as ``detail`` (converted now with
+        ``eager_detail``, else when first zoomed into)."""
         result, image = insp.result, insp.image
         amap = getattr(result, "anomaly_map", None)
         regions = tuple({"x": r.x, "y": r.y, "width": r.width, "height": r.height, "score": r.score,
@@ -77,7 +83,8 @@ class Shown:
             regions = tuple({**r, "x": r["x"] * s, "y": r["y"] * s, "width": r["width"] * s,
                              "height": r["height"] * s} for r in regions)
         threshold = float(getattr(result, "threshold", 0.0))
-        qimage = heat = detail = None
+        qimage = heat = None
+        detail: QImage | Callable[[], QImage] | None = None
         buffers: tuple[np.ndarray, ...] = ()
         if prepare:
             painted, painted_map = image, amap
@@ -88,8 +95,11 @@ class Shown:
                 painted = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
                 if amap is not None and np.size(amap):
                     painted_map = cv2.resize(np.asarray(amap, np.float32), size, interpolation=cv2.INTER_AREA)
-                detail, dbuf = rgb32_image(image)
-                buffers = (dbuf,)
+                if eager_detail:
+                    detail, dbuf = rgb32_image(image)
+                    buffers = (dbuf,)
+                else:
+                    detail = LazyDetail(image)
             qimage, buf = rgb32_image(painted)
             buffers += (buf,)
             if painted_map is not None and np.size(painted_map):
@@ -98,6 +108,25 @@ class Shown:
         return cls(insp.record, image, amap, threshold, float(getattr(result, "score", insp.record.score)),
                    regions, qimage, heat, buffers, detail)
 
+
+class LazyDetail:
+    """The full-resolution QImage of a frame, converted on the first call and kept (with the pixels
+    it points at) for the later ones."""
+
+    def __init__(self, image: np.ndarray) -> None:
+        self._image: np.ndarray | None = image
+        self._made: tuple[QImage, np.ndarray] | None = None
+
+    def __call__(self) -> QImage:
+        if self._made is None:
+            assert self._image is not None
+            self._made = rgb32_image(self._image)
+            self._image = None
+        return self._made[0]
+
+    @property
+    def converted(self) -> bool:
+        return self._made is not None
 
 
 def rgb32_image(image: np.ndarray) -> tuple[QImage, np.ndarray]:

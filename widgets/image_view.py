@@ -14,7 +14,7 @@ the GUI thread) takes its place. The heatmap stays at view resolution: anomaly m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -71,7 +71,7 @@ class ImageView(QGraphicsView):
             item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
         self._scene_w, self._scene_h = 0, 0  # the frame's pixel size (scene coordinates)
         self._display_pix = QPixmap()  # what the image item shows when not zoomed past it
-        self._detail: QImage | None = None  # the full-resolution frame for zooming in (set_part)
+        self._detail: QImage | Callable[[], QImage] | None = None  # full-resolution frame (set_part)
         self._detail_pix: QPixmap | None = None
         self.scene().addItem(self._image_item)
         self.scene().addItem(self._heat_item)
@@ -126,10 +126,11 @@ class ImageView(QGraphicsView):
             self.fit()
 
     def set_part(self, display: QImage, size: tuple[int, int], heat: QImage | None, regions: Iterable[Any],
-                 threshold: float = 0.0, detail: QImage | None = None) -> None:
+                 threshold: float = 0.0, detail: QImage | Callable[[], QImage] | None = None) -> None:
         """One part's frame, heatmap and boxes, swapped together in one GUI-thread call, so no paint
         ever shows pieces of two parts. ``display`` and ``heat`` may be smaller than the frame's
-        ``size`` (w, h: the scene's coordinates, the boxes' too); ``detail`` is the frame at ``size``."""
+        ``size`` (w, h: the scene's coordinates, the boxes' too); ``detail`` is the frame at ``size``, or
+        a callable making it, called only once a zoom needs it."""
         w, h = int(size[0]), int(size[1])
         first = (self._scene_w, self._scene_h) != (w, h)
         self._detail, self._detail_pix = detail, None
@@ -160,9 +161,15 @@ class ImageView(QGraphicsView):
         if self._detail is not None and not pix.isNull() \
                 and self.zoom_factor() * self.devicePixelRatioF() * self._scene_w / pix.width() > 1.02:
             if self._detail_pix is None:
-                self._detail_pix = QPixmap.fromImage(self._detail)
+                detail = self._detail if isinstance(self._detail, QImage) else self._detail()
+                self._detail_pix = QPixmap.fromImage(detail)
             pix = self._detail_pix
         self._show_pix(pix)
+
+    def wants_detail(self) -> bool:
+        """Whether the user has zoomed or panned (not fitted): then the next part's full-resolution
+        frame is worth converting ahead, off the GUI thread."""
+        return not self._auto_fit
 
     def showing_detail(self) -> bool:
         """Whether the full-resolution frame is painted (zoomed in past the view-size copy)."""

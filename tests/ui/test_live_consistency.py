@@ -184,3 +184,41 @@ def test_opencv_heatmap_follows_the_heatmap_rule():
         diff = np.abs(got.astype(int) - want)
         assert diff[..., 3].max() <= 1
         assert (diff[..., :3] > 1).mean() < 1e-3  # a rounding tie at most, now and then
+
+
+def test_full_resolution_frame_is_converted_only_when_a_zoom_needs_it(qtbot):
+    """Fitted, a large part's full-resolution frame is left unconverted (no per-part cost); the first
+    zoom converts it, and while zoomed the next parts come converted from the worker."""
+    from types import SimpleNamespace
+
+    from ui.live_shown import LazyDetail, Shown
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    frame = np.zeros((900, 1200, 3), np.uint8)
+    frame[:, 600:] = 200  # right half bright: the detail must be this frame, not a blank
+    result = SimpleNamespace(anomaly_map=None, regions=(), image_shape=frame.shape[:2], threshold=1.0, score=0.5)
+    insp = SimpleNamespace(result=result, image=frame, record=SimpleNamespace(score=0.5))
+
+    assert not view.wants_detail()
+    lazy = Shown.from_inspection(insp, fit=view.display_box(), eager_detail=view.wants_detail())
+    assert isinstance(lazy.detail, LazyDetail) and not lazy.detail.converted
+    assert lazy.qimage is not None and lazy.qimage.width() < 1200
+    view.set_part(lazy.qimage, lazy.size, None, (), 1.0, lazy.detail)
+    assert not lazy.detail.converted and not view.showing_detail()
+
+    view.zoom_by(4.0)
+    assert lazy.detail.converted and view.showing_detail()
+    painted = view._image_item.pixmap().toImage()
+    assert (painted.width(), painted.height()) == (1200, 900)
+    assert painted.pixelColor(900, 450).red() == 200 and painted.pixelColor(100, 450).red() == 0
+
+    assert view.wants_detail()
+    eager = Shown.from_inspection(insp, fit=view.display_box(), eager_detail=view.wants_detail())
+    from PySide6.QtGui import QImage
+
+    assert isinstance(eager.detail, QImage) and eager.detail.width() == 1200
+    view.fit()
+    assert not view.wants_detail()
