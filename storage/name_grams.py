@@ -46,10 +46,12 @@ SEALED_KEY = "gram_sealed_id"  # meta: records with figIds up to this are in nam
 _SEALED = f"(SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{SEALED_KEY}')"
 
 SCHEMA = [
-    # (blk, gram, pos) first by block: sealing a block appends at the end of the table.
+    # By trigram first: a count reads each trigram's sets as one stretch of the table (measured at
+    # 10^6 records: 0.7 ms for cam1_ against 3.7 ms ordered by block); sealing a block then
+    # inserts at a few thousand places (~75 ms of CPU per 8,192 records).
     """CREATE TABLE name_grams (
-        blk INTEGER NOT NULL, gram TEXT NOT NULL, pos INTEGER NOT NULL, bits BLOB NOT NULL,
-        PRIMARY KEY (blk, gram, pos)) WITHOUT ROWID""",
+        gram TEXT NOT NULL, pos INTEGER NOT NULL, blk INTEGER NOT NULL, bits BLOB NOT NULL,
+        PRIMARY KEY (gram, pos, blk)) WITHOUT ROWID""",
     # Sealed records changed since: the name their bits hold (NULL: not in the bits).
     "CREATE TABLE gram_dirty (id INTEGER PRIMARY KEY, indexed_name TEXT)",
     f"INSERT INTO meta(key, value) VALUES ('{SEALED_KEY}', '-1')",
@@ -126,10 +128,12 @@ def block_rows(blk: int, names: Iterable[tuple[int, str]]) -> list[tuple[int, st
     return [(blk, gram, pos, _encode(offs)) for (gram, pos), offs in sets.items()]
 
 
-def seal_block(conn: sqlite3.Connection, blk: int) -> None:
-    """(Re)build one block's bitsets from the records' current names; its logged changes are absorbed."""
+def seal_block(conn: sqlite3.Connection, blk: int, *, again: bool = True) -> None:
+    """(Re)build one block's bitsets from the records' current names; its logged changes are absorbed.
+    ``again=False``: a block never sealed (skips the delete, a scan of the table)."""
     lo, hi = blk * BLOCK, (blk + 1) * BLOCK - 1
-    conn.execute("DELETE FROM name_grams WHERE blk = ?", (blk,))
+    if again:
+        conn.execute("DELETE FROM name_grams WHERE blk = ?", (blk,))
     names = conn.execute("SELECT id, name FROM inspections WHERE id BETWEEN ? AND ? ORDER BY id", (lo, hi))
     conn.executemany("INSERT INTO name_grams(blk, gram, pos, bits) VALUES (?, ?, ?, ?)", block_rows(blk, names))
     conn.execute("DELETE FROM gram_dirty WHERE id BETWEEN ? AND ?", (lo, hi))
@@ -149,7 +153,7 @@ def seal_ready(conn: sqlite3.Connection, top: int) -> int:
         return 0
     built = 0
     while top >= high + BLOCK:
-        seal_block(conn, (high + 1) // BLOCK)
+        seal_block(conn, (high + 1) // BLOCK, again=False)
         high += BLOCK
         built += 1
     if built:
@@ -252,11 +256,7 @@ def sealed_count(conn: sqlite3.Connection, query: str) -> tuple[int, int] | None
     distinct = sorted(set(seq))
     marks = ", ".join("?" * len(distinct))
     by_block: dict[int, dict[str, dict[int, bytes]]] = defaultdict(lambda: defaultdict(dict))
-    # One seek per (block, trigram): blocks listed from the mark, trigrams as an IN list.
-    rows = conn.execute(
-        f"WITH RECURSIVE b(blk) AS (SELECT 0 UNION ALL SELECT blk + 1 FROM b WHERE blk < ?) "
-        f"SELECT g.blk, g.gram, g.pos, g.bits FROM b JOIN name_grams g ON g.blk = b.blk "
-        f"AND g.gram IN ({marks})", [(high + 1) // BLOCK - 1, *distinct])
+    rows = conn.execute(f"SELECT blk, gram, pos, bits FROM name_grams WHERE gram IN ({marks})", distinct)
     for blk, gram, pos, bits in rows:
         by_block[blk][gram][pos] = bits
     total = 0
