@@ -304,32 +304,32 @@ def main(argv: list[str] | None = None) -> int:
     # v12's summary trigger (in-order figId bounds) against v11's, same run, interleaved in 4 rounds
     # (one long run each is at the mercy of the other jobs on the shared cores).
     q = args.inserts // 8
-    v11_runs, v12_runs = [], []
-    for i in range(4):
-        mark = in_transaction(lambda conn: downgrade_v12_insert(conn, TRIGGER_STATS_INSERT_V2))
-        v11_runs.append(sustained(after[3][2 * i * q:(2 * i + 1) * q]))
-        in_transaction(lambda conn, mark=mark: restore_v12_insert(conn, int(str(mark))))
-        v12_runs.append(sustained(after[3][(2 * i + 1) * q:(2 * i + 2) * q]))
-    v11_cpu = statistics.median(c for _r, c in v11_runs)
-    v12_cpu = statistics.median(c for _r, c in v12_runs)
-    report("sustained insert with the v11 summary trigger instead of v12's (same run, 4 rounds)",
-           statistics.median(r for r, _c in v11_runs), "records/s",
-           note=f"v12's: {statistics.median(r for r, _c in v12_runs):,.0f} records/s; CPU per record "
-           f"{v11_cpu:.0f} vs {v12_cpu:.0f} µs, {v12_cpu / v11_cpu:.2f}×")
-    # v13's triggers and block sealing against none, same run, interleaved in 4 rounds.
-    if name_grams.sealed_high(db._reader()) is not None:
-        v12_runs, v13_runs = [], []
+
+    def interleaved(records: list[InspectionRecord], off: Callable[[sqlite3.Connection], object],
+                    on: Callable[[sqlite3.Connection, object], object]) -> tuple[float, float, float, float]:
+        """Rate and CPU per record without, then with, some objects: 4 rounds, medians."""
+        without, with_ = [], []
         for i in range(4):
-            mark = in_transaction(name_grams.downgrade_v13_objects)
-            v12_runs.append(sustained(after[6][2 * i * q:(2 * i + 1) * q]))
-            in_transaction(lambda conn, mark=mark: name_grams.restore_v13_objects(conn, str(mark)))
-            v13_runs.append(sustained(after[6][(2 * i + 1) * q:(2 * i + 2) * q]))
-        v12_cpu = statistics.median(c for _r, c in v12_runs)
-        v13_cpu = statistics.median(c for _r, c in v13_runs)
-        report("sustained insert without v13's triggers and block sealing (same run, 4 rounds)",
-               statistics.median(r for r, _c in v12_runs), "records/s",
-               note=f"with them: {statistics.median(r for r, _c in v13_runs):,.0f} records/s; CPU per record "
-               f"{v12_cpu:.0f} vs {v13_cpu:.0f} µs, {v13_cpu / v12_cpu:.2f}× (sealing: see its own row)")
+            mark = in_transaction(off)
+            without.append(sustained(records[2 * i * q:(2 * i + 1) * q]))
+            in_transaction(lambda conn, mark=mark: on(conn, mark))
+            with_.append(sustained(records[(2 * i + 1) * q:(2 * i + 2) * q]))
+        return (statistics.median(r for r, _c in without), statistics.median(c for _r, c in without),
+                statistics.median(r for r, _c in with_), statistics.median(c for _r, c in with_))
+
+    v11_rate, v11_cpu, v12_rate, v12_cpu = interleaved(
+        after[3], lambda conn: downgrade_v12_insert(conn, TRIGGER_STATS_INSERT_V2),
+        lambda conn, mark: restore_v12_insert(conn, int(str(mark))))
+    report("sustained insert with the v11 summary trigger instead of v12's (same run, 4 rounds)", v11_rate,
+           "records/s", note=f"v12's: {v12_rate:,.0f} records/s; CPU per record "
+           f"{v11_cpu:.0f} vs {v12_cpu:.0f} µs, {v12_cpu / v11_cpu:.2f}×")
+    if name_grams.sealed_high(db._reader()) is not None:  # v13's triggers and block sealing
+        off_rate, off_cpu, on_rate, on_cpu = interleaved(
+            after[6], name_grams.downgrade_v13_objects,
+            lambda conn, mark: name_grams.restore_v13_objects(conn, str(mark)))
+        report("sustained insert without v13's triggers and block sealing (same run, 4 rounds)", off_rate,
+               "records/s", note=f"with them: {on_rate:,.0f} records/s; CPU per record "
+               f"{off_cpu:.0f} vs {on_cpu:.0f} µs, {on_cpu / off_cpu:.2f}× (sealing: see its own row)")
     late = sustained(synthetic(half, seed=96))  # timestamps inside the history: v12 files them as late
     report("sustained insert of late records (old timestamps: an import, a clock set back)", late[0],
            "records/s", note=f"CPU {late[1]:.0f} µs per record")
