@@ -32,7 +32,7 @@ from report import replace_section  # benchmarks/report.py (the script's own fol
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storage import Database, ImageStore, InspectionRecord  # noqa: E402
+from storage import Database, ImageStore, InspectionRecord, name_grams  # noqa: E402
 from storage.order_schema import downgrade_v12_insert, restore_v12_insert  # noqa: E402
 from storage.query_schema import downgrade_v11_objects, restore_v11_objects  # noqa: E402
 from storage.schema import TRIGGER_STATS_INSERT_V2  # noqa: E402
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         tgt = "" if target is None else (f"≥ {target:,.0f} {unit}" if higher else f"≤ {target:,.0f} {unit}")
         ok = "" if target is None else ("yes" if (value >= target if higher else value <= target) else "**NO**")
         rows.append((what + (f" ({note})" if note else ""), fig, tgt, ok))
-        print(f"{what:<60} {fig:>14} {tgt:>12} {ok}")
+        print(f"{what:<60} {fig:>14} {tgt:>12} {ok}" + (f"  [{note}]" if note else ""))
 
     if not path.exists():
         print(f"building {args.records:,} records in {path} ...")
@@ -185,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         ("name substring, 25 % of rows ('cam1_'), first page, exact total later (GUI)",
          {"name": "cam1_", "exact_total": False}),
         ("name substring 'cam1_', last page (needs the exact total)", {"name": "cam1_", "page": 12_500}),
+        (f"name substring, 25 % of rows, 9 characters ('cam1_{probe.timestamp:%Y}': 7 trigrams)",
+         {"name": f"cam1_{probe.timestamp:%Y}"}),
         ("date range 1 day, page 1", {"start_date": day, "end_date": day}),
         ("date range 1 day, last page", {"start_date": day, "end_date": day, "page": 834}),
         ("NG in last 7 days", {"label": "NG", "start_date": week}),
@@ -212,6 +214,21 @@ def main(argv: list[str] | None = None) -> int:
         if "name" in f:
             ms, page = median_ms(lambda f=f: db.search(limit=20, **{**f, "page": f.get("page", 1) + 1}), r)
             report(f"search: {what}, next page (total cached)", ms, "ms", 50)
+
+    # v13: what sealing one block of name bitsets costs the writer (rebuilt in place, then undone).
+    def reseal() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            name_grams.seal_block(conn, 1)
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    if name_grams.sealed_high(db._reader()) is not None:
+        ms, cpu, _ = median_ms_cpu(reseal, 3)
+        report(f"v13: seal one block of {name_grams.BLOCK:,} names into bitsets (writer, every "
+               f"{name_grams.BLOCK:,} records)", ms, "ms",
+               note=f"CPU {cpu:.0f} ms, {cpu * 1000 / name_grams.BLOCK:.0f} µs per record amortised")
 
     ms, _ = median_ms(lambda: db.yield_stats(today - timedelta(days=6), today, "hour"), r)
     report("yield_stats per hour, 7 days", ms, "ms")
@@ -262,10 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     # The line goes on: timestamps after the newest stored one, in order, as a station writes them
     # (also when --db reuses a file that earlier runs extended).
     newest = db.recent(1)[0].timestamp
-    line = synthetic(6 * args.inserts, offset=n, total=n, seed=99)
+    line = synthetic(7 * args.inserts, offset=n, total=n, seed=99)
     shift = max(timedelta(0), newest - line[0].timestamp + timedelta(seconds=1))
     line = [replace(rec, timestamp=rec.timestamp + shift) for rec in line]
-    after = [line[k * args.inserts:(k + 1) * args.inserts] for k in range(6)]
+    after = [line[k * args.inserts:(k + 1) * args.inserts] for k in range(7)]
     half = args.inserts // 2
     with_a = sustained(after[0][:half])
     v11_objects(False)
@@ -287,18 +304,32 @@ def main(argv: list[str] | None = None) -> int:
     # v12's summary trigger (in-order figId bounds) against v11's, same run, interleaved in 4 rounds
     # (one long run each is at the mercy of the other jobs on the shared cores).
     q = args.inserts // 8
-    v11_runs, v12_runs = [], []
-    for i in range(4):
-        mark = in_transaction(lambda conn: downgrade_v12_insert(conn, TRIGGER_STATS_INSERT_V2))
-        v11_runs.append(sustained(after[3][2 * i * q:(2 * i + 1) * q]))
-        in_transaction(lambda conn, mark=mark: restore_v12_insert(conn, int(str(mark))))
-        v12_runs.append(sustained(after[3][(2 * i + 1) * q:(2 * i + 2) * q]))
-    v11_cpu = statistics.median(c for _r, c in v11_runs)
-    v12_cpu = statistics.median(c for _r, c in v12_runs)
-    report("sustained insert with the v11 summary trigger instead of v12's (same run, 4 rounds)",
-           statistics.median(r for r, _c in v11_runs), "records/s",
-           note=f"v12's: {statistics.median(r for r, _c in v12_runs):,.0f} records/s; CPU per record "
+
+    def interleaved(records: list[InspectionRecord], off: Callable[[sqlite3.Connection], object],
+                    on: Callable[[sqlite3.Connection, object], object]) -> tuple[float, float, float, float]:
+        """Rate and CPU per record without, then with, some objects: 4 rounds, medians."""
+        without, with_ = [], []
+        for i in range(4):
+            mark = in_transaction(off)
+            without.append(sustained(records[2 * i * q:(2 * i + 1) * q]))
+            in_transaction(lambda conn, mark=mark: on(conn, mark))
+            with_.append(sustained(records[(2 * i + 1) * q:(2 * i + 2) * q]))
+        return (statistics.median(r for r, _c in without), statistics.median(c for _r, c in without),
+                statistics.median(r for r, _c in with_), statistics.median(c for _r, c in with_))
+
+    v11_rate, v11_cpu, v12_rate, v12_cpu = interleaved(
+        after[3], lambda conn: downgrade_v12_insert(conn, TRIGGER_STATS_INSERT_V2),
+        lambda conn, mark: restore_v12_insert(conn, int(str(mark))))
+    report("sustained insert with the v11 summary trigger instead of v12's (same run, 4 rounds)", v11_rate,
+           "records/s", note=f"v12's: {v12_rate:,.0f} records/s; CPU per record "
            f"{v11_cpu:.0f} vs {v12_cpu:.0f} µs, {v12_cpu / v11_cpu:.2f}×")
+    if name_grams.sealed_high(db._reader()) is not None:  # v13's triggers and block sealing
+        off_rate, off_cpu, on_rate, on_cpu = interleaved(
+            after[6], name_grams.downgrade_v13_objects,
+            lambda conn, mark: name_grams.restore_v13_objects(conn, str(mark)))
+        report("sustained insert without v13's triggers and block sealing (same run, 4 rounds)", off_rate,
+               "records/s", note=f"with them: {on_rate:,.0f} records/s; CPU per record "
+               f"{off_cpu:.0f} vs {on_cpu:.0f} µs, {on_cpu / off_cpu:.2f}× (sealing: see its own row)")
     late = sustained(synthetic(half, seed=96))  # timestamps inside the history: v12 files them as late
     report("sustained insert of late records (old timestamps: an import, a clock set back)", late[0],
            "records/s", note=f"CPU {late[1]:.0f} µs per record")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from storage import order_schema, schema
+from storage import name_grams, order_schema, schema
 from storage.db_base import DatabaseBase, rowid, sqlite_errors
 from storage.errors import InvalidQuery, RecordNotFound
 from storage.records import InspectionRecord
@@ -167,6 +167,7 @@ class WritesMixin(DatabaseBase):
             conn.execute(schema.FTS_CATCH_UP, (done,))
             conn.execute(schema.BIGRAM_CATCH_UP, (done, top))
             conn.execute(UPSERT_META, (schema.FTS_MARK, str(top)))
+        name_grams.seal_ready(conn, top)  # v13: blocks the figIds have passed get their bitsets
         self._fts_done = self._last_id = max(top, done)
         self._fts_time = time.monotonic()
 

@@ -219,14 +219,18 @@ def _v7(conn: sqlite3.Connection) -> None:
 # v11: a score index and daily score pre-aggregates: the last queries over 50 ms at 10^6 records.
 # v12: min/max in-order figId per hour and the late records: a period as a figId run
 # (storage/order_schema.py: the current summary trigger and bulk-import statements live there).
+# v13: per-block bitsets of (trigram, position): a broad name's exact total in milliseconds
+# (storage/name_grams.py).
 from storage.machine_schema import V10_MACHINE  # noqa: E402 - kept beside the list it extends
+from storage.name_grams import migrate_v13  # noqa: E402 - kept beside the list it extends
 from storage.order_schema import migrate_v12  # noqa: E402 - kept beside the list it extends
 from storage.query_schema import migrate_v11  # noqa: E402 - kept beside the list it extends
 
 # MIGRATIONS[i] moves a file from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(_V1), _run(_V2), _v3, _v4, _v5, _run(_V6), _v7,
                                                           migrate_insights, _run(_V9),
-                                                          _run(V10_MACHINE), migrate_v11, migrate_v12]
+                                                          _run(V10_MACHINE), migrate_v11, migrate_v12,
+                                                          migrate_v13]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Bulk import indexes the batch's names in one statement (its summary statements: storage/order_schema.py).

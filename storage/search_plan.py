@@ -2,8 +2,10 @@
 
 Counting (``total``):
   * no filter, hour-aligned dates and/or the verdict: sums of the hourly summary (microseconds);
-  * a name of three characters or more: the FTS5 trigram index (an id range derived from the
-    dates lets it skip to that stretch of history);
+  * a name of three characters or more alone: per-block bitsets of (trigram, position)
+    (``storage.name_grams``, v13), milliseconds however many records match;
+  * a name with dates: the FTS5 trigram index (an id range derived from the dates lets it skip
+    to that stretch of history);
   * other filters: ``count(*)`` over the filter's ``(column, timestamp)`` index;
   * slow counts are cached per filter set with the highest figId they saw: the next page (or the
     same search a minute later) only counts the records added since. Operator reviews bump a
@@ -22,7 +24,8 @@ import sqlite3
 import threading
 from collections import OrderedDict
 
-from storage.filters import SearchFilters, fts_phrase, like_pattern
+from storage import name_grams
+from storage.filters import MIN_TRIGRAM, SearchFilters, fts_phrase, like_pattern
 from storage.period_run import name_count_in_period
 from storage.schema import FTS_MARK
 from storage.sql import range_terms, where_clause
@@ -79,6 +82,8 @@ class SearchPlanner:
         index = f.name_index(True)
         if tail >= most or index is None:
             return int(tail)
+        if index[0] == "names_bigram" and name_grams.bigram_correction(conn, f.name or ""):
+            return min(self._raw_count(conn, f), most)  # stale bigram entries: count exactly
         table, query = index
         indexed = conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
                                (query, most - tail)).fetchone()[0]
@@ -110,6 +115,10 @@ class SearchPlanner:
             by_run = name_count_in_period(conn, f, self.fts_high(conn))
             if by_run is not None:
                 return by_run
+            if f.name_only and len(f.name or "") >= MIN_TRIGRAM:  # a name alone: the bitsets (v13)
+                by_bits = name_grams.name_count(conn, f.name or "", self.fts_high(conn))
+                if by_bits is not None:
+                    return by_bits
         if self._use_trigram(conn, f):
             high = self.fts_high(conn)
             if f.name_only:
@@ -120,6 +129,8 @@ class SearchPlanner:
                     sql += " AND rowid > ?"
                     params.append(after_id)
                 indexed = int(conn.execute(sql, params).fetchone()[0])
+                if table == "names_bigram" and after_id is None:  # deleted/renamed since indexing
+                    indexed += name_grams.bigram_correction(conn, f.name or "")
                 tail = conn.execute("SELECT count(*) FROM inspections WHERE id > ? AND name LIKE ? ESCAPE '\\'",
                                     (max(high, after_id or 0), like_pattern(f.name or ""))).fetchone()[0]
                 return indexed + int(tail)
