@@ -108,6 +108,17 @@ async def reserve_body(budget: ByteBudget, declared: str | None, timeout: float)
     return await run_in_threadpool(budget.acquire, 2 * n, timeout, what="to receive")
 
 
+async def reserve_upload(budget: ByteBudget, size: int | None, cap: int, timeout: float) -> int:
+    """Before reading one spooled multipart file into memory: reserve its size (known from the
+    streaming parser), or the per-file cap when it is unknown, waiting off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    n = int(size) if size is not None and size > 0 else int(cap)
+    if budget.limit > 0 and size is None:
+        n = min(n, budget.limit)  # unknown size: the cap, but never a 413 for a small file
+    return await run_in_threadpool(budget.acquire, n, timeout, what="to read")
+
+
 def trim_when_idle(*pools: ByteBudget) -> bool:
     """After huge images, once no image memory is reserved: hand the freed heap back to the OS
     (``inference.runtime.tune_malloc`` keeps it otherwise: RSS stayed near 1 GB after one 7000² PNG).
