@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from api import budget, idempotency, images, inspection
 from api.auth import check_request
 from api.errors import ApiError, bad_request
-from api.multipart import UploadTooLarge, read_form
+from api.multipart import UploadTooLarge, read_form, smallest
 from api.responses import render_png
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ async def detect(request: Request) -> list[dict[str, Any]] | JSONResponse:
     inspection.ensure_model(station)
     lim = settings.limits
     max_pixels = settings.server.max_pixels
-    limit = _smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
+    limit = smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
     try:
         form = await read_form(request, max_total=int(lim.upload_max_mb) << 20, max_file_bytes=limit,
                                max_files=min(MAX_FILES, int(lim.upload_max_files)))
@@ -94,12 +94,6 @@ async def detect(request: Request) -> list[dict[str, Any]] | JSONResponse:
     finally:
         await form.close()  # spooled temp files go now, also on errors
         await run_in_threadpool(budget.trim_when_idle, request.app.state.budget, request.app.state.body_budget)
-
-
-def _smallest(*limits: int) -> int:
-    """The tightest of several byte limits where 0 means none."""
-    set_limits = [x for x in limits if x > 0]
-    return min(set_limits) if set_limits else 0
 
 
 async def _replayed_entry(station: Station, record: Any, name: str) -> dict[str, Any]:

@@ -230,6 +230,47 @@ def _jpeg_scaled(data: bytes, plan: DecodePlan) -> np.ndarray | None:
     return image
 
 
+def retained_bytes(image: np.ndarray) -> int:
+    """What a working image costs while it is judged: itself and a copy, its float32 anomaly map
+    and the labels of its regions (4 bytes/px each)."""
+    h, w = int(image.shape[0]), int(image.shape[1])
+    return int(image.nbytes) * 2 + h * w * 8
+
+
+VERIFY_JPEG_FACTOR = 8  # a JPEG is checked at 1/8: libjpeg still reads every coded segment
+
+
+def verify_plan(data: bytes, max_pixels: int) -> DecodePlan:
+    """Header checks (allow-list, pixel limit) for bytes that are only checked, not judged (a
+    training-set upload): a JPEG is decoded at 1/8, any other format as is and dropped."""
+    header = read_header(data)
+    check_header(header, max_pixels)
+    if header.format == "JPEG" and min(header.width, header.height) >= 2 * VERIFY_JPEG_FACTOR:
+        f = VERIFY_JPEG_FACTOR
+        return DecodePlan(header, 1.0 / f, f)
+    return DecodePlan(header, 1.0, 1)
+
+
+def verify_decodable(data: bytes, plan: DecodePlan) -> None:
+    """That the bytes decode (``ImageDecodeError`` otherwise), at the least memory the format allows."""
+    from inference.errors import ImageDecodeError
+    from inference.imageio import decode_image
+
+    if plan.jpeg_factor > 1 and _jpeg_scaled(data, plan) is not None:
+        return
+    if plan.jpeg_factor > 1:
+        raise ImageDecodeError("not a readable image (damaged JPEG data)")
+    decode_image(data, max_pixels=0)  # the plan checked the pixel limit already
+    _release_if_big(plan)
+
+
+def _release_if_big(plan: DecodePlan) -> None:
+    if plan.header.decoded_bytes >= 64 << 20:
+        from inference.runtime import release_free_memory
+
+        release_free_memory()
+
+
 def decode_for_model(data: bytes, *, cfg: dict[str, Any] | None, min_side: int,
                      max_pixels: int) -> Decoded:
     """:func:`plan_decode` then :func:`decode_planned`: the engine-side entry for encoded bytes."""
@@ -238,4 +279,4 @@ def decode_for_model(data: bytes, *, cfg: dict[str, Any] | None, min_side: int,
 
 
 __all__ = ["Decoded", "DecodePlan", "Geometry", "SourceImage", "decode_for_model", "decode_planned",
-           "plan_decode", "working_scale"]
+           "plan_decode", "retained_bytes", "verify_decodable", "verify_plan", "working_scale"]
