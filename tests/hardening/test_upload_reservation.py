@@ -6,10 +6,9 @@ then reserved its decode, so concurrent large multipart uploads held any number 
 
 from __future__ import annotations
 
+import struct
 import threading
 import time
-
-import struct
 import zlib
 
 import cv2
