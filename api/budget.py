@@ -8,8 +8,8 @@ fit wait (up to the request timeout, then 503 ``busy``), one that alone exceeds 
 Request bodies count too, from a second pool (:func:`reserve_body`): a body is reserved before
 it is read (twice its declared length: the received chunks and the joined body exist together for
 a moment), then its own length until the answer; a multipart file (``/api/detect``, the machine
-API's uploads) is reserved before it is read from its spool (:func:`reserve_upload`); so four 190 MB bodies cannot all sit in memory
-beside their decodes. The two pools share the budget half and half: a request holds its body
+API's uploads) is reserved before it is read from its spool (:func:`reserve_upload`); so four
+190 MB bodies cannot all sit in memory beside their decodes. The two pools share the budget half and half: a request holds its body
 while it waits for decode room, and decodes never wait for bodies, so the waits cannot deadlock.
 """
 

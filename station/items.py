@@ -3,8 +3,9 @@
 An item is one product; it may hold several images (faces of one part) that are judged together.
 Uploaded bytes are checked (header first: format allow-list and pixel count; then decoded at the
 least memory the format allows, within the endpoint's memory budget: ``station.item_decode``)
-before anything is written, and stored as posted; files land under ``<data dir>/items/<item id>/`` with names the station chooses, never
-the client's, and a failed upload leaves neither files nor rows behind.
+before anything is written, and stored as posted; files land under ``<data dir>/items/<item id>/``
+with names the station chooses, never the client's, and a failed upload leaves neither files nor
+rows behind.
 """
 
 from __future__ import annotations
