@@ -7,8 +7,9 @@ fit wait (up to the request timeout, then 503 ``busy``), one that alone exceeds 
 
 Request bodies count too, from a second pool (:func:`reserve_body`): a body is reserved before
 it is read (twice its declared length: the received chunks and the joined body exist together for
-a moment), then its own length until the answer; so four 190 MB bodies cannot all sit in memory
-beside their decodes. The two pools share the budget half and half: a request holds its body
+a moment), then its own length until the answer; a multipart file (``/api/detect``, the machine
+API's uploads) is reserved before it is read from its spool (:func:`reserve_upload`); so four
+190 MB bodies cannot all sit in memory beside their decodes. The two pools share the budget half and half: a request holds its body
 while it waits for decode room, and decodes never wait for bodies, so the waits cannot deadlock.
 """
 
@@ -106,6 +107,17 @@ async def reserve_body(budget: ByteBudget, declared: str | None, timeout: float)
     if n <= 0:
         return 0
     return await run_in_threadpool(budget.acquire, 2 * n, timeout, what="to receive")
+
+
+async def reserve_upload(budget: ByteBudget, size: int | None, cap: int, timeout: float) -> int:
+    """Before reading one spooled multipart file into memory: reserve its size (known from the
+    streaming parser), or the per-file cap when it is unknown, waiting off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    n = int(size) if size is not None and size > 0 else int(cap)
+    if budget.limit > 0 and size is None:
+        n = min(n, budget.limit)  # unknown size: the cap, but never a 413 for a small file
+    return await run_in_threadpool(budget.acquire, n, timeout, what="to read")
 
 
 def trim_when_idle(*pools: ByteBudget) -> bool:

@@ -15,10 +15,10 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from api import idempotency, images, inspection
+from api import budget, idempotency, images, inspection
 from api.auth import check_request
 from api.errors import ApiError, bad_request
-from api.multipart import UploadTooLarge, read_form
+from api.multipart import UploadTooLarge, read_form, smallest
 from api.responses import render_png
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ async def detect(request: Request) -> list[dict[str, Any]] | JSONResponse:
     inspection.ensure_model(station)
     lim = settings.limits
     max_pixels = settings.server.max_pixels
-    limit = _smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
+    limit = smallest(images.body_limit(max_pixels), int(lim.upload_file_max_mb) << 20)
     try:
         form = await read_form(request, max_total=int(lim.upload_max_mb) << 20, max_file_bytes=limit,
                                max_files=min(MAX_FILES, int(lim.upload_max_files)))
@@ -88,17 +88,12 @@ async def detect(request: Request) -> list[dict[str, Any]] | JSONResponse:
             out += await asyncio.gather(*(
                 _replayed_entry(station, done[i], f.filename or "uploaded_image") if i in done
                 else _one(station, f, limit, max_pixels, settings, idempotency.tags(request_id, i),
-                          request.app.state.budget)
+                          request.app.state.budget, request.app.state.body_budget)
                 for i, f in chunk))
         return out
     finally:
         await form.close()  # spooled temp files go now, also on errors
-
-
-def _smallest(*limits: int) -> int:
-    """The tightest of several byte limits where 0 means none."""
-    set_limits = [x for x in limits if x > 0]
-    return min(set_limits) if set_limits else 0
+        await run_in_threadpool(budget.trim_when_idle, request.app.state.budget, request.app.state.body_budget)
 
 
 async def _replayed_entry(station: Station, record: Any, name: str) -> dict[str, Any]:
@@ -119,15 +114,32 @@ async def _replayed_entry(station: Station, record: Any, name: str) -> dict[str,
 
 
 async def _one(station: Station, upload: UploadFile, limit: int, max_pixels: int, settings: Settings,
-               tags: dict | None = None, budget: Any = None) -> dict[str, Any]:
+               tags: dict | None = None, decodes: Any = None, bodies: Any = None) -> dict[str, Any]:
+    """One file: its bytes are reserved in the body pool before they are read from the spool (so
+    concurrent uploads cannot hold more than the budget in memory), then decoded within the decode
+    pool like every other route's image; both are held until its answer."""
     name = upload.filename or "uploaded_image"
+    held = 0
+    data = b""
     try:
         if upload.size is not None and limit and upload.size > limit:
             raise ApiError(413, "too_large", f"{name}: {upload.size} bytes exceeds the limit of {limit}")
-        posted = images.EncodedImage(await upload.read(), max_pixels, station, settings)
+        timeout = settings.server.request_timeout_s
+        if bodies is not None:
+            held = await budget.reserve_upload(bodies, upload.size, limit, timeout)
+        data = await upload.read()
+        if held:
+            held = bodies.shrink(held, len(data))
+        posted = images.EncodedImage(data, max_pixels, station, settings)
         found = await inspection.inspect(
             station, posted.decode, name=name, part_id=None,
-            timeout=settings.server.request_timeout_s, tags=tags, budget=budget, cost=posted.cost)
+            timeout=timeout, tags=tags, budget=decodes, cost=posted.cost)
+        del posted
+        data = b""
         return await run_in_threadpool(_entry, found, name)
     except ApiError as err:
         return _error_entry(name, err)
+    finally:
+        data = b""  # noqa: F841 - dropped before the reservation ends
+        if held:
+            bodies.release(held)

@@ -65,10 +65,10 @@ def submit(station: Station, make_image: Callable[[], Any], *, name: str, part_i
 
 
 def retained_cost(image: np.ndarray) -> int:
-    """What a working image costs while it is judged: itself and a copy, its float32 anomaly map
-    and the labels of its regions (4 bytes/px each)."""
-    h, w = int(image.shape[0]), int(image.shape[1])
-    return int(image.nbytes) * 2 + h * w * 8
+    """What a working image costs while it is judged (``inference.working_image.retained_bytes``)."""
+    from inference.working_image import retained_bytes
+
+    return retained_bytes(image)
 
 
 async def await_inspection(future: Any, timeout: float) -> Any:

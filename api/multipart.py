@@ -46,6 +46,12 @@ class _LimitedParser(MultiPartParser):
         super().on_part_data(data, start, end)
 
 
+def smallest(*limits: int) -> int:
+    """The tightest of several byte limits where 0 means none."""
+    set_limits = [x for x in limits if x > 0]
+    return min(set_limits) if set_limits else 0
+
+
 async def _counted(request: Request, max_total: int) -> AsyncGenerator[bytes, None]:
     size = 0
     async for chunk in request.stream():

@@ -7,7 +7,9 @@ processes at once:
 
 1. a 190 MB 32-bit BMP (6890², a real bottle part upscaled) per client, twice;
 2. a 7000² PNG of ~140 KB (flat part with a few marks: the issue's case) per client, 3 times;
-3. a 7000² JPEG of a real bottle part (~2.6 MB) per client, 3 times.
+3. a 7000² JPEG of a real bottle part (~2.6 MB) per client, 3 times;
+4. the same PNG as a multipart upload to the machine API's ``POST /api/v1/items`` (checked, stored);
+5. the same JPEG as a multipart upload to ``POST /api/detect``.
 
 Printed per case: answers, RSS start / peak / end (end = 2 s after the last answer), the
 reservation peaks of the two budget pools, and the median latency. Targets: every request
@@ -46,7 +48,25 @@ def _body(kind: str, source: str) -> bytes:
     return cv2.imencode(".jpg", cv2.resize(part, (SIDE, SIDE), interpolation=cv2.INTER_CUBIC))[1].tobytes()
 
 
-def client(url: str, kind: str, source: str, repeats: int, start_at: float) -> dict[str, Any]:
+def _post(session: Any, url: str, route: str, kind: str, n: int, body: bytes) -> tuple[int, str]:
+    """One request on ``route``; returns (status, error text or ""): 200/201 with no error entry is ok."""
+    if route == "items":
+        r = session.post(f"{url}/api/v1/items/", data={"training": "false"},
+                         files={"files[]": (f"{kind}-{n}.{kind}", body, "application/octet-stream")}, timeout=300)
+        return (200 if r.status_code == 201 else r.status_code), ("" if r.status_code == 201 else r.text[:200])
+    if route == "detect":
+        r = session.post(f"{url}/api/detect", files={"images": (f"{kind}-{n}.{kind}", body,
+                                                                "application/octet-stream")}, timeout=300)
+        entries = r.json() if r.status_code == 200 else []
+        bad = [e for e in entries if "error" in e]
+        return (r.status_code if not bad else bad[0]["status"]), (str(bad[0])[:200] if bad else
+                                                                  ("" if r.status_code == 200 else r.text[:200]))
+    r = session.post(f"{url}/analyze_image?data={kind}-{n}", data=body,
+                     headers={"Content-Type": "application/octet-stream"}, timeout=300)
+    return r.status_code, ("" if r.status_code == 200 else r.text[:200])
+
+
+def client(url: str, kind: str, source: str, repeats: int, start_at: float, route: str = "pekat") -> dict[str, Any]:
     """One client process: build its body, wait for the common start, post it ``repeats`` times."""
     import requests
 
@@ -60,12 +80,11 @@ def client(url: str, kind: str, source: str, repeats: int, start_at: float) -> d
     for n in range(repeats):
         t0 = time.perf_counter()
         try:
-            r = session.post(f"{url}/analyze_image?data={kind}-{n}", data=body,
-                             headers={"Content-Type": "application/octet-stream"}, timeout=300)
-            codes[r.status_code] = codes.get(r.status_code, 0) + 1
+            status, error = _post(session, url, route, kind, n, body)
+            codes[status] = codes.get(status, 0) + 1
             latencies.append((time.perf_counter() - t0) * 1000)
-            if r.status_code != 200 and len(errors) < 3:
-                errors.append(r.text[:200])
+            if error and len(errors) < 3:
+                errors.append(error)
         except Exception as exc:  # noqa: BLE001 - a failed request is a figure
             codes[-1] = codes.get(-1, 0) + 1
             errors.append(repr(exc)[:200])
@@ -100,13 +119,16 @@ def run(model: Any, dataset: Path, work: Path, clients: int, write: bool, root: 
 
         requests.post(f"{server.url}/analyze_image", data=Path(source).read_bytes(), timeout=120).raise_for_status()
         ctx = mp.get_context("spawn")
-        for kind, repeats, label in (("bmp", 2, "32-bit BMP 6890²"), ("png", 3, "7000² PNG"),
-                                     ("jpg", 3, "7000² JPEG (real part)")):
+        for kind, repeats, label, route in (
+                ("bmp", 2, "32-bit BMP 6890²", "pekat"), ("png", 3, "7000² PNG", "pekat"),
+                ("jpg", 3, "7000² JPEG (real part)", "pekat"),
+                ("png", 3, "7000² PNG to `/api/v1/items` (machine API)", "items"),
+                ("jpg", 3, "7000² JPEG to `/api/detect` (multipart)", "detect")):
             app = server.app.state
             app.budget.peak = app.body_budget.peak = 0
             with ctx.Pool(clients) as pool:
                 start_at = time.time() + 25.0  # time for every client to build its body
-                pending = pool.starmap_async(client, [(server.url, kind, source, repeats, start_at)] * clients)
+                pending = pool.starmap_async(client, [(server.url, kind, source, repeats, start_at, route)] * clients)
                 while time.time() < start_at - 0.5:
                     time.sleep(0.05)
                 rss_start = proc.memory_info().rss
@@ -178,7 +200,9 @@ def _write(path: Path, rows: list[tuple[str, str, str, str]], env: str) -> None:
              "| measurement | figure | target | met |", "| --- | ---: | ---: | :---: |"]
     lines += [f"| {w} | {f} | {t} | {o} |" for w, f, t, o in rows]
     lines += ["", "Huge encoded images are judged at a working size (`inference.working_image`: JPEG "
-              "DCT-scaled while decoding, other formats shrunk right after it), request bodies and decodes "
+              "DCT-scaled while decoding, 8-bit PNG/TIFF halved while decoding, other formats shrunk right "
+              "after it), on the PEKAT routes, `/api/detect` and the machine API alike; request bodies "
+              "(each multipart file before it is read) and decodes "
               "reserve from the two halves of the budget before they take memory, and freed heap is handed "
               "back to the OS after a full-size decode and after a big request. RSS is sampled every 20 ms "
               "in the server's process (the clients are separate processes).",

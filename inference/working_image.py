@@ -4,8 +4,11 @@ A valid 143 KB PNG of 7000² took the server from 372 to 1,155 MB (issue 12): th
 frame (147 MB), an anomaly map and labels at full size (196 MB each) and the overlays — for a
 model that looks at ~256–512 px. When the model needs far less than the image holds, the image is
 decoded at a *working size* instead: JPEG through libjpeg's DCT scaling (1/2, 1/4, 1/8: the full
-frame never exists), every other format decoded, resized at once and the full array dropped (so it
-lives only inside the decode, which the HTTP memory budget bounds). The engine then judges the
+frame never exists); 8-bit grey/RGB PNG and TIFF through OpenCV's reduced read at 1/2 (the full
+frame is never held: a 7000² RGB decode peaks at +37 MiB instead of +142 MiB for a flat image,
++178 MiB instead of +283 MiB for a noisy 100 MB one, in about half the time), then INTER_AREA; every other format decoded, resized at
+once and the full array dropped (so it lives only inside the decode, which the HTTP memory
+budget bounds). The engine then judges the
 working image with its :class:`Geometry`: region of interest and prediction parameters are
 scaled to working pixels, and regions come back in original pixels; ``image_shape`` is the
 original one. The posted bytes are kept (:class:`SourceImage`) so the history stores the
@@ -136,6 +139,7 @@ class DecodePlan:
     header: ImageHeader
     scale: float  # 1.0: decoded as is
     jpeg_factor: int  # libjpeg DCT scaling denominator (1 = none)
+    lossless_factor: int = 1  # PNG/TIFF read through OpenCV's IMREAD_REDUCED_* (1 = none)
 
     @property
     def reduced(self) -> bool:
@@ -156,9 +160,12 @@ class DecodePlan:
             f = self.jpeg_factor
             scaled = math.ceil(self.header.width / f) * math.ceil(self.header.height / f)
             return (scaled + h * w) * per_px * 2
-        full = self.header.pixels * per_px  # the full frame exists inside the decode
+        frame = self.header.pixels * per_px
+        if self.lossless_factor > 1:  # measured below one frame; reserved as one plus the reduced one
+            return frame + frame // self.lossless_factor ** 2 + h * w * per_px * 2
+        full = 2 * frame  # a full decode peaks near two frames (measured: +283 MiB for a 7000² RGB PNG)
         if self.header.format in UNCOMPRESSED:
-            full += full // 2  # and its JPEG for the history, made from it
+            full += frame // 2  # and its JPEG for the history, made from it
         return full + h * w * per_px * 2
 
 
@@ -175,7 +182,33 @@ def plan_decode(data: bytes, *, cfg: dict[str, Any] | None, min_side: int, max_p
             if 1.0 / f >= scale:
                 factor = f
                 break
-    return DecodePlan(header, scale, factor)
+    # PNG/TIFF: halved inside the decode, then INTER_AREA; only /2, where OpenCV's linear
+    # resize is an exact 2×2 mean (at /4 it would skip pixels)
+    lossless = LOSSLESS_FACTOR if _eight_bit_lossless(data, header) else 1
+    return DecodePlan(header, scale, factor, lossless)
+
+
+LOSSLESS_FACTOR = 2
+
+
+def _eight_bit_lossless(data: bytes, header: ImageHeader) -> bool:
+    """A PNG or TIFF that OpenCV's reduced read returns unchanged in kind: 8-bit grey or RGB
+    without alpha (its IMREAD_REDUCED_* flags convert anything else to 8-bit BGR)."""
+    if header.format == "PNG":  # IHDR: bit depth at byte 24, colour type at 25 (0 grey, 2 RGB)
+        return len(data) > 26 and data[24] == 8 and data[25] in (0, 2)
+    if header.format == "TIFF" and header.mode in ("L", "RGB"):
+        import io
+
+        from PIL import Image
+
+        try:
+            with Image.open(io.BytesIO(data)) as im:
+                bits = im.tag_v2.get(258)  # BitsPerSample
+        except Exception:  # noqa: BLE001 - unreadable tags: decode as is
+            return False
+        values = bits if isinstance(bits, tuple) else (bits,)
+        return bool(values) and all(v == 8 for v in values)
+    return False
 
 
 def decode_planned(data: bytes, plan: DecodePlan, max_pixels: int) -> Decoded:
@@ -188,7 +221,13 @@ def decode_planned(data: bytes, plan: DecodePlan, max_pixels: int) -> Decoded:
     original = (plan.header.height, plan.header.width)
     source = SourceImage(original, data, plan.header.format)
     image = _jpeg_scaled(data, plan) if plan.jpeg_factor > 1 else None
-    if image is None:  # no DCT scaling for this format (or libjpeg refused it): decode, shrink, drop
+    if image is None and plan.lossless_factor > 1:
+        image = _reduced_read(data, plan.lossless_factor, plan.header.mode == "L")
+        if image is not None:
+            from inference.runtime import release_free_memory
+
+            release_free_memory()  # the full frame inside the decode: its pages go back now
+    if image is None:  # no scaling for this format (or the decoder refused it): decode, shrink, drop
         full = decode_image(data, max_pixels=max_pixels)
         image = cv2.resize(full, (w, h), interpolation=cv2.INTER_AREA)
         if plan.header.format in UNCOMPRESSED:  # a 190 MB BMP is stored compressed, as before
@@ -219,15 +258,67 @@ def _compressed_source(full: np.ndarray, original: tuple[int, int], posted: Sour
 
 
 def _jpeg_scaled(data: bytes, plan: DecodePlan) -> np.ndarray | None:
-    grey = plan.header.mode == "L"
+    return _reduced_read(data, plan.jpeg_factor, plan.header.mode == "L")
+
+
+def _reduced_read(data: bytes, factor: int, grey: bool) -> np.ndarray | None:
+    """OpenCV's reduced read: libjpeg's DCT scaling for JPEG; PNG and TIFF reduced as they are read
+    (OpenCV 5: the full frame is never held, measured by peak RSS)."""
     base = {2: (cv2.IMREAD_REDUCED_GRAYSCALE_2, cv2.IMREAD_REDUCED_COLOR_2),
             4: (cv2.IMREAD_REDUCED_GRAYSCALE_4, cv2.IMREAD_REDUCED_COLOR_4),
-            8: (cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8)}[plan.jpeg_factor][0 if grey else 1]
+            8: (cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8)}[factor][0 if grey else 1]
     # the full-size path (IMREAD_UNCHANGED) ignores EXIF orientation: so must this one
     image = cv2.imdecode(np.frombuffer(data, np.uint8), base | cv2.IMREAD_IGNORE_ORIENTATION)
     if image is None or image.size == 0:
         return None
     return image
+
+
+def retained_bytes(image: np.ndarray) -> int:
+    """What a working image costs while it is judged: itself and a copy, its float32 anomaly map
+    and the labels of its regions (4 bytes/px each)."""
+    h, w = int(image.shape[0]), int(image.shape[1])
+    return int(image.nbytes) * 2 + h * w * 8
+
+
+VERIFY_JPEG_FACTOR = 8  # a JPEG is checked at 1/8: libjpeg still reads every coded segment
+
+
+def verify_plan(data: bytes, max_pixels: int) -> DecodePlan:
+    """Header checks (allow-list, pixel limit) for bytes that are only checked, not judged (a
+    training-set upload): a JPEG is decoded at 1/8, any other format as is and dropped."""
+    header = read_header(data)
+    check_header(header, max_pixels)
+    f = VERIFY_JPEG_FACTOR
+    if min(header.width, header.height) >= 2 * f:
+        if header.format == "JPEG":
+            return DecodePlan(header, 1.0 / f, f)
+        if _eight_bit_lossless(data, header):  # reduced as it is read: no full frame
+            return DecodePlan(header, 1.0 / f, 1, f)
+    return DecodePlan(header, 1.0, 1)
+
+
+def verify_decodable(data: bytes, plan: DecodePlan) -> None:
+    """That the bytes decode (``ImageDecodeError`` otherwise), at the least memory the format allows."""
+    from inference.errors import ImageDecodeError
+    from inference.imageio import decode_image
+
+    factor = max(plan.jpeg_factor, plan.lossless_factor)
+    if factor > 1:
+        ok = _reduced_read(data, factor, plan.header.mode == "L") is not None
+        _release_if_big(plan)
+        if not ok:
+            raise ImageDecodeError(f"not a readable image (damaged {plan.header.format} data)")
+        return
+    decode_image(data, max_pixels=0)  # the plan checked the pixel limit already
+    _release_if_big(plan)
+
+
+def _release_if_big(plan: DecodePlan) -> None:
+    if plan.header.decoded_bytes >= 64 << 20:
+        from inference.runtime import release_free_memory
+
+        release_free_memory()
 
 
 def decode_for_model(data: bytes, *, cfg: dict[str, Any] | None, min_side: int,
@@ -238,4 +329,4 @@ def decode_for_model(data: bytes, *, cfg: dict[str, Any] | None, min_side: int,
 
 
 __all__ = ["Decoded", "DecodePlan", "Geometry", "SourceImage", "decode_for_model", "decode_planned",
-           "plan_decode", "working_scale"]
+           "plan_decode", "retained_bytes", "verify_decodable", "verify_plan", "working_scale"]

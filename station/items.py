@@ -1,9 +1,11 @@
 """Items: training and prediction data held by the station (HACARUS' "data"), with their images.
 
 An item is one product; it may hold several images (faces of one part) that are judged together.
-Uploaded bytes are decoded (pixel count checked from the header first) before anything is
-written; files land under ``<data dir>/items/<item id>/`` with names the station chooses, never
-the client's, and a failed upload leaves neither files nor rows behind.
+Uploaded bytes are checked (header first: format allow-list and pixel count; then decoded at the
+least memory the format allows, within the endpoint's memory budget: ``station.item_decode``)
+before anything is written, and stored as posted; files land under ``<data dir>/items/<item id>/``
+with names the station chooses, never the client's, and a failed upload leaves neither files nor
+rows behind.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-import numpy as np
-
+from inference.working_image import EXTENSIONS
+from station.item_decode import NO_BUDGETS, Budgets, check_upload
 from station.machine_errors import InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
@@ -29,24 +31,33 @@ MAX_NAME = 200
 ITEMS_DIR = "items"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Upload:
+    """One file to add: its bytes, or (a multipart part spooled to disk) a binary file holding
+    them with its size, read only while it is checked and copied, not kept in memory."""
+
     name: str
-    data: bytes
+    data: bytes = b""
+    file: BinaryIO | None = None
+    size: int | None = None
 
+    @property
+    def nbytes(self) -> int:
+        return len(self.data) if self.file is None else int(self.size or 0)
 
-def _ext(data: bytes) -> str:
-    if data.startswith(b"\x89PNG"):
-        return ".png"
-    if data.startswith(b"\xff\xd8"):
-        return ".jpg"
-    if data.startswith(b"BM"):
-        return ".bmp"
-    if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return ".tif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return ".webp"
-    return ".img"
+    def read(self) -> bytes:
+        if self.file is None:
+            return self.data
+        self.file.seek(0)
+        return self.file.read()
+
+    def write_to(self, path: Path) -> int:
+        """Write the bytes to ``path`` atomically; returns how many."""
+        if self.file is None:
+            _write_atomic(path, self.data)
+            return len(self.data)
+        self.file.seek(0)
+        return _write_atomic(path, self.file)
 
 
 def _clean_name(name: str | None, fallback: str) -> str:
@@ -61,29 +72,44 @@ class ItemService:
         self.data_dir = Path(data_dir)
         self.max_pixels = int(max_pixels)
 
-    # ------------------------------------------------------------------ adding
-    def _decode(self, data: bytes, pointer: str) -> np.ndarray:
-        from inference.errors import ImageDecodeError
-        from inference.imageio import decode_image
+    @property
+    def pixel_limit(self) -> int:
+        """``max_pixels``, or the engine's default limit when the setting is 0."""
+        from inference.imageio import DEFAULT_MAX_PIXELS
 
-        if not data:
+        return self.max_pixels or DEFAULT_MAX_PIXELS
+
+    # ------------------------------------------------------------------ adding
+    def _check(self, up: Upload, pointer: str, budgets: Budgets) -> Any:
+        """The header of an upload that decodes; its bytes are in memory only meanwhile (reserved
+        in the body pool before they are read), its check decode within the decode pool."""
+        from inference.errors import ImageDecodeError
+
+        if up.nbytes <= 0:
             raise InvalidInput("empty file: expected an encoded image (PNG, JPEG, BMP, TIFF, WebP)", pointer)
-        try:
-            return decode_image(data, max_pixels=self.max_pixels or None)
-        except ImageDecodeError as exc:
-            raise InvalidInput(f"not a readable image: {exc}", pointer) from None
+        with budgets.held(budgets.bodies, up.nbytes, "to read"):
+            data = up.read()
+            try:
+                return check_upload(data, max_pixels=self.pixel_limit, budgets=budgets)
+            except ImageDecodeError as exc:
+                raise InvalidInput(f"not a readable image: {exc}", pointer) from None
+            finally:
+                del data
 
     def add(self, uploads: Sequence[Upload], *, training: bool, good: bool | None, model_id: str | None,
-            target_id: int | None, actor: str, group: bool = False, record_id: int | None = None) -> list[str]:
-        """One item per file (or one item of all files with ``group``); returns the item ids."""
+            target_id: int | None, actor: str, group: bool = False, record_id: int | None = None,
+            budgets: Budgets = NO_BUDGETS) -> list[str]:
+        """One item per file (or one item of all files with ``group``); returns the item ids.
+
+        ``budgets``: the endpoint's memory pools each file is checked within (``station.item_decode``)."""
         if not uploads:
             raise InvalidInput("no files: send one or more images in the multipart field files[]", "/body/files")
         if len(uploads) > MAX_FILES:
             raise InvalidInput(f"at most {MAX_FILES} files per request", "/body/files")
         decoded = []
         for i, up in enumerate(uploads):  # everything is checked before anything is written
-            image = self._decode(up.data, f"/body/files/{i}")
-            decoded.append((up, image.shape[1], image.shape[0]))
+            header = self._check(up, f"/body/files/{i}", budgets)
+            decoded.append((up, header))
         groups = [decoded] if group else [[d] for d in decoded]
         root = self.data_dir / ITEMS_DIR
         rows, written = [], []
@@ -94,11 +120,12 @@ class ItemService:
                 folder.mkdir(parents=True, exist_ok=False)
                 written.append(folder)
                 images = []
-                for idx, (up, width, height) in enumerate(members):
-                    path = folder / f"{idx}{_ext(up.data)}"
-                    _write_atomic(path, up.data)
-                    images.append({"name": _clean_name(up.name, f"image-{idx}"), "width": width, "height": height,
-                                   "file_size": len(up.data), "path": path.relative_to(self.data_dir).as_posix()})
+                for idx, (up, header) in enumerate(members):
+                    path = folder / f"{idx}.{EXTENSIONS.get(header.format, 'img')}"
+                    size = up.write_to(path)  # the bytes as posted: training decodes the original
+                    images.append({"name": _clean_name(up.name, f"image-{idx}"), "width": header.width,
+                                   "height": header.height, "file_size": size,
+                                   "path": path.relative_to(self.data_dir).as_posix()})
                 rows.append({"item_id": item_id, "name": images[0]["name"] if len(images) == 1 else f"item-{n + 1}",
                              "is_training": training, "good": None if good is None else int(bool(good)),
                              "user_label": None if good is None else ("OK" if good else "NG"),
@@ -146,11 +173,10 @@ class ItemService:
             raise NotFound("image outside the item store")
         return path
 
-    def load_images(self, item_id: str) -> list[np.ndarray]:
-        from inference.imageio import load_bgr
-
+    def image_files(self, item_id: str) -> list[Path]:
+        """An item's stored image files, in order (decoded by whoever judges them)."""
         rows = self.store.images_of([item_id])[item_id]
-        return [load_bgr(self.image_path(r), max_pixels=self.max_pixels or None) for r in rows]
+        return [self.image_path(r) for r in rows]
 
     def training_paths(self, items: Sequence[dict[str, Any]]) -> tuple[list[Path], list[Path]]:
         """(OK image paths, NG image paths) of training items (unassessed items count as OK)."""
@@ -171,12 +197,17 @@ class ItemService:
         return list(item_ids)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, data: bytes | BinaryIO) -> int:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                shutil.copyfileobj(data, fh, 1 << 20)
+            written = fh.tell()
         os.replace(tmp, path)
+        return written
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -13,10 +13,12 @@ import threading
 import time
 import weakref
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from station.api_clients import ApiClients
 from station.callbacks import CallbackDelivery, check_url
+from station.item_decode import NO_BUDGETS, Budgets
 from station.items import ItemService
 from station.machine_errors import Conflict, InvalidInput, NotFound, Unavailable
 from station.machine_models import ModelCatalog
@@ -40,7 +42,9 @@ class MachineServices:
         self.training = TrainingJobs(settings.models_dir, settings.inference.device, on_finished=self._trained)
         self.models = ModelCatalog(station, settings.models_dir, self.training)
         self.callbacks = CallbackDelivery(self._callback_state)
-        self.predictions = PredictJobs(station, self.load_images, self._predicted)
+        self.predictions = PredictJobs(station, self.image_paths, self._predicted,
+                                       min_side=settings.limits.decode_working_side,
+                                       max_pixels=self.items.pixel_limit)
         from station.debug_bundle import install_recent_logs
 
         install_recent_logs()
@@ -95,19 +99,18 @@ class MachineServices:
             out.append(row)
         return out
 
-    def load_images(self, item_id: str) -> list[Any]:
+    def image_paths(self, item_id: str) -> list[Path]:
+        """The stored image files of an item, or the original of an inspection record (``rec-<id>``)."""
         from station.record_items import original_path, record_id
 
         rid = record_id(item_id)
         if rid is None:
-            return self.items.load_images(item_id)
-        from inference.imageio import load_bgr
-
+            return self.items.image_files(item_id)
         record = self.station.database.get(rid)
         path = original_path(self.settings.data_dir, record) if record is not None else None
         if path is None:
             raise InvalidInput(f"inspection record {rid} has no stored image")
-        return [load_bgr(path, max_pixels=self.items.max_pixels or None)]
+        return [path]
 
     def views(self, rows: Sequence[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
         """Item views in the document's shape, for item rows and record pseudo rows alike."""
@@ -240,12 +243,15 @@ class MachineServices:
         self.store.audit("station", f"training.{job.status}", model_id=job.model_id, error=job.error)
 
     # ------------------------------------------------------------------ prediction
-    def start_prediction(self, model_id: str, item_ids: Sequence[str], actor: str) -> Any:
+    def start_prediction(self, model_id: str, item_ids: Sequence[str], actor: str,
+                         budgets: Budgets = NO_BUDGETS) -> Any:
+        """``budgets``: the endpoint's memory pools the job decodes within (``station.item_decode``)."""
         if not item_ids:
             raise InvalidInput("item_ids: give at least one item id", "/body/item_ids")
         model = self.models.loaded(model_id)
         rows = self.rows_for(list(item_ids))
-        job = self.predictions.start(model, rows, lambda ids: self.store.set_item_status(ids, "predicting"))
+        job = self.predictions.start(model, rows, lambda ids: self.store.set_item_status(ids, "predicting"),
+                                     budgets)
         self.store.audit(actor, "predict.start", model_id=model.info.id, items=len(rows))
         return job
 

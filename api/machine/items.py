@@ -12,7 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import UploadFile
 
 from api.auth import check_request
-from api.machine.common import actor, call, route, services, split_ids
+from api.budget import trim_when_idle
+from api.errors import ApiError
+from api.images import body_limit
+from api.machine.common import actor, base_error, call, route, services, split_ids
+from api.multipart import UploadTooLarge, read_form, smallest
+from station.item_decode import Budgets
 from station.items import MAX_FILES, Upload
 from station.machine_errors import InvalidInput, NotFound
 
@@ -62,11 +67,22 @@ def _flag(form: Any, name: str, required: bool) -> bool | None:
                           "model_id": {"type": "string"},
                           "group": {"type": "boolean", "description": "QC Station: all files are one item"}}}}}}})
 async def add_items(request: Request) -> Any:
+    """The multipart body streams within ``limits.upload_*`` (413 past them, nothing spooled in
+    full first); each file is then read, checked and copied one at a time within the endpoint's
+    memory budget (``station.item_decode``), as ``/api/detect`` reads its files."""
     svc = services(request)
+    state, settings = request.app.state, request.app.state.settings
+    lim = settings.limits
+    limit = smallest(body_limit(svc.items.max_pixels), int(lim.upload_file_max_mb) << 20)
+    if request.headers.get("content-type", "").lower().startswith("application/x-www-form-urlencoded"):
+        raise InvalidInput("no files: send one or more images in the multipart field files[]", "/body/files")
     try:
-        form = await request.form(max_files=MAX_FILES + 1, max_fields=32)
-    except Exception as exc:  # noqa: BLE001 - malformed multipart is the client's error
-        raise InvalidInput(f"expected multipart/form-data with images in files[]: {exc}", "/body") from None
+        form = await read_form(request, max_total=int(lim.upload_max_mb) << 20, max_file_bytes=limit,
+                               max_files=MAX_FILES + 1)
+    except UploadTooLarge as exc:  # the client may still be sending: answer, then close
+        return base_error(413, exc.reason, "/body/files", headers={"connection": "close"})
+    except ApiError as exc:  # not multipart, or malformed: the client's error
+        raise InvalidInput(f"expected multipart/form-data with images in files[]: {exc.reason}", "/body") from None
     try:
         files = [f for key in ("files[]", "files") for f in form.getlist(key) if isinstance(f, UploadFile)]
         training = _flag(form, "training", True)
@@ -77,16 +93,21 @@ async def add_items(request: Request) -> Any:
             raise InvalidInput("model_id must be a string", "/body/model_id")
         if model_id:
             await call(svc.models.view, model_id, "/body/model_id")
-        limit = svc.items.max_pixels * 4 + (1 << 20) if svc.items.max_pixels else 0
         uploads = []
         for i, f in enumerate(files[:MAX_FILES + 1]):
             if limit and f.size is not None and f.size > limit:
                 raise InvalidInput(f"{f.filename}: {f.size} bytes exceeds the limit of {limit}", f"/body/files/{i}")
-            uploads.append(Upload(f.filename or f"image-{i}", await f.read()))
-        ids = await call(svc.items.add, uploads, training=bool(training), good=good, model_id=model_id,
-                         target_id=svc.default_target_id(), actor=actor(request), group=group)
+            uploads.append(Upload(f.filename or f"image-{i}", file=f.file, size=f.size))
+        budgets = Budgets(state.budget, state.body_budget, float(settings.server.request_timeout_s))
+        try:
+            ids = await call(svc.items.add, uploads, training=bool(training), good=good, model_id=model_id,
+                             target_id=svc.default_target_id(), actor=actor(request), group=group,
+                             budgets=budgets)
+        except ApiError as exc:  # the memory budget: 413 (one file needs more), 503 (busy)
+            return base_error(exc.status, exc.reason, "/body/files")
     finally:
         await form.close()
+        await call(trim_when_idle, state.budget, state.body_budget)
     from fastapi.responses import JSONResponse
 
     return JSONResponse({"data": {"item_ids": ids}}, status_code=201)

@@ -13,12 +13,14 @@ from starlette.datastructures import UploadFile
 
 from api.auth import check_request
 from api.machine.common import actor, call, route, services, split_ids
+from station.item_decode import Budgets
 from station.machine_errors import InvalidInput
 from station.machine_views import hmodel
 
 router = APIRouter(prefix="/api/v1/models", tags=["models"], dependencies=[Depends(check_request)])
 
 MAX_IMPORT_FILES = 8
+IMAGE_WAIT_S = 120.0  # a background prediction waits this long for decode room, per image
 
 
 def _entry(svc: Any, view: Any) -> dict[str, Any]:
@@ -188,5 +190,7 @@ class PredictBody(BaseModel):
        summary="Predict stored items in the background (425 while another prediction job runs)")
 async def predict(request: Request, model_id: str, body: PredictBody) -> dict[str, Any]:
     svc = services(request)
-    job = await call(svc.start_prediction, model_id, body.item_ids, actor(request))
+    state = request.app.state  # each image is decoded at the working size within the memory budget
+    budgets = Budgets(state.budget, state.body_budget, IMAGE_WAIT_S)
+    job = await call(svc.start_prediction, model_id, body.item_ids, actor(request), budgets)
     return {"data": {"model_version": job.model_version, "item_ids": job.item_ids, "model_id": job.model_id}}

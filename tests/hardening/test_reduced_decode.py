@@ -77,6 +77,8 @@ def test_only_images_far_larger_than_needed_are_reduced():
 def test_a_huge_jpeg_never_exists_at_full_size():
     data = _encode(cv2.resize(np.arange(256, dtype=np.uint8).reshape(16, 16), (SIDE, SIDE))[:, :, None]
                    .repeat(3, axis=2), ".jpg")
+    import inference.features  # noqa: F401 - torch imported before tracing (run alone, it was not yet)
+
     tracemalloc.start()
     try:
         decoded = decode_for_model(data, cfg={"input_size": 256}, min_side=2048, max_pixels=80_000_000)
@@ -220,3 +222,48 @@ def test_an_uncompressed_upload_keeps_a_full_size_jpeg_not_its_raw_bytes():
     assert stored.shape == (1000, 1200, 3) and np.abs(stored.astype(int) - frame).mean() < 3
     png = _encode(frame, ".png")
     assert decode_for_model(png, cfg=cfg, min_side=512, max_pixels=0).source.data == png
+
+
+_RSS_CHILD = """
+import resource, sys
+import cv2, numpy as np
+import inference.features  # torch, imported before the baseline
+from inference.working_image import decode_for_model
+data = cv2.imencode(".png", np.full((7000, 7000, 3), 90, np.uint8))[1].tobytes()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+d = decode_for_model(data, cfg={"input_size": 256, "resize": "area"}, min_side=2048, max_pixels=80_000_000)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(d.image.shape, (peak - base) * 1024)
+"""
+
+
+def test_a_huge_png_never_exists_at_full_size_inside_its_decode():
+    """Measured as the decoding process's peak RSS, 7000² RGB flat: a full read then resize
+    +142 MiB (one frame), OpenCV's reduced read at 1/2 +37 MiB (a quarter: the half-size frame)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _RSS_CHILD], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2], check=True).stdout.split()
+    frame = SIDE * SIDE * 3
+    assert " ".join(out[:3]) == "(2048, 2048, 3)"
+    assert int(out[3]) < 0.5 * frame, f"decode peak +{int(out[3]) / 2**20:.0f} MB, a frame is {frame / 2**20:.0f} MB"
+
+
+def test_only_8_bit_grey_or_rgb_png_and_tiff_take_the_reduced_read():
+    cfg = {"input_size": 256, "resize": "area"}
+
+    def plan(image, ext):
+        return plan_decode(_encode(image, ext), cfg=cfg, min_side=2048, max_pixels=0)
+
+    rgb = np.full((5000, 5000, 3), 90, np.uint8)
+    assert plan(rgb, ".png").lossless_factor == 2 and plan(rgb, ".tif").lossless_factor == 2
+    assert plan(rgb[:, :, 0], ".png").lossless_factor == 2  # grey
+    for kind in (rgb.astype(np.uint16) * 200, np.dstack([rgb, rgb[:, :, :1]])):  # 16-bit, alpha: as before
+        assert plan(kind, ".png").lossless_factor == 1 and plan(kind, ".tif").lossless_factor == 1
+    small = plan(rgb[:1000, :1000], ".png")
+    assert not small.reduced and small.lossless_factor == 1  # not reduced: read as before
+    d = decode_for_model(_encode(rgb[:, :, 0], ".png"), cfg=cfg, min_side=2048, max_pixels=0)
+    assert d.image.shape == (2048, 2048) and d.image.dtype == np.uint8 and int(d.image.mean()) == 90
+    d16 = decode_for_model(_encode(rgb.astype(np.uint16) * 200, ".png"), cfg=cfg, min_side=2048, max_pixels=0)
+    assert d16.image.dtype == np.uint16 and d16.image.shape == (2048, 2048, 3)
