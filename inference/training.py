@@ -18,7 +18,13 @@ from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
-from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate, image_scores
+from inference.calibration import (
+    DEFAULT_MAX_OK_REJECT_RATE,
+    DEFAULT_MISS_COST,
+    DEFAULT_OK_REJECT_RATE,
+    calibrate,
+    image_scores,
+)
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
@@ -205,6 +211,7 @@ def train(
     try:
         cal = calibrate(ok_scores, ng_scores, ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
                         miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
+                        max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
                         margin=float(cfg.get("threshold_margin", 0.05)))
     except ValueError as exc:
         raise TrainingError(f"calibration failed: {exc}") from None
