@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_engine.py [CONFIG ...] [--compare A B] [--seeds 3]
         [--categories a,b] [--datasets DIR ...] [--ng-shots 0,5,10] [--rates 0.01,0.02]
-        [--repeats 20] [--threads N] [--json-out FILE] [--no-write]
+        [--repeats 20] [--threads N] [--json-out FILE [--keep-scores]] [--no-write]
 
 A CONFIG is ``algorithm[:key=value,...]`` resolved through the algorithm registry, e.g. ``patchcore``,
 ``patchcore:score_rule=max_over_median``, ``csflow``. Every category folder (one with ``train/good``
@@ -17,7 +17,9 @@ rule: B raises the mean over categories and lowers no category by more than its 
 ``--merge``, every configuration in the files is compared with A (runs of one configuration on the
 same seeds give the same scores, so a baseline measured once serves several comparisons).
 ``--ng-shots K`` also trains with K NG images drawn (per seed) from each category's test set, which are
-then left out of the test. Spread = sample standard deviation over seeds. Writes the engine section
+then left out of the test. ``--keep-scores`` stores each model's calibration (OK, NG) and test scores
+in the JSON rows, so threshold rules can be compared offline on the same models (only the threshold
+moves). Spread = sample standard deviation over seeds. Writes the engine section
 of docs/benchmarks.md unless ``--no-write``.
 """
 
