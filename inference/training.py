@@ -187,9 +187,9 @@ def train(
     report("calibrating", 0.0)
     head_stats: dict[str, Any] = {}
     fit: HeadFit | None = None
-    if ng and not cfg.get("ng_head", False):
+    if ng and not cfg.get("ng_head", True):
         head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
-    if ng and cfg.get("ng_head", False):
+    if ng and cfg.get("ng_head", True):  # on by default since the cross-fitted check (docs/engine.md)
         fit = _fit_ng_head(core, algo, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()},
                            prepared, cfg)
         core.head, head_stats = fit.head, fit.stats
