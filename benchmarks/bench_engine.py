@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_engine.py [CONFIG ...] [--compare A B] [--seeds 3]
         [--categories a,b] [--datasets DIR ...] [--ng-shots 0,5,10] [--rates 0.01,0.02]
-        [--repeats 20] [--threads N] [--json-out FILE] [--no-write]
+        [--repeats 20] [--threads N] [--json-out FILE [--keep-scores]] [--no-write]
 
 A CONFIG is ``algorithm[:key=value,...]`` resolved through the algorithm registry, e.g. ``patchcore``,
 ``patchcore:score_rule=max_over_median``, ``csflow``. Every category folder (one with ``train/good``
@@ -17,7 +17,9 @@ rule: B raises the mean over categories and lowers no category by more than its 
 ``--merge``, every configuration in the files is compared with A (runs of one configuration on the
 same seeds give the same scores, so a baseline measured once serves several comparisons).
 ``--ng-shots K`` also trains with K NG images drawn (per seed) from each category's test set, which are
-then left out of the test. Spread = sample standard deviation over seeds. Writes the engine section
+then left out of the test. ``--keep-scores`` stores each model's calibration (OK, NG) and test scores
+in the JSON rows, so threshold rules can be compared offline on the same models (only the threshold
+moves). Spread = sample standard deviation over seeds. Writes the engine section
 of docs/benchmarks.md unless ``--no-write``.
 """
 
@@ -115,7 +117,7 @@ def split(data, seed: int, ng_shots: int):
 
 
 def run_one(root: Path, algo: str, overrides: dict, seed: int, ng_shots: int, rates: list[float],
-            repeats: int, cache: dict) -> dict:
+            repeats: int, cache: dict, keep_scores: bool = False) -> dict:
     from inference import train
     from inference.calibration import calibrate
     from inference.evaluation import evaluate, load_labelled_folder
@@ -139,6 +141,12 @@ def run_one(root: Path, algo: str, overrides: dict, seed: int, ng_shots: int, ra
            "expected_over_detection": stats.get("expected_ok_reject_rate"), "threshold": m["threshold"],
            "n_ok": m["n_ok"], "n_ng": m["n_ng"], "n_train": len(ok)}
     scores = stats.get("calibration_scores")
+    if keep_scores:  # every score the threshold rule sees, and the test scores: rules compared offline
+        out["scores"] = {"calibration_ok": scores, "calibration_ng": stats.get("ng_scores"),
+                         "test": [round(float(r.score), 6) for r in report.rows],
+                         "test_ng": [r.label == "NG" for r in report.rows], "ng_head": stats.get("ng_head"),
+                         "ng_head_check_auroc": stats.get("ng_head_check_auroc"),
+                         "ng_head_gain": stats.get("ng_head_gain"), "ng_head_l2": stats.get("ng_head_l2")}
     if rates and scores and not ng:
         for r in rates:  # the same model at other target false-reject rates: only the threshold moves
             t = calibrate(scores, ok_reject_rate=r).threshold
@@ -365,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json-out", type=Path, help="write every per-seed row here")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: cores; 1 is steadier on a busy PC)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/benchmarks.md alone")
+    ap.add_argument("--keep-scores", action="store_true",
+                    help="store calibration and test scores in the --json-out rows (compare threshold rules offline)")
     ap.add_argument("--note", default="", help="a sentence added to the section (e.g. what else loaded the machine)")
     ap.add_argument("--merge", type=Path, nargs="+", metavar="JSON",
                     help="render rows saved by earlier runs (--json-out), e.g. categories split over processes")
@@ -401,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
                 for cfg in configs:
                     algo, over = parsed[cfg]
                     try:
-                        r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 else 0, cache)
+                        r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 else 0, cache,
+                                    args.keep_scores)
                     except Exception as exc:  # noqa: BLE001 - one broken run must not lose an hour of others
                         print(f"{root.name} seed {seed} ng {k} {cfg}: FAILED {exc!r}", file=sys.stderr, flush=True)
                         continue

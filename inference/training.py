@@ -18,13 +18,19 @@ from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
-from inference.calibration import DEFAULT_MISS_COST, DEFAULT_OK_REJECT_RATE, calibrate, image_scores
+from inference.calibration import (
+    DEFAULT_MAX_OK_REJECT_RATE,
+    DEFAULT_MISS_COST,
+    DEFAULT_OK_REJECT_RATE,
+    calibrate,
+    image_scores,
+)
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
-from inference.ng_head import GAIN as GAIN_OF_HEAD
-from inference.ng_head import NGHead, mask_to_grid
+from inference.ng_fit import HeadFit
+from inference.ng_head import NGHead
 from inference.plausibility import check_model_values
 from inference.selfcheck import synthetic_check
 from inference.types import PredictParams
@@ -180,26 +186,32 @@ def train(
     _check_cancel(cancel)
     report("calibrating", 0.0)
     head_stats: dict[str, Any] = {}
-    if ng and not cfg.get("ng_head", False):
+    fit: HeadFit | None = None
+    if ng and not cfg.get("ng_head", True):
         head_stats = {"ng_head": False, "ng_head_note": "off (ng_head=false): NG images set the threshold only"}
-    if ng and cfg.get("ng_head", False):  # off by default: it hurt magnetic_tile on the protocol (docs/engine.md)
-        head_stats = _fit_ng_head(core, algo, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()}, cfg)
+    if ng and cfg.get("ng_head", True):  # on by default since the cross-fitted check (docs/engine.md)
+        fit = _fit_ng_head(core, algo, ng, ng_mask_arrays, {i: (feats_of(i), m) for i, m in loo.items()},
+                           prepared, cfg)
+        core.head, head_stats = fit.head, fit.stats
     report("calibrating", 0.3)
-    with torch.inference_mode():
-        loo_scores = []
-        for i, raw in loo.items():
-            s = algo.apply_profile(raw, feats_of(i))
-            if core.head is not None:
-                s = core.head.combine(feats_of(i)[None], s[None])[0]
-            loo_scores.append(float(finish_map(prepared[i], s.float().cpu().numpy(), cfg).max()))
-    held_scores = image_scores(model, [ok[i] for i in held])
+    if core.head is not None and fit is not None:  # out-of-fold scores: the head never saw these images
+        loo_scores = [fit.ok_scores[i] for i in loo]
+    else:
+        with torch.inference_mode():
+            loo_scores = [float(finish_map(prepared[i], algo.apply_profile(raw, feats_of(i)).float().cpu().numpy(),
+                                           cfg).max()) for i, raw in loo.items()]
+    held_scores = image_scores(model, [ok[i] for i in held])  # held out of the bank and of the head
     ok_scores = np.concatenate([np.asarray(loo_scores, dtype=np.float64), held_scores])
     report("calibrating", 0.5)
-    ng_scores = image_scores(model, ng) if ng else None
+    if core.head is not None and fit is not None:
+        ng_scores: np.ndarray | None = np.asarray(fit.ng_scores, dtype=np.float64)
+    else:
+        ng_scores = image_scores(model, ng) if ng else None
     _check_cancel(cancel)
     try:
         cal = calibrate(ok_scores, ng_scores, ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
                         miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
+                        max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
                         margin=float(cfg.get("threshold_margin", 0.05)))
     except ValueError as exc:
         raise TrainingError(f"calibration failed: {exc}") from None
@@ -238,103 +250,23 @@ def _load_mask(source: Any, shape: tuple[int, int], i: int) -> np.ndarray | None
     return m > 0
 
 
-def _prepared_mask(mask: np.ndarray, p: Prepared, cfg: dict[str, Any]) -> np.ndarray:
-    """The mask in the prepared image's geometry (ROI crop, resize), as covered fraction per patch."""
-    if p.roi is not None:
-        x, y, rw, rh = p.roi
-        mask = mask[y : y + rh, x : x + rw]
-    ih, iw = p.input_shape
-    return mask_to_grid(cv2.resize(mask.astype(np.float32), (iw, ih), interpolation=cv2.INTER_AREA),
-                        (ih // 8, iw // 8))
-
-
 def _fit_ng_head(core: _Core, algo: PatchCore, ng: list[np.ndarray], masks: list[np.ndarray | None],
-                 ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], cfg: dict[str, Any]) -> dict[str, Any]:
+                 ok_parts: dict[int, tuple[torch.Tensor, torch.Tensor]], prepared: list[Prepared],
+                 cfg: dict[str, Any]) -> HeadFit:
     """Train the NG head; OK negatives are leave-one-out maps of the bank images (scored as unseen).
 
-    Kept only when it helps on images it did not learn from: cross-validated over folds of the NG
-    and OK images, the combined image scores must separate them at least as well as the
-    unsupervised ones (on tiles under six lightings a head learned from 10 NG images can latch on
-    to lighting and hurt; measured, see docs/engine.md).
+    Cross-fitted (inference.ng_fit): L2 and gain are chosen out of fold, the head is kept only when
+    it separates unseen NG images better beyond its spread, and the scores the threshold is placed on
+    are out-of-fold (in-sample scores put the tiles' threshold too low: docs/engine.md).
     """
-    from inference.evaluation import auroc
-    from inference.ng_head import MASK_POS, NGHead, _inputs
+    from inference.ng_fit import cross_fit, ng_parts, ok_part
 
-    ok_rows, ng_pos, ng_neg, ng_rows = [], [], [], []  # per image
     with torch.inference_mode():
-        for feats, raw in ok_parts.values():
-            ok_rows.append(_inputs(feats[None], algo.apply_profile(raw, feats)[None]))
-        prepared = [prepare(im, cfg) for im in ng]
-        n_masked = 0
-        per_image: dict[int, tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = {}
-        for idx in group_by_shape(prepared, DEFAULT_BATCH):
-            feats = patch_features(core.fx, to_batch(prepared, idx, core.device), cfg).float()
-            scores, _ = algo.patch_scores(feats)
-            for j, i in enumerate(idx):
-                rows = _inputs(feats[j : j + 1], scores[j : j + 1])
-                mask = masks[i]
-                if mask is not None and mask.any():
-                    n_masked += 1
-                    cover = torch.from_numpy(_prepared_mask(mask, prepared[i], cfg)).reshape(-1).to(rows.device)
-                    if not bool((cover >= MASK_POS).any()):  # a defect smaller than a patch: its best cell
-                        cover = (cover >= cover.max()).float()
-                    per_image[i] = (rows, rows[cover >= MASK_POS], rows[cover == 0])
-                else:  # image label only: the strongest patch is the defect
-                    per_image[i] = (rows, rows[int(torch.argmax(scores[j]))][None], rows[:0])
-        for i in sorted(per_image):
-            ng_rows.append(per_image[i][0])
-            ng_pos.append(per_image[i][1])
-            ng_neg.append(per_image[i][2])
-    if not ng_pos or not ok_rows:
-        return {}
-    seed = int(cfg.get("seed", 0))
-    gate = _head_gate(ok_rows, ng_rows, ng_pos, ng_neg, seed, auroc)
-    stats: dict[str, Any] = {"ng_head_check_auroc": gate}
-    if gate is not None and gate["combined"] < gate["unsupervised"]:
-        stats["ng_head"] = False
-        stats["ng_head_note"] = "the NG head did not help on NG images it had not seen; unsupervised map kept"
-        return stats
-    head = NGHead.fit(torch.cat(ng_pos), torch.cat(ok_rows + ng_neg), seed=seed)
-    core.head = head
-    stats.update({"ng_head": True, "ng_head_positive_patches": int(sum(p.shape[0] for p in ng_pos)),
-                  "ng_head_masked_images": n_masked})
-    return stats
-
-
-def _head_gate(ok_rows: list[torch.Tensor], ng_rows: list[torch.Tensor], ng_pos: list[torch.Tensor],
-               ng_neg: list[torch.Tensor], seed: int,
-               auroc: Callable[[np.ndarray, np.ndarray], float | None]) -> dict[str, float] | None:
-    """Pooled out-of-fold image AUROC (OK vs NG) of the unsupervised and the combined patch maxima."""
-    from inference.ng_head import NGHead
-
-    n_ng = len(ng_rows)
-    folds = min(5, n_ng)
-    if folds < 2:
-        return None
-    rng = np.random.default_rng(seed)
-    ng_fold = rng.permutation(n_ng) % folds
-    ok_fold = rng.permutation(len(ok_rows)) % folds
-    labels, plain, combined = [], [], []
-    for f in range(folds):
-        tr_pos = [p for p, k in zip(ng_pos, ng_fold, strict=True) if k != f]
-        tr_neg = [r for r, k in zip(ok_rows, ok_fold, strict=True) if k != f] + \
-                 [n for n, k in zip(ng_neg, ng_fold, strict=True) if k != f]
-        if not tr_pos or not tr_neg:
-            continue
-        head = NGHead.fit(torch.cat(tr_pos), torch.cat(tr_neg), seed=seed)
-        tests = [(r, 0) for r, k in zip(ok_rows, ok_fold, strict=True) if k == f] + \
-                [(r, 1) for r, k in zip(ng_rows, ng_fold, strict=True) if k == f]
-        for rows, lab in tests:
-            s = torch.exp(rows[:, -1])  # the unsupervised score (the last input column is its log)
-            p = torch.sigmoid(((rows - head.mean.to(rows.device)) / head.std.to(rows.device)) @ head.weight.to(
-                rows.device) + head.bias.to(rows.device))
-            labels.append(lab)
-            plain.append(float(s.max()))
-            combined.append(float((s * (1 + GAIN_OF_HEAD * p)).max()))
-    a, b = auroc(np.array(labels), np.array(plain)), auroc(np.array(labels), np.array(combined))
-    if a is None or b is None:
-        return None
-    return {"unsupervised": round(a, 4), "combined": round(b, 4)}
+        oks = [(i, ok_part(f, algo.apply_profile(raw, f), prepared[i])) for i, (f, raw) in ok_parts.items()]
+    ngs, n_masked = ng_parts(core.fx, algo, core.device, ng, masks, cfg)
+    fit = cross_fit(oks, ngs, cfg, seed=int(cfg.get("seed", 0)))
+    fit.stats["ng_head_masked_images"] = n_masked
+    return fit
 
 
 def load(path: str | os.PathLike[str], device: str = "auto") -> AnomalyModel:

@@ -95,7 +95,9 @@ CALIBRATION_PARAMS: tuple[ParamSpec, ...] = (
               "threshold comes from a tail fitted to the OK scores", 0.001, 0.2),
     ParamSpec("miss_cost", "float", 10.0, "with NG images: a missed defect costs this many rejected good parts "
               "(sets the threshold)", 1.0, 1000.0),
-    ParamSpec("ng_head", "bool", False, "with NG images: learn a small defect classifier on the patch features, "
+    ParamSpec("max_ok_reject_rate", "float", 0.05, "with NG images: they may lower the threshold only until this "
+              "share of good parts is expected to be judged NG", 0.001, 0.5),
+    ParamSpec("ng_head", "bool", True, "with NG images: learn a small defect classifier on the patch features, "
               "combined with the anomaly map"),
     ParamSpec("synthetic_check", "bool", True, "after training, paste synthetic defects on held-out OK images and "
               "report how many the model catches"),

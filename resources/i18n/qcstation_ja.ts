@@ -2319,6 +2319,10 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>NG 画像がある場合: 欠陥 1 件の見逃しが良品何個分の排出に相当するか (しきい値を決める)</translation>
         </message>
         <message>
+            <source>with NG images: they may lower the threshold only until this share of good parts is expected to be judged NG</source>
+            <translation>NG 画像がある場合: しきい値を下げてよいのは、良品がこの割合まで NG と判定されると見込まれるところまで</translation>
+        </message>
+        <message>
             <source>with NG images: learn a small defect classifier on the patch features, combined with the anomaly map</source>
             <translation>NG 画像がある場合: パッチ特徴量で小さな欠陥分類器を学習し、異常マップと組み合わせる</translation>
         </message>

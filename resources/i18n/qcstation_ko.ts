@@ -2319,6 +2319,10 @@ python main.py train --ok FOLDER --out model.qcs
             <translation>NG 이미지가 있을 때: 결함 하나를 놓치는 비용이 양품 몇 개를 불량 처리하는 비용에 해당하는지 (임계값 결정)</translation>
         </message>
         <message>
+            <source>with NG images: they may lower the threshold only until this share of good parts is expected to be judged NG</source>
+            <translation>NG 이미지가 있을 때: 양품이 이 비율까지 불량으로 판정될 것으로 예상되는 지점까지만 임계값을 낮출 수 있음</translation>
+        </message>
+        <message>
             <source>with NG images: learn a small defect classifier on the patch features, combined with the anomaly map</source>
             <translation>NG 이미지가 있을 때: 패치 특징으로 작은 결함 분류기를 학습하여 이상 맵과 결합</translation>
         </message>

@@ -2319,6 +2319,10 @@ python main.py train --ok 文件夹 --out model.qcs
             <translation>有不良品图像时：漏检一个缺陷的代价相当于误剔多少个良品（决定阈值）</translation>
         </message>
         <message>
+            <source>with NG images: they may lower the threshold only until this share of good parts is expected to be judged NG</source>
+            <translation>有不良品图像时：最多只把阈值降到预计有这一比例的良品被判为不良的位置</translation>
+        </message>
+        <message>
             <source>with NG images: learn a small defect classifier on the patch features, combined with the anomaly map</source>
             <translation>有不良品图像时：在图像块特征上学习一个小型缺陷分类器，并与异常图结合</translation>
         </message>

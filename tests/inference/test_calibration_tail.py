@@ -67,9 +67,38 @@ def test_cost_rule_trades_misses_against_false_rejects():
     t1, fit1 = min_cost_threshold(ok, ng, 1.0, prefer=2.5)
     assert fit1["fn"] + fit1["fp"] <= fit10["fn"] * 1 + fit10["fp"]
     assert t1 > t10
-    cal = calibrate(ok, ng, miss_cost=10.0)
+    cal = calibrate(ok, ng, miss_cost=10.0, max_ok_reject_rate=0.1)
     assert cal.stats["calibration_miss_rate"] == 0.0 and "calibration_ok_reject_rate" in cal.stats
     assert "expected_ok_reject_rate" in cal.stats
+    capped = calibrate(ok, ng, miss_cost=10.0)  # 6 % false rejects is beyond the default 5 % limit
+    assert capped.stats["calibration_miss_rate"] == 0.25 and capped.threshold > cal.threshold
+    assert "max_ok_reject_rate" in capped.stats["note"]
+
+
+@pytest.mark.parametrize("name", ["normal", "lognormal", "gumbel"])
+def test_ng_images_lower_the_threshold_only_down_to_the_stated_reject_rate(name):
+    """NG scores overlapping the OK ones would drag the cost rule deep into the OK scores (tiles:
+    65 % over-detection); the true false-reject rate of the threshold stays near the 5 % limit
+    (median within [0.5, 2] × 5 % over 100 draws of 60 OK + 10 NG), and never above the OK-only rule."""
+    gen, survival = DISTS[name]
+    rng = np.random.default_rng(3)
+    true, uncapped = [], []
+    for _ in range(100):
+        ok = gen(rng, 60)
+        ng = np.quantile(ok, rng.uniform(0.2, 1.0, 10))  # defects that look like good parts
+        cal = calibrate(ok, ng)
+        assert cal.threshold <= calibrate(ok).threshold
+        true.append(survival(cal.threshold))
+        uncapped.append(survival(calibrate(ok, ng, max_ok_reject_rate=0.5).threshold))
+    assert 0.025 <= float(np.median(true)) <= 0.1, np.median(true)
+    assert float(np.median(uncapped)) > 0.15  # what the cost rule alone would reject
+
+
+def test_ng_images_never_raise_the_ok_only_threshold():
+    ok = np.linspace(1.0, 2.0, 60)
+    ok_only = calibrate(ok).threshold
+    cal = calibrate(ok, np.array([3.0, 4.0]), miss_cost=10.0)  # every defect far above: no reason to move
+    assert cal.threshold == pytest.approx(ok_only)
 
 
 def test_ng_that_look_normal_do_not_drag_the_threshold_below_the_median():

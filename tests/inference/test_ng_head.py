@@ -77,7 +77,20 @@ def test_head_round_trips_through_the_bundle(models, kolektor_split, tmp_path):
     assert a == pytest.approx(b, rel=1e-5)
 
 
-@pytest.mark.parametrize("damage", ["nan", "shape", "std", "missing"])
+def test_head_written_before_the_chosen_gain_loads_with_the_old_gain(models, tmp_path):
+    from inference import load
+    from inference.bundle import read_bundle, save_bundle
+    from inference.ng_head import GAIN
+
+    _, headed = models
+    _, tensors = read_bundle(headed.save(tmp_path / "h.qcs"))
+    assert float(tensors["ng_head_gain"][0]) == headed.info.stats["ng_head_gain"]  # chosen out of fold
+    tensors = {k: v for k, v in tensors.items() if k != "ng_head_gain"}
+    old = load(save_bundle(tmp_path / "old.qcs", headed.info, tensors), device="cpu")
+    assert old._core.head is not None and old._core.head.gain == GAIN
+
+
+@pytest.mark.parametrize("damage", ["nan", "shape", "std", "missing", "gain"])
 def test_hostile_head_tensors_are_refused(models, tmp_path, damage):
     from inference import load
     from inference.bundle import read_bundle, save_bundle
@@ -95,6 +108,8 @@ def test_hostile_head_tensors_are_refused(models, tmp_path, damage):
         tensors["ng_head_mean"] = tensors["ng_head_mean"][:-1].copy()
     elif damage == "std":
         tensors["ng_head_std"] = np.zeros_like(tensors["ng_head_std"])
+    elif damage == "gain":
+        tensors["ng_head_gain"] = np.array([1e6], dtype=np.float32)
     else:
         del tensors["ng_head_bias"]
     bad = save_bundle(tmp_path / f"{damage}.qcs", headed.info, tensors)

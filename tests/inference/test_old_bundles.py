@@ -7,7 +7,7 @@ import json
 from inference import load
 from tests.inference.test_position_profile import _members, _write
 
-NEW_PARAMS = ("ok_reject_rate", "miss_cost", "ng_head", "synthetic_check")
+NEW_PARAMS = ("ok_reject_rate", "miss_cost", "max_ok_reject_rate", "ng_head", "synthetic_check")
 NEW_STATS = ("expected_ok_reject_rate", "expected_ok_reject_rate_sd", "expected_ok_reject_rate_interval",
              "synthetic_catch_rate", "synthetic_catch_by_kind", "calibration_scores", "tail_method")
 
