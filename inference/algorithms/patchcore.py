@@ -134,7 +134,7 @@ class PatchCore:
             d2.add_((part * part).sum(1, keepdim=True))
             if own is not None:
                 d2[:, own] = float("inf")
-            out.append(d2.min(dim=1).values.clamp_min_(0).sqrt_())
+            out.append(d2.amin(dim=1).clamp_min_(0).sqrt_())
         return torch.cat(out).view(h, w)
 
     def set_profile(self, ok_maps: list[torch.Tensor]) -> None:
@@ -202,6 +202,21 @@ class PatchCore:
         return self.adaptor.project(rows) if self.adaptor is not None else rows.float()
 
     @torch.no_grad()
+    def nearest_distance(self, q: torch.Tensor, chunk: int = 4096) -> torch.Tensor:
+        """Distance of each query row to its nearest bank row (no index).
+
+        Why apart from ``nearest``: a min that also tracks the argmin costs ~40 % more than the
+        matmul-plus-``amin`` (1,000 patches × 2,458 bank rows, 1 thread: 21 vs 15 ms CPU), and only
+        the reweighting rule needs the index; the distances are the same values."""
+        out = []
+        for start in range(0, q.shape[0], chunk):
+            part = q[start : start + chunk]
+            d2 = torch.addmm(self.bank_sq.unsqueeze(0), part, self.bank.T, beta=1, alpha=-2)
+            d2.add_((part * part).sum(1, keepdim=True))
+            out.append(d2.amin(dim=1).clamp_min_(0).sqrt_())
+        return torch.cat(out)
+
+    @torch.no_grad()
     def nearest(self, q: torch.Tensor, chunk: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
         """Distance to and index of each query row's nearest bank row."""
         dists, idxs = [], []
@@ -223,7 +238,11 @@ class PatchCore:
         """
         b, d, h, w = feats.shape
         q = self._query(feats.permute(0, 2, 3, 1).reshape(-1, d))
-        dist, idx = self.nearest(q)
+        reweight = self.cfg.get("score_rule", "max") == "reweight" and not raw
+        if reweight:
+            dist, idx = self.nearest(q)
+        else:
+            dist = self.nearest_distance(q)
         scores = dist.view(b, h, w)
         if raw:
             return scores, None
@@ -232,7 +251,7 @@ class PatchCore:
         elif self.profile is not None:
             prof = F.interpolate(self.profile[None, None], size=(h, w), mode="bilinear", align_corners=False)
             scores = scores / prof[0]
-        if self.cfg.get("score_rule", "max") != "reweight":
+        if not reweight:
             return scores, None
         weights = torch.empty(b, device=feats.device)
         qv = q.view(b, h * w, d)
