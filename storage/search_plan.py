@@ -24,7 +24,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 
-from storage import name_grams
+from storage import deep_page, name_grams
 from storage.filters import MIN_TRIGRAM, SearchFilters, fts_phrase, like_pattern
 from storage.period_run import name_count_in_period
 from storage.schema import FTS_MARK
@@ -34,6 +34,7 @@ ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
 CACHE_SIZE = 128
 LIKE_WALK_MAX = 150_000  # rows in a date range below which LIKE beats the trigram index
+DEEP_WALK = 20_000  # rows a LIKE walk would read above which a name's page is located first
 GEN_KEY = "count_generation"  # meta key bumped when a change can alter cached counts
 
 
@@ -178,6 +179,12 @@ class SearchPlanner:
                 id_range = self.id_range(conn, f)
                 high = self.fts_high(conn)
         where, params = f.where(name_mode=mode, id_range=id_range, fts_high=high)
+        if mode == "like" and exact and f.name_only and (skip + count) * history / max(total, 1) > DEEP_WALK:
+            located = deep_page.locate(conn, f.name or "", skip, ascending=reverse)  # v12 runs + v13 bits
+            if located is not None:
+                term, bound, skip = located
+                where = f"{where} AND {term}" if term else where
+                params = [*params, *bound]
         rows = conn.execute(f"SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?",
                             [*params, count, skip]).fetchall()
         ids = [r[0] for r in rows]
