@@ -233,20 +233,22 @@ def _and(containers: list[bytes], memo: dict[bytes, int]) -> int:
     return acc
 
 
-def _block_count(sets: dict[str, dict[int, bytes]], seq: list[str]) -> int:
-    """Records of one block whose name holds the trigrams ``seq`` at consecutive positions."""
+def _block_hits(sets: dict[str, dict[int, bytes]], seq: list[str]) -> int:
+    """Records of one block whose name holds the trigrams ``seq`` at consecutive positions, as an
+    integer bitset (bit ``i``: figId ``blk * BLOCK + i``) as the bits hold them."""
     hits = 0
     memo: dict[bytes, int] = {}
     for start in sets[seq[0]]:
         found = [sets[gram].get(start + j) for j, gram in enumerate(seq)]
         if all(bits is not None for bits in found):
             hits |= _and(found, memo)  # type: ignore[arg-type]
-    return hits.bit_count()
+    return hits
 
 
-def sealed_count(conn: sqlite3.Connection, query: str) -> tuple[int, int] | None:
-    """``(matches among figIds <= high, high)`` for a query of three characters or more, or None
-    when the bitsets do not apply (no table, too many logged changes)."""
+def sealed_hits(conn: sqlite3.Connection, query: str) -> tuple[dict[int, int], int, int] | None:
+    """``({block: hit bitset}, dirty, high)`` for a query of three characters or more (blocks
+    without a hit left out; ``dirty``: logged changes, not applied), or None when the bitsets do
+    not apply (no table, too many logged changes)."""
     high = sealed_high(conn)
     seq = grams(query)
     if high is None or len(query) < MIN_TRIGRAM or not seq:
@@ -260,10 +262,21 @@ def sealed_count(conn: sqlite3.Connection, query: str) -> tuple[int, int] | None
     rows = conn.execute(f"SELECT blk, gram, pos, bits FROM name_grams WHERE gram IN ({marks})", distinct)
     for blk, gram, pos, bits in rows:
         by_block[blk][gram][pos] = bits
-    total = 0
-    for sets in by_block.values():
-        if len(sets) == len(distinct):
-            total += _block_count(sets, seq)
+    out = {}
+    for blk, sets in by_block.items():
+        if len(sets) == len(distinct) and (hits := _block_hits(sets, seq)):
+            out[blk] = hits
+    return out, int(dirty), high
+
+
+def sealed_count(conn: sqlite3.Connection, query: str) -> tuple[int, int] | None:
+    """``(matches among figIds <= high, high)`` for a query of three characters or more, or None
+    when the bitsets do not apply (no table, too many logged changes)."""
+    found = sealed_hits(conn, query)
+    if found is None:
+        return None
+    blocks, dirty, high = found
+    total = sum(hits.bit_count() for hits in blocks.values())
     if dirty:
         total += correction(conn, "gram_dirty", query)
     return total, high

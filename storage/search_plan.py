@@ -15,7 +15,8 @@ Paging (newest first): a page past the middle is read from the oldest end, so th
 what the first does; ids are taken from an index and full rows are read for the page alone. With a
 name filter the cheaper of two plans is chosen from the count: walk the time index testing LIKE
 (cheap when many records match: a page is found after a few rows) or fetch the trigram matches and
-sort them (cheap when few match).
+sort them (cheap when few match). A name alone whose walk would read many rows has its page
+located hour by hour first (``storage.deep_page``) and is walked within that hour only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 
-from storage import name_grams
+from storage import deep_page, name_grams
 from storage.filters import MIN_TRIGRAM, SearchFilters, fts_phrase, like_pattern
 from storage.period_run import name_count_in_period
 from storage.schema import FTS_MARK
@@ -34,6 +35,7 @@ ORDER_DESC = " ORDER BY timestamp DESC, id DESC"
 ORDER_ASC = " ORDER BY timestamp ASC, id ASC"
 CACHE_SIZE = 128
 LIKE_WALK_MAX = 150_000  # rows in a date range below which LIKE beats the trigram index
+DEEP_WALK = 50_000  # rows a LIKE walk would read above which a name's page is located first (~15 ms)
 GEN_KEY = "count_generation"  # meta key bumped when a change can alter cached counts
 
 
@@ -178,6 +180,12 @@ class SearchPlanner:
                 id_range = self.id_range(conn, f)
                 high = self.fts_high(conn)
         where, params = f.where(name_mode=mode, id_range=id_range, fts_high=high)
+        if mode == "like" and exact and f.name_only and (skip + count) * history / max(total, 1) > DEEP_WALK:
+            located = deep_page.locate(conn, f.name or "", skip, ascending=reverse)  # v12 runs + v13 bits
+            if located is not None:
+                term, bound, skip = located
+                where = f"{where} AND {term}" if term else where
+                params = [*params, *bound]
         rows = conn.execute(f"SELECT id FROM inspections{where}{order} LIMIT ? OFFSET ?",
                             [*params, count, skip]).fetchall()
         ids = [r[0] for r in rows]
