@@ -16,10 +16,17 @@ import torch
 
 from inference.algorithms.csflow import CSFlow, channels_of, scale_features
 from inference.backbone import FeatureExtractor
-from inference.calibration import calibrate, image_scores
+from inference.calibration import (
+    DEFAULT_MAX_OK_REJECT_RATE,
+    DEFAULT_MISS_COST,
+    DEFAULT_OK_REJECT_RATE,
+    calibrate,
+    image_scores,
+)
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
+from inference.selfcheck import synthetic_check
 from inference.types import PredictParams
 
 Progress = Callable[[str, float], None]
@@ -85,8 +92,15 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     report("calibrating", 0.5)
     ng_scores = image_scores(model, ng) if ng else None
     _check(cancel)
-    cal = calibrate(ok_scores, ng_scores, margin=cfg["threshold_margin"])
-    report("calibrating", 1.0)
+    try:
+        cal = calibrate(ok_scores, ng_scores,
+                        ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
+                        miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
+                        max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
+                        margin=float(cfg["threshold_margin"]))
+    except ValueError as exc:
+        raise TrainingError(f"calibration failed: {exc}") from None
+    report("calibrating", 0.7)
     stats = dict(cal.stats)
     stats["holdout_scores"] = [round(float(s), 6) for s in ok_scores]
     if ng_scores is not None:
@@ -95,5 +109,10 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     stats["flow_seconds"] = round(flow_s, 2)
     stats["flow_final_loss"] = round(algo.final_loss, 6) if np.isfinite(algo.final_loss) else None
     stats["training_views"] = len(prepared)
-    return model.calibrated(PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold),
-                            stats, t_start)
+    params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)
+    if cfg.get("synthetic_check", True) and held:  # the same self-check as PatchCore's, through predict
+        _check(cancel)
+        checked = AnomalyModel(model.info, core, params)
+        stats.update(synthetic_check(checked, [ok[i] for i in held], seed=int(cfg.get("seed", 0)), cancel=cancel))
+    report("calibrating", 1.0)
+    return model.calibrated(params, stats, t_start)

@@ -75,6 +75,8 @@ SPEC = AlgorithmSpec(
         _PC["threshold_margin"],
         ParamSpec("seed", "int", 0, "random seed (initialisation, permutations, batch order, jitter)", 0,
                   2**31 - 1),
+        # the shared operating point and self-check (no NG head: it learns on PatchCore's patch features)
+        *(_PC[k] for k in ("ok_reject_rate", "miss_cost", "max_ok_reject_rate", "synthetic_check")),
     ),
 )
 

@@ -62,6 +62,32 @@ def test_stats_and_calibration(small_model):
     assert small_model.params.pixel_threshold < small_model.params.threshold
 
 
+def test_shared_operating_point_and_self_check(small_model, bottle_images, monkeypatch):
+    """csflow offers and honours the calibration settings every algorithm shares, and reports the
+    synthetic-defect self-check like PatchCore (catch rate, warning)."""
+    from inference import csflow_training
+    from inference.algorithms import get_spec
+
+    names = {p.name for p in get_spec("csflow").parameters}
+    assert {"ok_reject_rate", "miss_cost", "max_ok_reject_rate", "synthetic_check"} <= names
+    assert "ng_head" not in names  # the head learns on PatchCore's patch features
+    st = small_model.info.stats
+    assert 0.0 <= st["synthetic_catch_rate"] <= 1.0 and st["synthetic_catch_by_kind"]
+    seen: dict = {}
+    real = csflow_training.calibrate
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(csflow_training, "calibrate", spy)
+    quiet = train(bottle_images["train"][:10], algorithm="csflow", device="cpu",
+                  parameters={**SMALL, "max_epochs": 1, "ok_reject_rate": 0.07, "miss_cost": 3.0,
+                              "max_ok_reject_rate": 0.2, "synthetic_check": False})
+    assert (seen["ok_reject_rate"], seen["miss_cost"], seen["max_ok_reject_rate"]) == (0.07, 3.0, 0.2)
+    assert "synthetic_catch_rate" not in quiet.info.stats
+
+
 def test_bundle_round_trip_identical(small_model, bottle_images, tmp_path):
     path = small_model.save(tmp_path / "cs.qcs")
     again = load(path, device="cpu")
