@@ -78,17 +78,21 @@ def _check(db: Database, queries: list[str], bits: bool = True) -> None:
 def _history(db: Database, rng: random.Random, n: int) -> list[str]:
     names = [_name(rng, i) for i in range(n)]
     recs = [make_record(T0 + timedelta(seconds=i), name=nm) for i, nm in enumerate(names)]
-    cut = n * 2 // 3
+    _write_mixed(db, rng, recs, n * 2 // 3, group=7)
+    return names
+
+
+def _write_mixed(db: Database, rng: random.Random, recs: list, cut: int, group: int) -> None:
+    """The first ``cut`` records by bulk import, the rest as single inserts and groups of ``group``."""
     db.import_records(recs[:cut])
     i = cut
-    while i < n:
+    while i < len(recs):
         if rng.random() < 0.5:
             db.insert(recs[i])
             i += 1
         else:
-            db.insert_many(recs[i:i + 7])
-            i += 7
-    return names
+            db.insert_many(recs[i:i + group])
+            i += group
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -210,16 +214,7 @@ def _disordered_history(db: Database, rng: random.Random, n: int) -> list[str]:
     for i in rng.sample(range(n), n // 15):
         stamps[i] = T0 + timedelta(hours=rng.randrange(-3, 60), minutes=rng.randrange(60))  # late
     recs = [make_record(ts, name=nm) for ts, nm in zip(stamps, names, strict=True)]
-    cut = n // 2
-    db.import_records(recs[:cut])
-    i = cut
-    while i < n:
-        if rng.random() < 0.5:
-            db.insert(recs[i])
-            i += 1
-        else:
-            db.insert_many(recs[i:i + 5])
-            i += 5
+    _write_mixed(db, rng, recs, n // 2, group=5)
     return names
 
 
