@@ -44,6 +44,16 @@ def image_scores(model: Any, images: Any) -> np.ndarray:
     return np.array([float(m.max()) for m in model.anomaly_maps(images)], dtype=np.float64)
 
 
+def calibrate_for(cfg: dict[str, Any], ok_scores: ArrayLike, ng_scores: ArrayLike | None = None) -> Calibration:
+    """``calibrate`` with an algorithm's resolved parameters (the shared calibration knobs, their
+    defaults when a bundle predates them): what every trainer calls."""
+    return calibrate(ok_scores, ng_scores,
+                     ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
+                     miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
+                     max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
+                     margin=float(cfg.get("threshold_margin", 0.05)))
+
+
 def calibrate(ok_scores: ArrayLike, ng_scores: ArrayLike | None = None, *,
               ok_reject_rate: float = DEFAULT_OK_REJECT_RATE, miss_cost: float = DEFAULT_MISS_COST, margin: float = 0.05,
               max_ok_reject_rate: float = DEFAULT_MAX_OK_REJECT_RATE) -> Calibration:

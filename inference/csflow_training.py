@@ -16,13 +16,7 @@ import torch
 
 from inference.algorithms.csflow import CSFlow, channels_of, scale_features
 from inference.backbone import FeatureExtractor
-from inference.calibration import (
-    DEFAULT_MAX_OK_REJECT_RATE,
-    DEFAULT_MISS_COST,
-    DEFAULT_OK_REJECT_RATE,
-    calibrate,
-    image_scores,
-)
+from inference.calibration import calibrate_for, image_scores
 from inference.errors import TrainingCancelled, TrainingError
 from inference.features import group_by_shape, prepare, to_batch
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core
@@ -93,11 +87,7 @@ def train_csflow(ok: list[np.ndarray], ng: list[np.ndarray], cfg: dict[str, Any]
     ng_scores = image_scores(model, ng) if ng else None
     _check(cancel)
     try:
-        cal = calibrate(ok_scores, ng_scores,
-                        ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
-                        miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
-                        max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
-                        margin=float(cfg["threshold_margin"]))
+        cal = calibrate_for(cfg, ok_scores, ng_scores)
     except ValueError as exc:
         raise TrainingError(f"calibration failed: {exc}") from None
     report("calibrating", 0.7)

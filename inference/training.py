@@ -18,13 +18,7 @@ from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
-from inference.calibration import (
-    DEFAULT_MAX_OK_REJECT_RATE,
-    DEFAULT_MISS_COST,
-    DEFAULT_OK_REJECT_RATE,
-    calibrate,
-    image_scores,
-)
+from inference.calibration import calibrate_for, image_scores
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
 from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr, read_image
@@ -209,10 +203,7 @@ def train(
         ng_scores = image_scores(model, ng) if ng else None
     _check_cancel(cancel)
     try:
-        cal = calibrate(ok_scores, ng_scores, ok_reject_rate=float(cfg.get("ok_reject_rate", DEFAULT_OK_REJECT_RATE)),
-                        miss_cost=float(cfg.get("miss_cost", DEFAULT_MISS_COST)),
-                        max_ok_reject_rate=float(cfg.get("max_ok_reject_rate", DEFAULT_MAX_OK_REJECT_RATE)),
-                        margin=float(cfg.get("threshold_margin", 0.05)))
+        cal = calibrate_for(cfg, ok_scores, ng_scores)
     except ValueError as exc:
         raise TrainingError(f"calibration failed: {exc}") from None
     report("calibrating", 0.7)

@@ -65,7 +65,7 @@ def test_stats_and_calibration(small_model):
 def test_shared_operating_point_and_self_check(small_model, bottle_images, monkeypatch):
     """csflow offers and honours the calibration settings every algorithm shares, and reports the
     synthetic-defect self-check like PatchCore (catch rate, warning)."""
-    from inference import csflow_training
+    from inference import calibration
     from inference.algorithms import get_spec
 
     names = {p.name for p in get_spec("csflow").parameters}
@@ -74,13 +74,13 @@ def test_shared_operating_point_and_self_check(small_model, bottle_images, monke
     st = small_model.info.stats
     assert 0.0 <= st["synthetic_catch_rate"] <= 1.0 and st["synthetic_catch_by_kind"]
     seen: dict = {}
-    real = csflow_training.calibrate
+    real = calibration.calibrate
 
     def spy(*args, **kwargs):
         seen.update(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(csflow_training, "calibrate", spy)
+    monkeypatch.setattr(calibration, "calibrate", spy)
     quiet = train(bottle_images["train"][:10], algorithm="csflow", device="cpu",
                   parameters={**SMALL, "max_epochs": 1, "ok_reject_rate": 0.07, "miss_cost": 3.0,
                               "max_ok_reject_rate": 0.2, "synthetic_check": False})
