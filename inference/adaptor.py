@@ -101,15 +101,9 @@ class Adaptor:
 
 # -- training ------------------------------------------------------------------------------------------------
 def _prepared_cover(mask: np.ndarray, p: Prepared) -> np.ndarray:
-    """The pixel mask in the prepared geometry (ROI crop, resize) → covered fraction per patch cell."""
-    import cv2
-
-    if p.roi is not None:
-        x, y, rw, rh = p.roi
-        mask = mask[y : y + rh, x : x + rw]
+    """The pixel mask in the prepared geometry (ROI crop, part frame, resize) → covered fraction per patch cell."""
     ih, iw = p.input_shape
-    resized = cv2.resize((mask > 0).astype(np.float32), (iw, ih), interpolation=cv2.INTER_AREA)
-    return mask_to_grid(resized, (ih // 8, iw // 8))
+    return mask_to_grid(p.to_input((mask > 0).astype(np.float32)), (ih // 8, iw // 8))
 
 
 def synthetic_patches(fx: FeatureExtractor, images: Sequence[np.ndarray], cfg: dict[str, Any], device: str,

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from inference.alignment import mask_to_frame, to_frame
 from inference.backbone import FeatureExtractor
 
 LAYER_SETS = {
@@ -33,6 +34,18 @@ class Prepared:
     original_shape: tuple[int, int]  # (H, W) of the analysed image
     input_shape: tuple[int, int]  # (h, w) fed to the backbone
     roi: tuple[int, int, int, int] | None = None  # (x, y, w, h) analysed part of the image; None = all
+    warp: np.ndarray | None = None  # 2×3: analysed image → the part's canonical frame (inference.alignment)
+    frame: tuple[int, int] | None = None  # (h, w) of that frame
+
+    def to_input(self, mask: np.ndarray) -> np.ndarray:
+        """A float mask of the original image in the geometry fed to the network (ROI, frame, resize)."""
+        if self.roi is not None:
+            x, y, rw, rh = self.roi
+            mask = mask[y : y + rh, x : x + rw]
+        if self.warp is not None and self.frame is not None:
+            mask = mask_to_frame(np.ascontiguousarray(mask, dtype=np.float32), self.warp, self.frame)
+        ih, iw = self.input_shape
+        return cv2.resize(mask.astype(np.float32), (iw, ih), interpolation=cv2.INTER_AREA)
 
 
 def roi_box(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int, int, int] | None:
@@ -47,6 +60,15 @@ def roi_box(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int, int,
     if (x, y, w, h) == (0, 0, W, H):
         return None
     return x, y, w, h
+
+
+def roi_crop(bgr: np.ndarray, cfg: dict[str, Any]) -> np.ndarray:
+    """The analysed part of an image (its region of interest, or all of it)."""
+    roi = roi_box(bgr.shape[:2], cfg)
+    if roi is None:
+        return bgr
+    x, y, w, h = roi
+    return bgr[y : y + h, x : x + w]
 
 
 def input_shape_for(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
@@ -90,12 +112,11 @@ def _contrast(img: np.ndarray, mode: str) -> np.ndarray:
 
 
 def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
-    """Crop to the ROI, resize, normalise contrast, mirror-pad, BGR→RGB, scale to (x − 127) / 128."""
+    """Crop to the ROI, align the part (``align``), resize, normalise contrast, mirror-pad, BGR→RGB, scale to (x − 127) / 128."""
     full = bgr.shape[:2]
     roi = roi_box(full, cfg)
-    if roi is not None:
-        x, y, rw, rh = roi
-        bgr = bgr[y : y + rh, x : x + rw]
+    bgr = roi_crop(bgr, cfg)
+    bgr, warp = to_frame(bgr, cfg)  # the part centred (and turned) in its frame, when aligning
     h, w = bgr.shape[:2]
     ih, iw = input_shape_for((h, w), cfg)
     interp = cv2.INTER_AREA if ih * iw < h * w else cv2.INTER_LINEAR
@@ -108,7 +129,8 @@ def prepare(bgr: np.ndarray, cfg: dict[str, Any]) -> Prepared:
         img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
     rgb = img[:, :, ::-1].astype(np.float32)
     t = (rgb - 127.0) / 128.0
-    return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), full, (ih, iw), roi)
+    return Prepared(np.ascontiguousarray(t.transpose(2, 0, 1)), full, (ih, iw), roi, warp,
+                    (h, w) if warp is not None else None)
 
 
 def group_by_shape(items: Sequence[Prepared], batch_size: int) -> Iterator[list[int]]:

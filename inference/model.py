@@ -18,6 +18,7 @@ import numpy as np
 import torch
 
 from inference.algorithms.patchcore import PatchCore
+from inference.alignment import from_frame
 from inference.backbone import FeatureExtractor, backbone_lock
 from inference.embedding import embed
 from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
@@ -55,12 +56,19 @@ def finish_map(p: Prepared, patch_map: np.ndarray, cfg: dict[str, Any], weight: 
     if cfg.get("score_rule") == "max_over_median":
         up = up / np.float32(max(float(np.median(up)), 1e-6))
     h, w_ = p.original_shape
+    rh, rw = (p.roi[3], p.roi[2]) if p.roi is not None else (h, w_)
+    if p.warp is not None and p.frame is not None:  # the part's frame → where the part lies in the image
+        fh, fw = p.frame
+        up = cv2.resize(up, (fw, fh), interpolation=cv2.INTER_LINEAR) if (fh, fw) != (ih, iw) else up
+        up = from_frame(up, p.warp, (rh, rw))
+    elif (rh, rw) != (ih, iw):
+        up = cv2.resize(up, (rw, rh), interpolation=cv2.INTER_LINEAR)
     if p.roi is None:
-        amap = cv2.resize(up, (w_, h), interpolation=cv2.INTER_LINEAR) if (h, w_) != (ih, iw) else up
+        amap = up
     else:  # outside the region of interest nothing is anomalous
-        x, y, rw, rh = p.roi
+        x, y = p.roi[0], p.roi[1]
         amap = np.zeros((h, w_), dtype=np.float32)
-        amap[y : y + rh, x : x + rw] = cv2.resize(up, (rw, rh), interpolation=cv2.INTER_LINEAR)
+        amap[y : y + rh, x : x + rw] = up
     if weight != 1.0:
         amap = amap * np.float32(weight)
     return np.ascontiguousarray(amap, dtype=np.float32)

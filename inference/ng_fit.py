@@ -67,15 +67,9 @@ class HeadFit:
 
 
 def _prepared_cover(mask: np.ndarray, p: Prepared) -> np.ndarray:
-    """The mask in the prepared image's geometry (ROI crop, resize), as covered fraction per patch."""
-    import cv2
-
-    if p.roi is not None:
-        x, y, rw, rh = p.roi
-        mask = mask[y : y + rh, x : x + rw]
+    """The mask in the prepared image's geometry (ROI crop, part frame, resize), as covered fraction per patch."""
     ih, iw = p.input_shape
-    return mask_to_grid(cv2.resize(mask.astype(np.float32), (iw, ih), interpolation=cv2.INTER_AREA),
-                        (ih // 8, iw // 8))
+    return mask_to_grid(p.to_input(mask.astype(np.float32)), (ih // 8, iw // 8))
 
 
 def ng_parts(fx: Any, algo: Any, device: str, ng: Sequence[np.ndarray], masks: Sequence[np.ndarray | None],

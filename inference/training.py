@@ -16,11 +16,20 @@ import torch
 from inference.adaptor import Adaptor, fit_adaptor
 from inference.algorithms import get_spec
 from inference.algorithms.patchcore import PatchCore
+from inference.alignment import fit_alignment
 from inference.backbone import backbone_lock, get_backbone, resolve_device
 from inference.bundle import info_from_manifest, read_bundle
 from inference.calibration import calibrate_for, image_scores
 from inference.errors import EngineError, ModelFileError, TrainingCancelled, TrainingError
-from inference.features import Prepared, feature_dim, group_by_shape, patch_features, prepare, to_batch
+from inference.features import (
+    Prepared,
+    feature_dim,
+    group_by_shape,
+    patch_features,
+    prepare,
+    roi_crop,
+    to_batch,
+)
 from inference.imageio import load_bgr, read_image
 from inference.model import DEFAULT_BATCH, AnomalyModel, _Core, finish_map
 from inference.ng_fit import HeadFit
@@ -100,6 +109,10 @@ def train(
     ng_mask_arrays = [_load_mask(m, im.shape[:2], i) for i, (m, im) in enumerate(zip(masks_in, ng, strict=True))]
     fx = get_backbone(cfg["backbone"], dev)
 
+    align_stats: dict[str, Any] = {}
+    if cfg.get("align") == "auto":  # decided once, from the OK parts; the bundle stores the decision
+        decided, align_stats = fit_alignment([roi_crop(im, cfg) for im in ok])
+        cfg.update(decided)
     held = _holdout_indices(len(ok), cfg["holdout_fraction"])
     if algorithm == "csflow":
         from inference.csflow_training import train_csflow
@@ -215,6 +228,7 @@ def train(
     stats.update(head_stats)
     stats.update(group_stats)
     stats.update(adapt_stats)
+    stats.update(align_stats)
     if ng_scores is not None:
         stats["ng_scores"] = [round(float(s), 6) for s in ng_scores]
     params = PredictParams(threshold=cal.threshold, pixel_threshold=cal.pixel_threshold)

@@ -68,7 +68,16 @@ SPEC = AlgorithmSpec(
                   "used only when the groups are clearly distinct; 1 = off", 1, MAX_CLUSTERS),
         ParamSpec("appearance_separation", "float", MIN_SILHOUETTE, "how distinct appearance groups must be to be "
                   "calibrated apart (mean silhouette of the grouping, 0-1)", 0.0, 1.0),
-        *ADAPTOR_PARAMS,  # last: the machine API numbers parameters by position, earlier ids stay put
+        *ADAPTOR_PARAMS,  # the machine API numbers parameters by position: new ones go last, earlier ids stay put
+        ParamSpec("align", "choice", "auto", "locate the part before the network (inference.alignment): auto = "
+                  "decided from the OK images at training (stored as one of the others; bundles without it load "
+                  "as none); translate = centre the "
+                  "part and crop the frame to it; rotate = also turn it to its principal axis; none = the image as it is",
+                  choices=("auto", "none", "translate", "rotate")),
+        ParamSpec("align_width", "float", 1.0, "width of the part's frame when aligning, as a fraction of the "
+                  "image width (fitted at training with align=auto)", 0.01, 1.5),
+        ParamSpec("align_height", "float", 1.0, "height of the part's frame when aligning, as a fraction of the "
+                  "image height (fitted at training with align=auto)", 0.01, 1.5),
     ),
 )
 

@@ -2167,6 +2167,14 @@ python main.py train --ok FOLDER --out model.qcs
             <source>This model will likely miss small defects on this part: add NG examples or more OK images.</source>
             <translation>このモデルはこのワークの小さな欠陥を見逃す可能性が高いです: NG の例か、OK 画像を追加してください。</translation>
         </message>
+        <message>
+            <source>Each part is found, turned to one orientation and framed before it is inspected.</source>
+            <translation>各部品は検査の前に位置を特定され、同じ向きに回転され、画枠に収められます。</translation>
+        </message>
+        <message>
+            <source>Each part is found, centred and framed before it is inspected.</source>
+            <translation>各部品は検査の前に位置を特定され、中央に置かれ、画枠に収められます。</translation>
+        </message>
     </context>
     <context>
         <name>AlgorithmRegistry</name>
@@ -2365,6 +2373,18 @@ python main.py train --ok FOLDER --out model.qcs
         <message>
             <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
             <translation>特徴アダプタが学習に使う良品画像 1 枚あたりの合成欠陥コピー数</translation>
+        </message>
+        <message>
+            <source>locate the part before the network (inference.alignment): auto = decided from the OK images at training (stored as one of the others; bundles without it load as none); translate = centre the part and crop the frame to it; rotate = also turn it to its principal axis; none = the image as it is</source>
+            <translation>ネットワークの前に部品を位置決めする（inference.alignment）：auto = 学習時に良品画像から決定（他のいずれかとして保存。このパラメータのない旧モデルは none として読み込み）；translate = 部品を中央に置き、画枠を部品に合わせて切り出す；rotate = さらに部品を主軸の向きに回転；none = 画像をそのまま解析</translation>
+        </message>
+        <message>
+            <source>width of the part's frame when aligning, as a fraction of the image width (fitted at training with align=auto)</source>
+            <translation>位置合わせ時の部品画枠の幅（画像幅に対する比率。align=auto では学習時に決定）</translation>
+        </message>
+        <message>
+            <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
+            <translation>位置合わせ時の部品画枠の高さ（画像高さに対する比率。align=auto では学習時に決定）</translation>
         </message>
     </context>
     <context>

@@ -2167,6 +2167,14 @@ python main.py train --ok FOLDER --out model.qcs
             <source>This model will likely miss small defects on this part: add NG examples or more OK images.</source>
             <translation>이 모델은 이 부품의 작은 결함을 놓칠 가능성이 높습니다: NG 예시나 OK 이미지를 더 추가하세요.</translation>
         </message>
+        <message>
+            <source>Each part is found, turned to one orientation and framed before it is inspected.</source>
+            <translation>각 부품은 검사 전에 위치를 찾고 같은 방향으로 회전한 뒤 프레임에 맞춥니다.</translation>
+        </message>
+        <message>
+            <source>Each part is found, centred and framed before it is inspected.</source>
+            <translation>각 부품은 검사 전에 위치를 찾고 가운데에 둔 뒤 프레임에 맞춥니다.</translation>
+        </message>
     </context>
     <context>
         <name>AlgorithmRegistry</name>
@@ -2365,6 +2373,18 @@ python main.py train --ok FOLDER --out model.qcs
         <message>
             <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
             <translation>특징 어댑터가 학습에 쓰는 양품 이미지당 합성 결함 사본 수</translation>
+        </message>
+        <message>
+            <source>locate the part before the network (inference.alignment): auto = decided from the OK images at training (stored as one of the others; bundles without it load as none); translate = centre the part and crop the frame to it; rotate = also turn it to its principal axis; none = the image as it is</source>
+            <translation>네트워크 전에 부품 위치를 찾습니다(inference.alignment): auto = 학습 시 양품 이미지로 결정(나머지 중 하나로 저장, 이 매개변수가 없는 이전 모델은 none으로 로드); translate = 부품을 가운데에 두고 화면을 부품에 맞게 자름; rotate = 추가로 부품을 주축 방향으로 회전; none = 이미지를 그대로 분석</translation>
+        </message>
+        <message>
+            <source>width of the part's frame when aligning, as a fraction of the image width (fitted at training with align=auto)</source>
+            <translation>정렬 시 부품 프레임의 너비, 이미지 너비에 대한 비율(align=auto이면 학습 시 결정)</translation>
+        </message>
+        <message>
+            <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
+            <translation>정렬 시 부품 프레임의 높이, 이미지 높이에 대한 비율(align=auto이면 학습 시 결정)</translation>
         </message>
     </context>
     <context>

@@ -2167,6 +2167,14 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>This model will likely miss small defects on this part: add NG examples or more OK images.</source>
             <translation>该模型很可能漏检此零件上的小缺陷：请添加不良品样本或更多良品图像。</translation>
         </message>
+        <message>
+            <source>Each part is found, turned to one orientation and framed before it is inspected.</source>
+            <translation>每个零件在检测前都会被定位、旋转到同一方向并裁剪到画框。</translation>
+        </message>
+        <message>
+            <source>Each part is found, centred and framed before it is inspected.</source>
+            <translation>每个零件在检测前都会被定位、居中并裁剪到画框。</translation>
+        </message>
         </context>
     <context>
         <name>AlgorithmRegistry</name>
@@ -2365,6 +2373,18 @@ python main.py train --ok 文件夹 --out model.qcs
         <message>
             <source>synthetic-defect copies of each OK image the feature adaptor learns from</source>
             <translation>特征适配器学习所用的每张良品图像的合成缺陷副本数</translation>
+        </message>
+        <message>
+            <source>locate the part before the network (inference.alignment): auto = decided from the OK images at training (stored as one of the others; bundles without it load as none); translate = centre the part and crop the frame to it; rotate = also turn it to its principal axis; none = the image as it is</source>
+            <translation>推理前先定位零件（inference.alignment）：auto = 训练时根据良品图像决定（保存为其余选项之一；没有此参数的旧模型按 none 加载）；translate = 将零件居中并把画面裁剪到零件；rotate = 另外把零件旋转到其主轴方向；none = 按原图分析</translation>
+        </message>
+        <message>
+            <source>width of the part's frame when aligning, as a fraction of the image width (fitted at training with align=auto)</source>
+            <translation>对齐时零件画框的宽度，占图像宽度的比例（align=auto 时在训练中拟合）</translation>
+        </message>
+        <message>
+            <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
+            <translation>对齐时零件画框的高度，占图像高度的比例（align=auto 时在训练中拟合）</translation>
         </message>
         </context>
     <context>

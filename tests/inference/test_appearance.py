@@ -47,10 +47,10 @@ def test_parameter_is_registered_for_the_dialog_and_api():
     with pytest.raises(ValueError):
         get_spec("patchcore").resolve({"appearance_clusters": 0})
     assert "appearance_separation" in names
-    # appended after the older parameters (only the later adaptor ones follow): the machine API
+    # appended after the older parameters (only the later adaptor and alignment ones follow): the machine API
     # numbers parameters by position
     from inference.algorithms.adaptor_params import ADAPTOR_PARAMS
-    later = [q.name for q in ADAPTOR_PARAMS]
+    later = [q.name for q in ADAPTOR_PARAMS] + ["align", "align_width", "align_height"]
     assert list(names)[-2 - len(later):] == ["appearance_clusters", "appearance_separation", *later]
 
 
