@@ -101,6 +101,9 @@ def _describe_calibration(model) -> str:
         lo, hi = s.get("expected_ok_reject_rate_interval", [0.0, 0.0])
         line += (f"\nexpected over-detection {100 * s['expected_ok_reject_rate']:.1f} % "
                  f"(68 % interval {100 * lo:.1f}-{100 * hi:.1f} %)")
+    if s.get("align_note"):
+        line += (f"\npart alignment: {s['align_note']} ({s.get('align_located', 0)} of {s.get('align_images', 0)} "
+                 "OK images showed one isolated part)")
     if "synthetic_catch_rate" in s:
         line += f"\nsynthetic self-check: {100 * s['synthetic_catch_rate']:.0f} % of pasted defects caught"
         if s.get("synthetic_warning"):

@@ -380,6 +380,11 @@ class TrainDialog(QDialog):
                         "parts expected to be rejected.")
                 .replace("%1", f"{100 * rate:.0f}")
                 .replace("%2", f"{100 * float(stats.get('expected_ok_reject_rate', 0.0)):.1f}"))
+        mode = stats.get("align_mode")
+        if mode in ("rotate", "translate"):
+            text += " " + (self.tr("Each part is found, turned to one orientation and framed before it is inspected.")
+                           if mode == "rotate" else
+                           self.tr("Each part is found, centred and framed before it is inspected."))
         warn = rate < 0.8
         if warn:
             text += " " + self.tr("This model will likely miss small defects on this part: add NG examples or "

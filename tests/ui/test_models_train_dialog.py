@@ -141,3 +141,15 @@ def test_parameter_form_follows_the_registry(qtbot, env):
     assert dlg.params.changed_values() == {"input_size": 128}
     dlg.params.reset()
     assert dlg.params.changed_values() == {}
+
+
+def test_self_check_line_says_when_parts_are_aligned(qtbot, env):
+    bridge, _, settings = env
+    dlg = _dialog(qtbot, bridge, settings)
+    base = {"synthetic_catch_rate": 0.9, "expected_ok_reject_rate": 0.02}
+    dlg._show_self_check({**base, "align_mode": "rotate"})
+    assert "turned to one orientation" in dlg.check_label.text()
+    dlg._show_self_check({**base, "align_mode": "translate"})
+    assert "centred and framed" in dlg.check_label.text() and "turned" not in dlg.check_label.text()
+    dlg._show_self_check(base)  # not aligned: not mentioned
+    assert "framed" not in dlg.check_label.text() and "synthetic defects caught" in dlg.check_label.text()
