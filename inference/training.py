@@ -165,13 +165,14 @@ def train(
 
         # every bank image scored as an unseen part: the position profile and the calibration both use it
         loo: dict[int, torch.Tensor] = {}
+        loo_cal: dict[int, torch.Tensor] = {}  # with stand-ins: what calibration scores
         for n, i in enumerate(sorted(spans)):
             _check_cancel(cancel)
-            m = algo.leave_one_out_map(feats_of(i), owner=i)
+            m, m_cal = algo.leave_one_out_maps(feats_of(i), owner=i)
             if bool(torch.isfinite(m).all()):  # an image that owns the whole bank has no such score
-                loo[i] = m
+                loo[i], loo_cal[i] = m, m_cal
             report("learning OK variation", 0.8 * (n + 1) / len(spans))
-        algo.owners = None
+        algo.end_training()
     core = _Core(fx, algo, cfg, dev)
     held_prepared = [prepare(ok[i], cfg) for i in held]
     group_stats: dict[str, Any] = {}
@@ -205,8 +206,8 @@ def train(
         loo_scores = [fit.ok_scores[i] for i in loo]
     else:
         with torch.inference_mode():
-            loo_scores = [float(finish_map(prepared[i], algo.apply_profile(raw, feats_of(i)).float().cpu().numpy(),
-                                           cfg).max()) for i, raw in loo.items()]
+            loo_scores = [float(finish_map(prepared[i], algo.apply_profile(loo_cal[i], feats_of(i)).float().cpu().numpy(),
+                                           cfg).max()) for i in loo]
     held_scores = image_scores(model, [ok[i] for i in held])  # held out of the bank and of the head
     ok_scores = np.concatenate([np.asarray(loo_scores, dtype=np.float64), held_scores])
     report("calibrating", 0.5)

@@ -99,6 +99,9 @@ class PatchCore:
         self.profile = profile  # (G, G) typical OK patch distance by relative position, or None
         self.groups: AppearanceGroups | None = None  # per-appearance profiles and scales (take precedence)
         self.owners: torch.Tensor | None = None  # training only: source image of each bank row
+        # training only: for bank rows, a stand-in patch of another image (``_stand_ins``)
+        self.stand_in_rows: torch.Tensor | None = None
+        self.stand_in_of: torch.Tensor | None = None
 
     # -- fitting -------------------------------------------------------------------------------------
     @classmethod
@@ -113,7 +116,43 @@ class PatchCore:
         algo = cls(cfg, features[idx].clone(), adaptor=adaptor)
         if owners is not None:
             algo.owners = owners[idx].to(algo.bank.device)
+            algo._stand_ins(features, owners.to(algo.bank.device))
         return algo
+
+    @torch.no_grad()
+    def _stand_ins(self, features: torch.Tensor, owners: torch.Tensor, chunk: int = 4096) -> None:
+        """For each bank row, the closest patch of *another* image among the training patches it covers.
+
+        Why: the coreset keeps one row for patches many images share; when a training image is scored
+        leave-one-out, removing its rows also removes that only representative, so the image looks
+        less normal than an unseen part does (bottle: leave-one-out scores up to 2.6-2.9 where unseen
+        OK parts reach 1.6, and a threshold far above both). The stand-in is the row a coreset built
+        without that image would most likely have kept."""
+        assert self.owners is not None
+        n = features.shape[0]
+        nearest = torch.empty(n, dtype=torch.long, device=self.bank.device)
+        dist = torch.empty(n, dtype=torch.float32, device=self.bank.device)
+        for start in range(0, n, chunk):
+            q = features[start : start + chunk].float()
+            d2 = torch.addmm(self.bank_sq.unsqueeze(0), q, self.bank.T, beta=1, alpha=-2)
+            d2.add_((q * q).sum(1, keepdim=True))
+            dist[start : start + chunk], nearest[start : start + chunk] = d2.min(dim=1)
+        other = owners != self.owners[nearest]
+        key = torch.where(other, dist, torch.full_like(dist, float("inf")))
+        best = torch.full((self.bank.shape[0],), float("inf"), device=dist.device).scatter_reduce(
+            0, nearest, key, reduce="amin")
+        rows = torch.nonzero(other & (key == best[nearest])).reshape(-1)
+        of = nearest[rows]
+        order = torch.argsort(of * (n + 1) + rows)  # one stand-in per bank row: the first of equal ones
+        rows, of = rows[order], of[order]
+        first = torch.ones_like(of, dtype=torch.bool)
+        first[1:] = of[1:] != of[:-1]
+        self.stand_in_rows = features[rows[first]].float().clone()
+        self.stand_in_of = of[first]
+
+    def end_training(self) -> None:
+        """Drop what only leave-one-out scoring needs."""
+        self.owners = self.stand_in_rows = self.stand_in_of = None
 
     def tensors(self) -> dict[str, np.ndarray]:
         out = {"memory_bank": self.bank.detach().cpu().numpy().astype(np.float32)}
@@ -133,18 +172,36 @@ class PatchCore:
         Why: scoring a training image against a bank that contains its own patches gives ~0; without
         them it is scored exactly as an unseen OK part would be.
         """
+        return self.leave_one_out_maps(feats, owner, chunk)[0]
+
+    @torch.no_grad()
+    def leave_one_out_maps(self, feats: torch.Tensor, owner: int, chunk: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
+        """The leave-one-out map, and the same with each removed row's stand-in (``_stand_ins``) in the bank.
+
+        The first learns the position profile (measured that way); the second is what calibration
+        scores, since it matches the scores of unseen OK parts (docs/engine.md)."""
         d, h, w = feats.shape
         q = self._query(feats.permute(1, 2, 0).reshape(-1, d))
         own = self.owners == owner if self.owners is not None else None
-        out = []
+        subs = None
+        if own is not None and self.stand_in_rows is not None and self.stand_in_of is not None:
+            pick = own[self.stand_in_of]
+            subs = self.stand_in_rows[pick] if bool(pick.any()) else None
+        plain, filled = [], []
         for start in range(0, q.shape[0], chunk):  # bounded memory for large inputs
             part = q[start : start + chunk]
             d2 = torch.addmm(self.bank_sq.unsqueeze(0), part, self.bank.T, beta=1, alpha=-2)
             d2.add_((part * part).sum(1, keepdim=True))
             if own is not None:
                 d2[:, own] = float("inf")
-            out.append(d2.amin(dim=1).clamp_min_(0).sqrt_())
-        return torch.cat(out).view(h, w)
+            best = d2.amin(dim=1)
+            plain.append(best.clamp_min(0).sqrt())
+            if subs is not None:
+                e2 = torch.addmm((subs * subs).sum(1).unsqueeze(0), part, subs.T, beta=1, alpha=-2)
+                e2.add_((part * part).sum(1, keepdim=True))
+                best = torch.minimum(best, e2.amin(dim=1))
+            filled.append(best.clamp_min_(0).sqrt_())
+        return torch.cat(plain).view(h, w), torch.cat(filled).view(h, w)
 
     def set_profile(self, ok_maps: list[torch.Tensor]) -> None:
         """Learn the typical OK distance per relative position from raw patch maps of OK images."""

@@ -68,6 +68,30 @@ def test_leave_one_out_excludes_the_image_itself():
     assert float(loo.min()) > 0.5  # only the other image's patches remain
 
 
+def test_stand_ins_fill_the_hole_a_left_out_image_leaves_in_the_coreset():
+    """Patches both images share are kept once; leaving out the image that owns that row must not
+    make its shared patches look unseen (the calibration map), while the profile's map stays plain."""
+    gen = torch.Generator().manual_seed(1)
+    shared = torch.randn(4, 8, generator=gen) * 10  # four looks both images show
+    img_a = shared.repeat_interleave(4, 0) + 0.01 * torch.randn(16, 8, generator=gen)
+    img_b = shared.repeat_interleave(4, 0) + 0.01 * torch.randn(16, 8, generator=gen)
+    feats = torch.cat([img_a, img_b])
+    owners = torch.arange(2).repeat_interleave(16)
+    cfg = {"max_bank": 1000, "coreset_ratio": 4 / 32, "seed": 0, "position_norm": "ratio"}
+    algo = PatchCore.fit(cfg, feats, owners=owners)  # one row per look
+    assert algo.bank.shape[0] == 4 and algo.stand_in_rows is not None
+    for owner, img in ((0, img_a), (1, img_b)):
+        owned = int((algo.owners == owner).sum())
+        plain, cal = algo.leave_one_out_maps(img.T.reshape(8, 4, 4), owner=owner)
+        if owned:  # the rows it owned are gone from the plain map: its looks are far from the rest
+            assert float(plain.max()) > 5
+        assert float(cal.max()) < 0.1  # the other image's copy of each look stands in
+        assert torch.equal(plain, algo.leave_one_out_map(img.T.reshape(8, 4, 4), owner=owner))
+    algo.end_training()
+    assert algo.owners is None and algo.stand_in_rows is None  # nothing of it reaches the bundle
+    assert set(algo.tensors()) == {"memory_bank"}
+
+
 def test_bundle_without_profile_still_loads(trained_model_path, trained_model, bottle_images, tmp_path):
     """Bundles written before the profile existed keep working, with plain distances."""
     members = _members(trained_model_path)
@@ -132,3 +156,13 @@ def test_zero_variation_gives_no_profile():
     assert algo.profile is None
     algo.set_profile([torch.rand(8, 8, generator=torch.Generator().manual_seed(1)) + 1])
     assert algo.profile is not None and bool((algo.profile > 0).all())
+
+
+def test_calibration_scores_training_images_like_unseen_parts(trained_model, bottle_images):
+    """Leave-one-out scores (with stand-ins) sit where unseen OK bottles score, not above them: the
+    threshold is placed on scores that describe unseen parts (before: median 21 % higher on bottle)."""
+    stats = trained_model.info.stats
+    n_loo = stats["leave_one_out_count"]
+    loo = np.asarray(stats["calibration_scores"][:n_loo])
+    unseen = np.asarray([float(m.max()) for m in trained_model.anomaly_maps(bottle_images["ok"])])
+    assert abs(float(np.median(loo)) / float(np.median(unseen)) - 1) < 0.1, (np.median(loo), np.median(unseen))
