@@ -22,6 +22,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,11 @@ class _Job:
     identifier: Future[Any] | None = None  # its code being read beside the model (station.identifier_reads)
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
+
+
+def _drop_read_if_cancelled(read: Future[Any], job: Future[Any]) -> None:
+    if job.cancelled():
+        read.cancel()
 
 
 def validate_image(image: Any) -> np.ndarray:
@@ -414,7 +420,7 @@ class Station:
         if record and self._reads_identifiers():
             job.identifier = self._identifiers.submit(image)  # before the queue: the recorder may be quick
             if job.identifier is not None:  # an abandoned request (cancelled before the model) reads nothing
-                job.future.add_done_callback(lambda f, read=job.identifier: read.cancel() if f.cancelled() else None)
+                job.future.add_done_callback(partial(_drop_read_if_cancelled, job.identifier))
         try:
             self._jobs.put_nowait(job)
         except queue.Full:

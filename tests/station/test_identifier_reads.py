@@ -173,3 +173,31 @@ def test_a_busy_station_drops_the_read_of_the_refused_image(monkeypatch):
             hold.set()
             gate.set()
         assert first.result(5).record.name == "1" and queued.result(5).record.name == "2"
+
+
+def test_an_abandoned_request_drops_its_read(monkeypatch):
+    gate, started, hold = threading.Event(), threading.Event(), threading.Event()
+    model = GatedModel(gate=gate)
+
+    def read(image):
+        started.set()
+        assert hold.wait(10)
+        return None
+
+    with Station(_settings(), database=MemoryDatabase(), model=model) as st:
+        st._identifiers.stop()
+        st._identifiers = IdentifierReads(read).start()
+        try:
+            first = st.inspect(np.full((32, 32, 3), 1, np.uint8), source="http", name="1")
+            assert model.entered.wait(5) and started.wait(5)
+            pending: list = []
+            real_submit = st._identifiers.submit
+            monkeypatch.setattr(st._identifiers, "submit", lambda image: pending.append(real_submit(image))
+                                or pending[-1])
+            abandoned = st.inspect(np.full((32, 32, 3), 2, np.uint8), source="http", name="2")
+            assert abandoned.cancel(), "still queued: an HTTP timeout cancels it before the model"
+            assert pending[0].cancelled()
+        finally:
+            hold.set()
+            gate.set()
+        assert first.result(5).record.name == "1"
