@@ -10,7 +10,9 @@ Flow (one way)::
 
 Why two threads: encoding and writing PNGs costs as much as inference on a 2-core PC, so it
 runs beside the next batch instead of after it; the caller's Future resolves as soon as the
-record row exists (it carries the record id), and the images follow.
+record row exists (it carries the record id), and the images follow. The part's printed code
+(``analysis.read_identifiers``) is read on a third thread from the moment the image is queued, so
+the row does not wait for it after the verdict (``station.identifier_reads``).
 """
 
 from __future__ import annotations
