@@ -75,7 +75,7 @@ def read_identifier(image: np.ndarray, *, fast_side: int = FAST_SIDE, thorough: 
         grey = _grey(image)
         h, w = grey.shape
         scale = min(1.0, fast_side / max(h, w)) if fast_side else 1.0
-        small = cv2.resize(grey, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA) \
+        small = cv2.resize(grey, (round(w * scale), round(h * scale)), interpolation=_interpolation(scale)) \
             if scale < 1.0 else grey
         found = _read(small, 1.0 / scale)
         if found is None and thorough and scale < 1.0:
@@ -84,6 +84,16 @@ def read_identifier(image: np.ndarray, *, fast_side: int = FAST_SIDE, thorough: 
     except Exception:  # noqa: BLE001 - a decoder hiccup must never cost the inspection
         log.exception("identifier reading failed")
         return None
+
+
+def _interpolation(scale: float) -> int:
+    """Bilinear down to half size, area averaging below (bilinear would alias there).
+
+    OpenCV's area resize at a non-integer factor (1280 -> 1024) cost 6.8 ms of the 13 ms read;
+    bilinear costs 1.1 ms and read as many codes or more (QR, DataMatrix, EAN-13, modules of
+    2-4 px, 0-90°, blur 0-1.5: 126 vs 122 of 216 at 1280×1024, 82 vs 72 at 1920×1080).
+    """
+    return cv2.INTER_LINEAR if scale >= 0.5 else cv2.INTER_AREA
 
 
 def _read(grey: np.ndarray, back: float) -> Identifier | None:

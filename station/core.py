@@ -10,7 +10,9 @@ Flow (one way)::
 
 Why two threads: encoding and writing PNGs costs as much as inference on a 2-core PC, so it
 runs beside the next batch instead of after it; the caller's Future resolves as soon as the
-record row exists (it carries the record id), and the images follow.
+record row exists (it carries the record id), and the images follow. The part's printed code
+(``analysis.read_identifiers``) is read on a third thread from the moment the image is queued, so
+the row does not wait for it after the verdict (``station.identifier_reads``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,8 +70,14 @@ class _Job:
     future: Future[Any]
     tags: dict[str, Any] | None = None  # stored in the record's extra (request_id, request_item, image shape)
     original: SourceImage | None = None  # image is a reduced copy of this (inference.working_image)
+    identifier: Future[Any] | None = None  # its code being read beside the model (station.identifier_reads)
     enqueued: float = field(default_factory=time.perf_counter)
     when: datetime = field(default_factory=datetime.now)
+
+
+def _drop_read_if_cancelled(read: Future[Any], job: Future[Any]) -> None:
+    if job.cancelled():
+        read.cancel()
 
 
 def validate_image(image: Any) -> np.ndarray:
@@ -114,8 +123,10 @@ class Station:
         self.drift: Any = None  # station.drift.DriftMonitor once started
         self.roles: Any = None  # station.roles.RoleSession, attached by composition
         self.audit_trail: Any = None  # station.audit.AuditTrail, attached by composition
+        from station.identifier_reads import IdentifierReads
         from station.jobs import JobRegistry
 
+        self._identifiers = IdentifierReads()  # part codes read while the image waits and is judged
         self.jobs = JobRegistry()  # long work (video analysis) shared by the GUI and the endpoint
         self.machine = MachineStateModel()  # RUNNING / REVIEWING / ... for the tile, the PLC and the API
         self.machine.set_model(model.info.name if model is not None else None)
@@ -147,6 +158,7 @@ class Station:
             from station.drift import attach
 
             self.drift = attach(self)  # score drift of OK parts vs calibration (docs/insights.md)
+            self._identifiers.start()
             self._accepting = True
             self._worker = self._supervised("inference", self._run_worker, self._in_batch)
             self._recorder = self._supervised("recorder", self._run_recorder, self._in_records)
@@ -223,6 +235,7 @@ class Station:
         self._records.put(_STOP)
         if recorder is not None:
             recorder.join(timeout)
+        self._identifiers.stop()
         self._fail_pending(StationStopped("the station stopped before this image was inspected"))
         if self._es_sync is not None:
             self._es_sync.stop()
@@ -406,9 +419,15 @@ class Station:
         image = validate_image(image)
         job = _Job(image=image, source=source, name=name or "image", part_id=part_id, record=record,
                    model=model, params=params, future=Future(), tags=tags, original=original)
+        if record and self._reads_identifiers():
+            job.identifier = self._identifiers.submit(image)  # before the queue: the recorder may be quick
+            if job.identifier is not None:  # an abandoned request (cancelled before the model) reads nothing
+                job.future.add_done_callback(partial(_drop_read_if_cancelled, job.identifier))
         try:
             self._jobs.put_nowait(job)
         except queue.Full:
+            if job.identifier is not None:
+                job.identifier.cancel()
             raise StationBusy(f"busy: {self._jobs.maxsize} images are already waiting") from None
         self.events.publish(QueueDepth(self._jobs.qsize(), self._jobs.maxsize))
         return job.future
@@ -558,10 +577,8 @@ class Station:
             # [width, height]: the insights place regions on normalised part coordinates
             "image_size": [int(result.image_shape[1]), int(result.image_shape[0])], **(job.tags or {})}
         part_id = job.part_id
-        if getattr(getattr(self.settings, "analysis", None), "read_identifiers", False):
-            from inference.identifiers import read_identifier
-
-            found = read_identifier(job.image)
+        if job.identifier is not None or self._reads_identifiers():
+            found = self._identifiers.result(job.identifier, job.image)
             if found is not None:
                 extra.update(identifier=found.text, identifier_type=found.kind)
                 part_id = part_id or found.text  # the PLC's `data` wins when it sent one
@@ -583,6 +600,9 @@ class Station:
             extra=extra,
         )
         return record, job
+
+    def _reads_identifiers(self) -> bool:
+        return bool(getattr(getattr(self.settings, "analysis", None), "read_identifiers", False))
 
     def _save_images(self, inspection: Inspection) -> None:
         """Runs after the caller has its answer: render and write images, then keep the quota."""

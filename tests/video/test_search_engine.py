@@ -148,10 +148,11 @@ def test_mirror_sends_the_embedding_and_knn_asks_with_the_exact_body(tmp_path):
 @pytest.mark.parametrize("kind,text,module", [("qr", "SN-2026-000123", 4), ("datamatrix", "DM0042-LOT7", 5),
                                               ("ean13", "4006381333931", 3)])
 @pytest.mark.parametrize("angle", [0, 9, -17])
-def test_codes_pasted_on_real_parts_are_read_rotated_and_blurred(bottle_dir, kind, text, module, angle):
+@pytest.mark.parametrize("size", [(1280, 1024), (1920, 1080)])  # read at 1024 px: 0.8 and 0.53, bilinear
+def test_codes_pasted_on_real_parts_are_read_rotated_and_blurred(bottle_dir, kind, text, module, angle, size):
     import cv2
 
-    part = cv2.resize(read_image(list_images(bottle_dir / "test" / "good")[0]), (1280, 1024))
+    part = cv2.resize(read_image(list_images(bottle_dir / "test" / "good")[0]), size)
     img = paste_code(part, code_image(text, kind, module), at=(700, 420), angle=angle, blur_sigma=1.0)
     found = read_identifier(img)
     assert found is not None, (kind, angle)
