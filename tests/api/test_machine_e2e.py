@@ -53,7 +53,8 @@ class Served:
             cwd=ROOT, env=_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: list[str] = []
         self.url: str | None = None
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
         wait_for(lambda: self.url or self.proc.poll() is not None, 120, "serve to start")
         assert self.url, "serve did not start:\n" + "".join(self.lines)
 
@@ -71,6 +72,9 @@ class Served:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(10)
+        self._reader.join(10)  # it ends at the pipe's end of file; then the pipe can be closed
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
 
 def images(folder: Path, n: int) -> list[Path]:

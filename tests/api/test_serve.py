@@ -66,6 +66,9 @@ def processes():
         if proc.poll() is None:
             proc.kill()
             proc.wait(10)
+        for pipe in (proc.stdout, proc.stderr):  # nor an open pipe (a ResourceWarning in a later test)
+            if pipe is not None:
+                pipe.close()
 
 
 def test_no_model_serves_503_and_stops_on_sigterm(tmp_path, processes):
