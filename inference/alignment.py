@@ -128,7 +128,7 @@ def frame_size(shape: tuple[int, int], cfg: dict[str, Any]) -> tuple[int, int]:
 
 def matrix(pose: Pose | None, shape: tuple[int, int], frame: tuple[int, int], rotate: bool) -> np.ndarray:
     """Image pixels → frame pixels: rotate about the part's centroid so its axis points along +x
-    (when ``rotate``), and put the centroid at the frame's centre. No pose: the image centre, unrotated."""
+    (when ``rotate``), and put the centre of its extent at the frame's centre. No pose: the image centre, unrotated."""
     h, w = shape
     fh, fw = frame
     if pose is None:
