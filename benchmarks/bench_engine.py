@@ -11,7 +11,8 @@ and ``test/``) under the dataset roots (default: every folder of ../shared/datas
 bank for calibration and the synthetic self-check) and seeds the algorithm. Per category and
 configuration: image AUROC, pixel AUROC (where masks exist), miss and over-detection rate at the
 calibrated threshold, the model's own synthetic catch rate and expected over-detection, train time,
-and predict latency (batch 1, median of repeated runs, first seed). ``--compare A B`` runs both in the
+and predict latency (batch 1, median of repeated runs, first seed); for categories with several
+defect kinds (test folders), AUROC and miss per kind. ``--compare A B`` runs both in the
 same run on the same splits and prints B − A per category (mean ± spread over seeds) and the adoption
 rule: B raises the mean over categories and lowers no category by more than its spread. With
 ``--merge``, every configuration in the files is compared with A (runs of one configuration on the
@@ -145,6 +146,7 @@ def run_one(root: Path, algo: str, overrides: dict, seed: int, ng_shots: int, ra
            "synthetic_catch_rate": stats.get("synthetic_catch_rate"),
            "expected_over_detection": stats.get("expected_ok_reject_rate"), "threshold": m["threshold"],
            "n_ok": m["n_ok"], "n_ng": m["n_ng"], "n_train": len(ok)}
+    out["by_defect"] = defect_breakdown(report.rows, m["threshold"])
     scores = stats.get("calibration_scores")
     if keep_scores:  # every score the threshold rule sees, and the test scores: rules compared offline
         out["scores"] = {"calibration_ok": scores, "calibration_ng": stats.get("ng_scores"),
@@ -162,6 +164,25 @@ def run_one(root: Path, algo: str, overrides: dict, seed: int, ng_shots: int, ra
         if key not in cache:
             cache[key] = [read_image(it.path) for it in data.items[:12]]
         out["latency_b1"], out["latency_b1_cpu_ms"] = latency(model, cache[key], repeats)
+    return out
+
+
+def defect_breakdown(rows, threshold: float) -> dict[str, dict]:
+    """Per defect kind (the test folder's name): AUROC against every OK test image, and the miss rate.
+
+    Why: a category mean hides which kind a line would let through (on the tiles the cracks, not the breaks).
+    """
+    import numpy as np
+
+    from inference.evaluation import auroc
+
+    ok = [r.score for r in rows if r.label == "OK"]
+    out: dict[str, dict] = {}
+    for kind in sorted({r.defect for r in rows if r.label == "NG"}):
+        ng = [r.score for r in rows if r.label == "NG" and r.defect == kind]
+        labels = np.array([False] * len(ok) + [True] * len(ng))
+        out[kind] = {"n": len(ng), "auroc": auroc(labels, np.array(ok + ng)) if ok else None,
+                     "miss_rate": sum(s < threshold for s in ng) / len(ng)}
     return out
 
 
@@ -247,6 +268,20 @@ def table(rows: list[dict], cfg: str, shots: int) -> list[str]:
     return lines
 
 
+def defect_table(rows: list[dict], cfg: str, shots: int) -> list[str]:
+    """Categories with several defect kinds: AUROC and miss per kind, mean ± spread over seeds."""
+    lines = ["| category | defect kind | n | image AUROC (vs all OK) | miss |", "| --- | --- | ---: | ---: | ---: |"]
+    for cat, rs in by_cat(rows, cfg, shots).items():
+        kinds = sorted({k for r in rs for k in r.get("by_defect", {})})
+        if len(kinds) < 2:
+            continue
+        for k in kinds:
+            got = [r["by_defect"][k] for r in rs if k in r.get("by_defect", {})]
+            lines.append(f"| {cat} | {k} | {got[0]['n']} | {_ms([g['auroc'] for g in got])} | "
+                         f"{_ms([g['miss_rate'] for g in got], '.2f')} |")
+    return lines if len(lines) > 2 else []
+
+
 def rate_table(rows: list[dict], cfg: str, rates: list[float]) -> list[str]:
     groups = by_cat(rows, cfg, 0)
     lines = ["| target false-reject rate | " + " | ".join(groups) + " | mean |",
@@ -330,6 +365,9 @@ def render(rows: list[dict], configs: list[str], shots: list[int], rates: list[f
                 continue
             lines += ["", f"### `{cfg}`" + (f", trained with {k} NG images from the test set (not tested)" if k else ""),
                       ""] + table(rows, cfg, k)
+            kinds = defect_table(rows, cfg, k)
+            if kinds:
+                lines += ["", f"Per defect kind (`{cfg}`" + (f", {k} NG" if k else "") + "):", ""] + kinds
         if 0 in shots and any(r["synthetic_catch_rate"] is not None for rs in by_cat(rows, cfg, 0).values()
                               for r in rs):
             lines += ["", correlation_line(rows, cfg)]
