@@ -159,7 +159,7 @@ def run_one(root: Path, algo: str, overrides: dict, seed: int, ng_shots: int, ra
             t = calibrate(scores, ok_reject_rate=r).threshold
             mm = report.metrics(threshold=t)
             out[f"rate_{r:g}"] = {"miss_rate": mm["miss_rate"], "over_detection_rate": mm["over_detection_rate"]}
-    if seed == 0 and repeats > 0:
+    if repeats > 0:  # the caller asks on the first seed only
         key = ("images", root)
         if key not in cache:
             cache[key] = [read_image(it.path) for it in data.items[:12]]
@@ -410,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--datasets", type=Path, action="append", help="dataset root(s); default ../shared/datasets")
     ap.add_argument("--categories", help="comma-separated subset of category names")
     ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--first-seed", type=int, default=0,
+                    help="seeds run first-seed … first-seed + seeds − 1: confirm a setting on splits it was not chosen on")
     ap.add_argument("--ng-shots", default="0", help="comma-separated NG training counts, e.g. 0,5,10")
     ap.add_argument("--rates", default="", help="also report miss/over-detection at these ok_reject_rate targets")
     ap.add_argument("--repeats", type=int, default=20, help="batch-1 latency repeats (0: skip)")
@@ -449,12 +451,12 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict] = []
     cache: dict = {}
     for root in roots:
-        for seed in range(args.seeds):
+        for seed in range(args.first_seed, args.first_seed + args.seeds):
             for k in shots:
                 for cfg in configs:
                     algo, over = parsed[cfg]
                     try:
-                        r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 else 0, cache,
+                        r = run_one(root, algo, over, seed, k, rates, args.repeats if k == 0 and seed == args.first_seed else 0, cache,
                                     args.keep_scores)
                     except Exception as exc:  # noqa: BLE001 - one broken run must not lose an hour of others
                         print(f"{root.name} seed {seed} ng {k} {cfg}: FAILED {exc!r}", file=sys.stderr, flush=True)

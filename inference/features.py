@@ -17,6 +17,7 @@ import torch.nn.functional as F
 
 from inference.alignment import mask_to_frame, to_frame
 from inference.backbone import FeatureExtractor
+from inference.line_channels import channel_count, line_channels
 
 LAYER_SETS = {
     "s8+s16_last": ("s8", "s16_last"),
@@ -144,12 +145,13 @@ def group_by_shape(items: Sequence[Prepared], batch_size: int) -> Iterator[list[
 
 
 def feature_dim(fx: FeatureExtractor, cfg: dict[str, Any]) -> int:
-    return sum(fx.stages.channels[name] for name in LAYER_SETS[cfg["layers"]])
+    return sum(fx.stages.channels[name] for name in LAYER_SETS[cfg["layers"]]) + channel_count(cfg)
 
 
 @torch.no_grad()
 def patch_features(fx: FeatureExtractor, batch: torch.Tensor, cfg: dict[str, Any]) -> torch.Tensor:
-    """(B, D, h/8, w/8) float32 patch features: each layer 3×3-averaged, upsampled, concatenated."""
+    """(B, D, h/8, w/8) float32 patch features: each layer 3×3-averaged, upsampled, concatenated
+    (then the line channels, when the model has them)."""
     maps = fx(batch)
     names = LAYER_SETS[cfg["layers"]]
     target = maps["s8"].shape[-2:]
@@ -162,6 +164,9 @@ def patch_features(fx: FeatureExtractor, batch: torch.Tensor, cfg: dict[str, Any
         if m.shape[-2:] != target:
             m = F.interpolate(m, size=target, mode="bilinear", align_corners=False)
         parts.append(m)
+    if channel_count(cfg):  # long dark-line strength per cell (inference.line_channels), on the same grid
+        lines = line_channels(batch, cfg)
+        parts.append(lines if lines.shape[-2:] == target else F.interpolate(lines, size=target, mode="nearest"))
     out = torch.cat(parts, dim=1)
     cells = int(cfg.get("pad", 0)) // 8
     if cells:
@@ -174,3 +179,10 @@ def to_batch(items: Sequence[Prepared], idx: Sequence[int], device: str) -> torc
     t = torch.from_numpy(arr).to(device)
     t = t.half() if device.startswith("cuda") else t
     return t.contiguous(memory_format=torch.channels_last)  # the backbone's layout
+
+
+def backbone_channels(feats: torch.Tensor, cfg: dict[str, Any]) -> torch.Tensor:
+    """The backbone's part of patch features (the line channels dropped): what similarity vectors use,
+    so vectors stay comparable between models with and without line channels."""
+    n = channel_count(cfg)
+    return feats[:, : feats.shape[1] - n] if n else feats

@@ -21,7 +21,7 @@ from inference.algorithms.patchcore import PatchCore
 from inference.alignment import from_frame
 from inference.backbone import FeatureExtractor, backbone_lock
 from inference.embedding import embed
-from inference.features import Prepared, group_by_shape, patch_features, prepare, to_batch
+from inference.features import Prepared, backbone_channels, group_by_shape, patch_features, prepare, to_batch
 from inference.imageio import load_bgr
 from inference.ng_head import NGHead
 from inference.regions import find_regions
@@ -112,7 +112,7 @@ class _Core:
                 t_fx += t1 - t0
                 t_nn += time.perf_counter() - t1
                 if embeddings is not None:
-                    vecs = embed(feats, torch.from_numpy(scores))
+                    vecs = embed(feats if own else backbone_channels(feats, self.cfg), torch.from_numpy(scores))
                 for j, i in enumerate(idx):
                     maps[i] = scores[j]
                     if embeddings is not None:

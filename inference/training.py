@@ -122,6 +122,10 @@ def train(
     held_set = set(held)
     bank_imgs = [im for i, im in enumerate(ok) if i not in held_set]
     prepared = [prepare(im, cfg) for im in bank_imgs]
+    if float(cfg.get("line_weight", 0.0)) > 0 and float(cfg.get("line_scale", 0.0)) <= 0:
+        from inference.line_channels import fit_scale
+
+        cfg["line_scale"] = round(fit_scale((p.tensor for p in prepared), cfg), 6)  # stored with the model
     chunks: list[torch.Tensor] = []
     owner_chunks: list[torch.Tensor] = []
     spans: dict[int, tuple[int, int, int]] = {}  # image -> (first row, h, w) in all_feats

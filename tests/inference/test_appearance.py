@@ -50,7 +50,8 @@ def test_parameter_is_registered_for_the_dialog_and_api():
     # appended after the older parameters (only the later adaptor and alignment ones follow): the machine API
     # numbers parameters by position
     from inference.algorithms.adaptor_params import ADAPTOR_PARAMS
-    later = [q.name for q in ADAPTOR_PARAMS] + ["align", "align_width", "align_height"]
+    later = [q.name for q in ADAPTOR_PARAMS] + ["align", "align_width", "align_height",
+                                                "line_weight", "line_scale", "line_length"]
     assert list(names)[-2 - len(later):] == ["appearance_clusters", "appearance_separation", *later]
 
 
