@@ -78,10 +78,9 @@ SPEC = AlgorithmSpec(
                   "image width (fitted at training with align=auto)", 0.01, 1.5),
         ParamSpec("align_height", "float", 1.0, "height of the part's frame when aligning, as a fraction of the "
                   "image height (fitted at training with align=auto)", 0.01, 1.5),
-        ParamSpec("line_weight", "float", 0.0, "weight of the long dark-line channels appended to each patch feature "
-                  "(inference.line_channels: thin cracks and scratches that the texture features confuse with the "
-                  "surface); 0 = off (the default: across the dev parts its gain was within noise; 8 = the "
-                  "measured setting, docs/engine.md)", 0.0, 100.0),
+        ParamSpec("line_weight", "float", 0.0, "weight of the long dark-line channels added to each patch feature: "
+                  "thin cracks and scratches that the texture features confuse with the surface; 0 = off (default; "
+                  "8 = the measured setting)", 0.0, 100.0),
         ParamSpec("line_scale", "float", 0.0, "the part's strong-line level the line channels are measured in "
                   "(fitted at training; 0 = fit; bundles without it have no line channels)", 0.0, 1e6),
         ParamSpec("line_length", "int", 15, "length of the lines the line channels integrate along (px of the "

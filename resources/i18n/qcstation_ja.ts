@@ -2386,6 +2386,18 @@ python main.py train --ok FOLDER --out model.qcs
             <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
             <translation>位置合わせ時の部品画枠の高さ（画像高さに対する比率。align=auto では学習時に決定）</translation>
         </message>
+        <message>
+            <source>weight of the long dark-line channels added to each patch feature: thin cracks and scratches that the texture features confuse with the surface; 0 = off (default; 8 = the measured setting)</source>
+            <translation>各パッチ特徴に加える長い暗線チャネルの重み：テクスチャ特徴が表面と混同しやすい細い亀裂や傷；0 = オフ（既定；8 = 実測した設定）</translation>
+        </message>
+        <message>
+            <source>the part's strong-line level the line channels are measured in (fitted at training; 0 = fit; bundles without it have no line channels)</source>
+            <translation>線チャネルの単位となる部品の強い線のレベル（学習時に推定；0 = 推定する；この値のないモデルファイルには線チャネルがない）</translation>
+        </message>
+        <message>
+            <source>length of the lines the line channels integrate along (px of the analysed image)</source>
+            <translation>線チャネルが積分する線の長さ（解析画像のピクセル）</translation>
+        </message>
     </context>
     <context>
         <name>SettingsValidation</name>

@@ -2386,6 +2386,18 @@ python main.py train --ok FOLDER --out model.qcs
             <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
             <translation>정렬 시 부품 프레임의 높이, 이미지 높이에 대한 비율(align=auto이면 학습 시 결정)</translation>
         </message>
+        <message>
+            <source>weight of the long dark-line channels added to each patch feature: thin cracks and scratches that the texture features confuse with the surface; 0 = off (default; 8 = the measured setting)</source>
+            <translation>각 패치 특징에 추가하는 긴 어두운 선 채널의 가중치: 텍스처 특징이 표면과 혼동하는 가는 균열과 긁힘; 0 = 끄기(기본값; 8 = 측정된 설정)</translation>
+        </message>
+        <message>
+            <source>the part's strong-line level the line channels are measured in (fitted at training; 0 = fit; bundles without it have no line channels)</source>
+            <translation>선 채널의 단위가 되는 부품의 강한 선 수준(학습 시 추정; 0 = 추정; 이 값이 없는 모델 파일에는 선 채널이 없음)</translation>
+        </message>
+        <message>
+            <source>length of the lines the line channels integrate along (px of the analysed image)</source>
+            <translation>선 채널이 적분하는 선의 길이(분석 이미지의 픽셀)</translation>
+        </message>
     </context>
     <context>
         <name>SettingsValidation</name>

@@ -2386,6 +2386,18 @@ python main.py train --ok 文件夹 --out model.qcs
             <source>height of the part's frame when aligning, as a fraction of the image height (fitted at training with align=auto)</source>
             <translation>对齐时零件画框的高度，占图像高度的比例（align=auto 时在训练中拟合）</translation>
         </message>
+        <message>
+            <source>weight of the long dark-line channels added to each patch feature: thin cracks and scratches that the texture features confuse with the surface; 0 = off (default; 8 = the measured setting)</source>
+            <translation>加在每个图块特征上的长暗线通道的权重：纹理特征容易与表面混淆的细裂纹和划痕；0 = 关闭（默认；8 = 实测设置）</translation>
+        </message>
+        <message>
+            <source>the part's strong-line level the line channels are measured in (fitted at training; 0 = fit; bundles without it have no line channels)</source>
+            <translation>线通道所用的零件强线水平（训练时拟合；0 = 拟合；没有该值的模型包不含线通道）</translation>
+        </message>
+        <message>
+            <source>length of the lines the line channels integrate along (px of the analysed image)</source>
+            <translation>线通道沿其积分的线段长度（分析图像的像素）</translation>
+        </message>
         </context>
     <context>
         <name>SettingsValidation</name>
