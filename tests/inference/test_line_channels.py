@@ -114,3 +114,25 @@ def test_similarity_vectors_ignore_the_line_channels():
     feats = torch.randn(2, 152 + DIRECTIONS, 4, 4)
     assert torch.equal(backbone_channels(feats, cfg), feats[:, :152])
     assert backbone_channels(feats[:, :152], get_spec("patchcore").resolve({})).shape[1] == 152
+
+
+def test_a_bundle_claiming_line_channels_its_bank_lacks_is_refused(models, tmp_path):
+    """A manifest edited to switch the channels on does not reach the search with the wrong width."""
+    import json
+    import zipfile
+
+    from inference.errors import ModelFileError
+
+    plain, _ = models
+    src = plain.save(tmp_path / "plain.qcs")
+    with zipfile.ZipFile(src) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    manifest = json.loads(members["manifest.json"])
+    manifest["parameters"].update(line_weight=8.0, line_scale=0.1)
+    members["manifest.json"] = json.dumps(manifest).encode()
+    bad = tmp_path / "claims_lines.qcs"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    with pytest.raises(ModelFileError, match=r"expected \(N, \d+\)"):
+        load(bad, device="cpu")
